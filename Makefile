@@ -1,0 +1,66 @@
+# wireboot: network boot firmware for UEFI.
+#
+# The one entry point of the build. Common use:
+#   make                                   bin-x86_64-efi/ipxe.efi
+#   make bin-x86_64-efi/<name>.efi         an application (ipxe, testprog, ...)
+#   make bin-x86_64-efi/<name>.efidrv      a boot-service driver
+#   make run                               boot ipxe.efi in QEMU + OVMF
+#   make check                             every test; ends "N passed, N failed"
+#   make bench                             sizes and timings beside the peers
+#
+# Variables (see README.md): CONFIG=name EMBED=file[,file] DEBUG=obj[:lvl],...
+# V=1 NO_WERROR=1 VERSION= GITVERSION= SOURCE_DATE_EPOCH=
+#
+# The firmware rules live in src/Makefile.firmware, the host tools in
+# util/util.mk, the tests in tests/tests.mk.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+ARCH ?= x86_64
+BIN := bin-$(ARCH)-efi
+
+# V=1 shows every command; otherwise one short line per step.
+ifeq ($(V),1)
+Q :=
+QUIET_ECHO := @true
+else
+Q := @
+QUIET_ECHO := @printf '  %-8s %s\n'
+endif
+
+ifeq ($(NO_WERROR),1)
+WERROR :=
+else
+WERROR := -Werror
+endif
+
+comma := ,
+empty :=
+space := $(empty) $(empty)
+
+# Writes $(2) into file $(1) only when it differs, so that a value given on
+# the command line (version, EMBED list, ...) can be a make prerequisite that
+# changes exactly when the value does.
+define write_if_changed
+$(shell mkdir -p $(dir $(1)); printf '%s\n' '$(2)' | cmp -s - $(1) 2>/dev/null || printf '%s\n' '$(2)' > $(1))
+endef
+
+include src/arch/$(ARCH)/Makefile.arch
+include src/Makefile.firmware
+-include util/util.mk
+include tests/tests.mk
+
+.PHONY: all clean deps FORCE
+all: $(BIN)/ipxe.efi
+
+# Installs missing Debian packages when run as root; otherwise says what to
+# install. Every user-facing target that needs outside tools calls it first.
+deps:
+	$(Q)util/install-deps
+
+clean:
+	rm -rf bin-*
+FORCE:

@@ -1,0 +1,23 @@
+#ifndef CONFIG_GENERAL_H
+#define CONFIG_GENERAL_H
+
+/*
+ * General features, with their defaults. A named configuration or
+ * src/config/local/general.h may #define or #undef any of them.
+ *
+ * EFI_DOWNGRADE_UX
+ *   Driver images (.efidrv/.efirom) become thin: NIC driver plus the
+ *   EFI_SIMPLE_NETWORK_PROTOCOL export only, so that the firmware's own
+ *   network stack boots over it. Without it, a driver image carries the
+ *   whole stack and takes network boot over. Not defined by default.
+ */
+
+#include <config/named.h>
+#if defined(CONFIG_NAMED) && __has_include(CONFIG_NAMED_PATH(general.h))
+#include CONFIG_NAMED_PATH(general.h)
+#endif
+#if __has_include(<config/local/general.h>)
+#include <config/local/general.h>
+#endif
+
+#endif

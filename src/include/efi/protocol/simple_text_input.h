@@ -1,0 +1,23 @@
+#ifndef EFI_PROTOCOL_SIMPLE_TEXT_INPUT_H
+#define EFI_PROTOCOL_SIMPLE_TEXT_INPUT_H
+
+/* EFI_SIMPLE_TEXT_INPUT_PROTOCOL (UEFI 2.10, section 12.3). */
+
+#include <efi/efi.h>
+
+typedef struct {
+	UINT16 ScanCode;
+	CHAR16 UnicodeChar;
+} EFI_INPUT_KEY;
+
+typedef struct EFI_SIMPLE_TEXT_INPUT_PROTOCOL EFI_SIMPLE_TEXT_INPUT_PROTOCOL;
+
+struct EFI_SIMPLE_TEXT_INPUT_PROTOCOL {
+	EFI_STATUS(EFIAPI *Reset)(EFI_SIMPLE_TEXT_INPUT_PROTOCOL *This,
+				  BOOLEAN ExtendedVerification);
+	EFI_STATUS(EFIAPI *ReadKeyStroke)(EFI_SIMPLE_TEXT_INPUT_PROTOCOL *This,
+					  EFI_INPUT_KEY *Key);
+	EFI_EVENT WaitForKey;
+};
+
+#endif

@@ -1,0 +1,45 @@
+#ifndef ERRNO_H
+#define ERRNO_H
+
+/*
+ * Error numbers. Functions return 0 on success or a negative error number
+ * (e.g. -ENOMEM); strerror() turns one into a message. The values are this
+ * project's own and only need to be stable within one binary.
+ */
+
+#define EPERM 1
+#define ENOENT 2
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EBUSY 16
+#define EEXIST 17
+#define ENODEV 19
+#define EINVAL 22
+#define ENOSPC 28
+#define EPIPE 32
+#define ERANGE 34
+#define ENOTSUP 95
+#define EADDRINUSE 98
+#define ENETDOWN 100
+#define ENETUNREACH 101
+#define ECONNABORTED 103
+#define ECONNRESET 104
+#define ENOBUFS 105
+#define ENOTCONN 107
+#define ETIMEDOUT 110
+#define ECONNREFUSED 111
+#define EHOSTUNREACH 113
+#define EALREADY 114
+#define EINPROGRESS 115
+#define ECANCELED 125
+#define EPROTO 71
+#define EBADMSG 74
+#define EMSGSIZE 90
+
+#endif

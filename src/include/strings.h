@@ -1,0 +1,6 @@
+#ifndef STRINGS_H
+#define STRINGS_H
+
+#include <string.h>
+
+#endif

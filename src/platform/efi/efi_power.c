@@ -1,0 +1,11 @@
+/* Power control through the runtime services. */
+
+#include <wireboot/console.h>
+#include <wireboot/efi.h>
+
+void efi_poweroff(void)
+{
+	console_flush();
+	efi_system_table->RuntimeServices->ResetSystem(EfiResetShutdown,
+						       EFI_SUCCESS, 0, NULL);
+}

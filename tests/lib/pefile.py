@@ -1,0 +1,92 @@
+"""A small reader of PE32+ headers, enough to check what the firmware's
+loader relies on. Raises ValueError on anything malformed."""
+import struct
+
+IMAGE_SCN_MEM_EXECUTE = 0x20000000
+IMAGE_SCN_MEM_WRITE = 0x80000000
+DLL_DYNAMIC_BASE = 0x0040
+DLL_NX_COMPAT = 0x0100
+DIRECTORY_BASERELOC = 5
+
+
+class Section:
+    def __init__(self, name, virtual_size, virtual_address, raw_size,
+                 raw_offset, characteristics):
+        self.name = name
+        self.virtual_size = virtual_size
+        self.virtual_address = virtual_address
+        self.raw_size = raw_size
+        self.raw_offset = raw_offset
+        self.characteristics = characteristics
+
+    @property
+    def writable(self):
+        return bool(self.characteristics & IMAGE_SCN_MEM_WRITE)
+
+    @property
+    def executable(self):
+        return bool(self.characteristics & IMAGE_SCN_MEM_EXECUTE)
+
+
+class PEImage:
+    def __init__(self, data):
+        if len(data) < 0x40 or data[:2] != b'MZ':
+            raise ValueError('no MZ header')
+        pe_offset = struct.unpack_from('<I', data, 0x3c)[0]
+        if data[pe_offset:pe_offset + 4] != b'PE\0\0':
+            raise ValueError('no PE signature')
+        (self.machine, section_count, self.timestamp, _, _, optional_size,
+         self.characteristics) = struct.unpack_from('<HHIIIHH', data, pe_offset + 4)
+        optional = pe_offset + 24
+        self.magic = struct.unpack_from('<H', data, optional)[0]
+        if self.magic != 0x20b:
+            raise ValueError('not PE32+ (magic %#x)' % self.magic)
+        self.entry_point = struct.unpack_from('<I', data, optional + 16)[0]
+        self.image_base = struct.unpack_from('<Q', data, optional + 24)[0]
+        self.section_alignment, self.file_alignment = \
+            struct.unpack_from('<II', data, optional + 32)
+        self.size_of_image = struct.unpack_from('<I', data, optional + 56)[0]
+        self.subsystem, self.dll_characteristics = \
+            struct.unpack_from('<HH', data, optional + 68)
+        directory_count = struct.unpack_from('<I', data, optional + 108)[0]
+        self.directories = [struct.unpack_from('<II', data, optional + 112 + 8 * i)
+                            for i in range(min(directory_count, 16))]
+        self.sections = []
+        table = optional + optional_size
+        for i in range(section_count):
+            fields = struct.unpack_from('<8sIIII', data, table + 40 * i)
+            characteristics = struct.unpack_from('<I', data, table + 40 * i + 36)[0]
+            self.sections.append(Section(fields[0].rstrip(b'\0').decode(),
+                                         fields[1], fields[2], fields[3],
+                                         fields[4], characteristics))
+        self.data = data
+
+    def directory(self, index):
+        return self.directories[index] if index < len(self.directories) else (0, 0)
+
+    def base_relocations(self):
+        """Yields (rva, type) for every base relocation entry."""
+        rva, size = self.directory(DIRECTORY_BASERELOC)
+        offset = self.rva_to_offset(rva)
+        end = offset + size
+        while offset + 8 <= end:
+            page, block_size = struct.unpack_from('<II', self.data, offset)
+            if block_size < 8:
+                raise ValueError('bad base relocation block size %d' % block_size)
+            for i in range((block_size - 8) // 2):
+                entry = struct.unpack_from('<H', self.data, offset + 8 + 2 * i)[0]
+                if entry >> 12:
+                    yield page + (entry & 0xfff), entry >> 12
+            offset += block_size
+
+    def rva_to_offset(self, rva):
+        for section in self.sections:
+            if section.virtual_address <= rva < section.virtual_address + max(
+                    section.virtual_size, section.raw_size):
+                return section.raw_offset + rva - section.virtual_address
+        raise ValueError('RVA %#x is in no section' % rva)
+
+
+def load(path):
+    with open(path, 'rb') as f:
+        return PEImage(f.read())

@@ -1,0 +1,216 @@
+"""Shared support for wireboot's Python test suites.
+
+A test is a function named test_* in a file tests/<suite>/test_*.py. It
+passes by returning and fails by raising (TestFailure carries a readable
+reason). tests/run.py collects and runs them; this module gives them the
+means: paths, make invocations in scratch trees, QEMU + OVMF machines.
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.join(ROOT, 'bin-x86_64-efi')
+HOST_BIN = os.path.join(ROOT, 'bin-host')
+LOG_DIR = os.path.join(HOST_BIN, 'logs')
+
+
+class TestFailure(Exception):
+    """A test's verdict with a reason meant for the person reading it."""
+
+
+class Skip(Exception):
+    """A test that cannot run here; reported as failed in make check unless
+    the reason is accepted by the runner (it never is silently)."""
+
+
+def check(condition, message):
+    if not condition:
+        raise TestFailure(message)
+
+
+def clean_env(extra=None):
+    """Environment for a nested make: no jobserver or flags inherited from
+    the make that runs the tests."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ('MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEOVERRIDES')}
+    env.update(extra or {})
+    return env
+
+
+def run_make(args, cwd=ROOT, env=None, timeout=600, expect_ok=True):
+    """Runs make with args in cwd; returns the CompletedProcess."""
+    proc = subprocess.run(['make', '-j2'] + list(args), cwd=cwd,
+                          env=clean_env(env), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    if expect_ok and proc.returncode != 0:
+        raise TestFailure('make %s failed in %s:\n%s' %
+                          (' '.join(args), cwd, proc.stdout[-3000:]))
+    return proc
+
+
+# What a copy of the source tree needs in order to build.
+TREE_ENTRIES = ('Makefile', 'src', 'util', 'tests')
+
+
+def scratch_tree(name):
+    """A fresh copy of the source tree (no build outputs) in a temporary
+    directory; the caller removes it with shutil.rmtree."""
+    top = tempfile.mkdtemp(prefix='wireboot-%s-' % name)
+    tree = os.path.join(top, 'wireboot')
+    os.mkdir(tree)
+    for entry in TREE_ENTRIES:
+        source = os.path.join(ROOT, entry)
+        target = os.path.join(tree, entry)
+        if os.path.isdir(source):
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns(
+                '__pycache__', 'local'))
+        else:
+            shutil.copy2(source, target)
+    return top, tree
+
+
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+# ---- QEMU + OVMF ---------------------------------------------------------------
+
+OVMF_PAIRS = (
+    ('/usr/share/OVMF/OVMF_CODE_4M.fd', '/usr/share/OVMF/OVMF_VARS_4M.fd'),
+    ('/usr/share/OVMF/OVMF_CODE.fd', '/usr/share/OVMF/OVMF_VARS.fd'),
+)
+
+ANSI_ESCAPE = re.compile(rb'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]')
+
+
+def ovmf_files():
+    for code, variables in OVMF_PAIRS:
+        if os.path.exists(code) and os.path.exists(variables):
+            return code, variables
+    raise TestFailure('OVMF not found (apt-get install ovmf)')
+
+
+class Machine:
+    """One QEMU + OVMF virtual machine under TCG with its serial console
+    captured. Use as a context manager; the log of every run is kept in
+    bin-host/logs/<name>.log for a person to read after a failure."""
+
+    def __init__(self, name, esp=None, args=(), memory=256):
+        self.name = name
+        self.workdir = tempfile.mkdtemp(prefix='wireboot-vm-')
+        code, variables = ovmf_files()
+        self.vars = os.path.join(self.workdir, 'vars.fd')
+        shutil.copy(variables, self.vars)
+        self.command = [
+            'qemu-system-x86_64', '-machine', 'q35,accel=tcg', '-m', str(memory),
+            '-display', 'none', '-no-reboot', '-monitor', 'none',
+            '-serial', 'stdio',
+            '-drive', 'if=pflash,format=raw,unit=0,readonly=on,file=' + code,
+            '-drive', 'if=pflash,format=raw,unit=1,file=' + self.vars,
+        ]
+        if esp:
+            self.command += esp_drive_args(esp, self.workdir)
+        self.command += list(args)
+        self.output = b''
+        self.lock = threading.Lock()
+        self.process = None
+        self.started = None
+
+    def __enter__(self):
+        os.makedirs(LOG_DIR, exist_ok=True)
+        self.log = open(os.path.join(LOG_DIR, self.name + '.log'), 'wb')
+        self.log.write(('$ ' + ' '.join(self.command) + '\n').encode())
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(self.command, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        return self
+
+    def _read(self):
+        while True:
+            chunk = self.process.stdout.read1(65536)
+            if not chunk:
+                break
+            with self.lock:
+                self.output += chunk
+            self.log.write(chunk)
+            self.log.flush()
+
+    def text(self):
+        """Everything the console printed so far, escape sequences removed."""
+        with self.lock:
+            raw = self.output
+        return ANSI_ESCAPE.sub(b'', raw).replace(b'\r', b'').decode('utf-8', 'replace')
+
+    def wait_for(self, pattern, timeout=120):
+        """Waits until the console shows pattern (a regex); returns the match.
+        Fails with the console's last lines on timeout or early exit."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            match = regex.search(self.text())
+            if match:
+                return match
+            if self.process.poll() is not None:
+                self.reader.join(5)
+                match = regex.search(self.text())
+                if match:
+                    return match
+                raise TestFailure('QEMU exited (status %s) before %r appeared; '
+                                  'console ends:\n%s' % (self.process.returncode,
+                                                         pattern, self.tail()))
+            if time.monotonic() > deadline:
+                raise TestFailure('%r did not appear within %d s; console ends:\n%s'
+                                  % (pattern, timeout, self.tail()))
+            time.sleep(0.1)
+
+    def wait_exit(self, timeout=60):
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise TestFailure('QEMU did not power off within %d s; console ends:\n%s'
+                              % (timeout, self.tail()))
+
+    def elapsed(self):
+        return time.monotonic() - self.started
+
+    def tail(self, lines=25):
+        return '\n'.join(self.text().splitlines()[-lines:])
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process:
+            self.reader.join(5)
+        self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        return False
+
+
+def esp_drive_args(files, workdir):
+    """QEMU arguments for a boot disk whose FAT file system holds files
+    ({path inside the ESP: host file}), through QEMU's virtual FAT driver."""
+    root = os.path.join(workdir, 'esp')
+    for inside, host_file in files.items():
+        target = os.path.join(root, inside)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy(host_file, target)
+    return ['-drive', 'if=none,id=esp,format=raw,readonly=on,file=fat:' + root,
+            '-device', 'virtio-blk-pci,drive=esp,bootindex=0']
+
+
+def boot_esp(image):
+    """The ESP layout that makes OVMF boot image as removable media."""
+    return {'EFI/BOOT/BOOTX64.EFI': image}
+
+
+BANNER = r'wireboot (\S+) -- network boot firmware \((\S+), config: (\S+)\)'

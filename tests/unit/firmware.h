@@ -1,0 +1,50 @@
+#ifndef TESTS_FIRMWARE_H
+#define TESTS_FIRMWARE_H
+
+/*
+ * Firmware functions as host tests see them: the build renames every symbol
+ * of the firmware objects with a "wb_" prefix (see tests/tests.mk), so they
+ * can be compared with the C library's functions of the same name.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *wb_memcpy(void *dest, const void *src, size_t len);
+void *wb_memmove(void *dest, const void *src, size_t len);
+void *wb_memset(void *dest, int value, size_t len);
+int wb_memcmp(const void *a, const void *b, size_t len);
+void *wb_memchr(const void *s, int c, size_t len);
+size_t wb_strlen(const char *s);
+size_t wb_strnlen(const char *s, size_t max);
+int wb_strcmp(const char *a, const char *b);
+int wb_strncmp(const char *a, const char *b, size_t len);
+int wb_strcasecmp(const char *a, const char *b);
+int wb_strncasecmp(const char *a, const char *b, size_t len);
+char *wb_strchr(const char *s, int c);
+char *wb_strrchr(const char *s, int c);
+char *wb_strstr(const char *haystack, const char *needle);
+size_t wb_strspn(const char *s, const char *accept);
+size_t wb_strcspn(const char *s, const char *reject);
+size_t wb_strlcpy(char *dest, const char *src, size_t size);
+size_t wb_strlcat(char *dest, const char *src, size_t size);
+char *wb_strdup(const char *s);
+char *wb_strndup(const char *s, size_t max);
+char *wb_strerror(int rc);
+
+unsigned long wb_strtoul(const char *s, char **end, int base);
+unsigned long long wb_strtoull(const char *s, char **end, int base);
+long wb_strtol(const char *s, char **end, int base);
+
+int wb_snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int wb_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int wb_asprintf(char **strp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+size_t wb_utf16_to_utf8(char *dest, size_t dest_size, const uint16_t *src,
+			size_t src_len);
+size_t wb_utf8_to_utf16(uint16_t *dest, size_t dest_len, const char *src);
+
+#endif
