@@ -170,7 +170,7 @@ class Machine:
             if time.monotonic() > deadline:
                 raise TestFailure('%r did not appear within %d s; console ends:\n%s'
                                   % (pattern, timeout, self.tail()))
-            time.sleep(0.1)
+            time.sleep(0.02)
 
     def wait_exit(self, timeout=60):
         try:
