@@ -50,6 +50,7 @@ endef
 
 include src/arch/$(ARCH)/Makefile.arch
 include src/Makefile.firmware
+include src/Makefile.media
 -include util/util.mk
 include tests/tests.mk
 
@@ -64,3 +65,6 @@ deps:
 clean:
 	rm -rf bin-*
 FORCE:
+
+# The hosted build: the same core and stack as a Linux program (tests, fuzzing).
+-include src/Makefile.linux

@@ -3,6 +3,7 @@ switches, and the variables of the make interface."""
 import os
 import re
 import shutil
+import time
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
@@ -10,7 +11,8 @@ from wbtest import (BANNER, Machine, boot_esp, check, read, run_make,  # noqa: E
                     scratch_tree)
 
 OUTPUTS = ('bin-x86_64-efi/ipxe.efi', 'bin-x86_64-efi/testprog.efi',
-           'bin-x86_64-efi/testdrv.efidrv')
+           'bin-x86_64-efi/testdrv.efidrv', 'bin-x86_64-efi/ipxe.iso',
+           'bin-x86_64-efi/ipxe.usb')
 # A compile step prints "CC <source>" (or the compiler command with V=1).
 COMPILE_LINE = re.compile(r'^\s*(CC|HOSTCC)\s|\bgcc\b.*\s-c\s', re.M)
 
@@ -25,6 +27,7 @@ def test_reproducible_across_directories():
             tops.append(top)
             trees.append(tree)
             run_make(list(OUTPUTS), cwd=tree, env=env)
+            time.sleep(1.1)  # a wall-clock date anywhere would now differ
         for output in OUTPUTS:
             first = read(os.path.join(trees[0], output))
             second = read(os.path.join(trees[1], output))

@@ -1,0 +1,66 @@
+/* Retransmission timers with exponential back-off (see wireboot/retry.h). */
+
+#include <wireboot/retry.h>
+#include <wireboot/timer.h>
+
+static LIST_HEAD(running_timers);
+
+static void timer_arm(struct retry_timer *timer, uint64_t timeout_us)
+{
+	if (!timer->running)
+		list_add_tail(&timer->list, &running_timers);
+	timer->running = true;
+	timer->start_us = monotonic_us();
+	timer->timeout_us = timeout_us;
+}
+
+void start_timer(struct retry_timer *timer)
+{
+	uint64_t min_us = timer->min_us ? timer->min_us : RETRY_MIN_US;
+	uint64_t timeout_us;
+
+	/* The first start uses min_us; each restart after an expiry doubles. */
+	if (timer->count == 0 || timer->timeout_us == 0)
+		timeout_us = min_us;
+	else
+		timeout_us = timer->timeout_us * 2;
+	timer_arm(timer, timeout_us);
+}
+
+void start_timer_fixed(struct retry_timer *timer, uint64_t timeout_us)
+{
+	timer_arm(timer, timeout_us);
+}
+
+void stop_timer(struct retry_timer *timer)
+{
+	if (timer->running)
+		list_del(&timer->list);
+	timer->running = false;
+	timer->count = 0;
+	timer->timeout_us = 0;
+}
+
+void run_timers(void)
+{
+	struct retry_timer *timer, *next;
+	uint64_t now = monotonic_us();
+
+	list_for_each_entry_safe(timer, next, &running_timers, list) {
+		uint64_t max_us = timer->max_us ? timer->max_us : RETRY_MAX_US;
+		bool fail;
+
+		if (now - timer->start_us < timer->timeout_us)
+			continue;
+		/* Stop before calling: the handler usually restarts it, and
+		 * may free the timer's owner. The safe iteration above must
+		 * not touch "next" if the handler stopped other timers, so
+		 * handle one expiry per pass. */
+		list_del(&timer->list);
+		timer->running = false;
+		timer->count++;
+		fail = timer->timeout_us * 2 > max_us;
+		timer->expired(timer, fail);
+		return;
+	}
+}

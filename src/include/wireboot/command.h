@@ -1,0 +1,26 @@
+#ifndef WIREBOOT_COMMAND_H
+#define WIREBOOT_COMMAND_H
+
+/*
+ * Script commands ("dhcp", "chain", "echo", ...) register in the
+ * "commands" table; the script engine expands ${settings}, splits the line
+ * into arguments and calls the command's exec with them.
+ */
+
+#include <wireboot/tables.h>
+
+struct command {
+	const char *name;
+	/* Returns 0 or a negative error; argv[0] is the command name. */
+	int (*exec)(int argc, char **argv);
+};
+TABLE_DECLARE(const struct command, commands);
+#define COMMAND(name) \
+	const struct command name TABLE_ENTRY(const struct command, commands, 01)
+
+/* Runs one command line (expansion, ||, &&, #); returns the status. */
+int system(const char *line);
+/* Runs a whole script (text after the "#!ipxe" line is fine too). */
+int run_script(const char *text, size_t len, const char *name);
+
+#endif

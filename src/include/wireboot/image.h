@@ -1,0 +1,66 @@
+#ifndef WIREBOOT_IMAGE_H
+#define WIREBOOT_IMAGE_H
+
+/*
+ * Images: files downloaded (or embedded) and kept in memory, by name, until
+ * executed or freed. The contents live in one buffer from the firmware's
+ * page allocator that grows geometrically (or is sized once from a size
+ * hint), so a download of hundreds of MiB is copied O(n) times in total.
+ *
+ * Image types (EFI executable, script) register in the "image_types" table:
+ * probe() recognises the contents, exec() runs them.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wireboot/list.h>
+#include <wireboot/refcnt.h>
+#include <wireboot/tables.h>
+#include <wireboot/uri.h>
+
+struct image_type;
+
+struct image {
+	struct refcnt refcnt;
+	struct list_head list;		/* registered images */
+	char name[64];
+	struct uri *uri;		/* where it came from, if downloaded */
+	char *cmdline;			/* arguments for exec, or NULL */
+	void *data;
+	size_t len;
+	size_t capacity;
+	const struct image_type *type;	/* NULL until probed */
+};
+
+struct image_type {
+	const char *name;
+	/* 0 if the image is of this type, -ENOEXEC otherwise. */
+	int (*probe)(struct image *image);
+	int (*exec)(struct image *image);
+};
+TABLE_DECLARE(const struct image_type, image_types);
+#define IMAGE_TYPE(name) \
+	const struct image_type name TABLE_ENTRY(const struct image_type, image_types, 01)
+
+struct image *alloc_image(const char *name);
+static inline void image_get(struct image *image) { ref_get(&image->refcnt); }
+static inline void image_put(struct image *image) { if (image) ref_put(&image->refcnt); }
+/* Grows the buffer to hold at least len bytes (geometric growth). */
+int image_reserve(struct image *image, size_t len);
+/* Writes data at offset, growing as needed. */
+int image_write(struct image *image, size_t offset, const void *data, size_t len);
+int image_set_cmdline(struct image *image, const char *cmdline);
+
+int register_image(struct image *image);
+void unregister_image(struct image *image);
+struct image *find_image(const char *name);
+extern struct list_head images;
+#define for_each_image(image) list_for_each_entry(image, &images, list)
+
+/* Downloads uri into a new registered image, running the main loop until
+ * done (Ctrl-C cancels); prints progress and a clear error. */
+int image_fetch(const char *uri_text, const char *name, struct image **image);
+/* Probes the type and executes. */
+int image_exec(struct image *image);
+
+#endif

@@ -1,0 +1,109 @@
+#ifndef WIREBOOT_NETDEV_H
+#define WIREBOOT_NETDEV_H
+
+/*
+ * Network devices: what a NIC driver (virtio-net, e1000, the firmware's SNP,
+ * a Linux TAP device, ...) provides and what the protocol stack uses. The
+ * layer between them owns queueing, statistics, link state and the naming
+ * (net0, net1, ...), so drivers stay small.
+ *
+ * Driver contract:
+ *   open()      start the hardware; receive buffers posted
+ *   close()     stop it: no DMA afterwards; buffers it holds are released
+ *               (pending transmits are completed by the layer with -ECANCELED)
+ *   transmit()  queue one frame; the driver owns the iob until it calls
+ *               netdev_tx_complete()
+ *   poll()      reap transmit completions, pass received frames up with
+ *               netdev_rx(), update the link with netdev_link_up/down()
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wireboot/iobuf.h>
+#include <wireboot/list.h>
+#include <wireboot/refcnt.h>
+#include <wireboot/settings.h>
+
+#define ETH_ALEN 6
+#define ETH_HLEN 14
+#define ETH_FRAME_LEN 1514
+/* Receive buffers: a full frame plus room for a VLAN tag and a CRC some
+ * NICs leave in place. */
+#define NETDEV_RX_BUFFER_LEN 1536
+
+struct net_device;
+
+struct net_device_operations {
+	int (*open)(struct net_device *netdev);
+	void (*close)(struct net_device *netdev);
+	int (*transmit)(struct net_device *netdev, struct io_buffer *iob);
+	void (*poll)(struct net_device *netdev);
+};
+
+struct net_device_stats {
+	unsigned tx_ok, tx_errors;
+	unsigned rx_ok, rx_errors, rx_dropped;
+};
+
+struct net_device {
+	struct refcnt refcnt;
+	struct list_head list;		/* in the list of registered devices */
+	char name[12];			/* "net0" */
+	unsigned index;
+	const struct net_device_operations *op;
+	const char *driver_name;	/* "virtio-net", "snp", ... */
+	char location[32];		/* "PCI 00:03.0" or "tap0" */
+	uint8_t ll_addr[ETH_ALEN];	/* current MAC address */
+	uint8_t hw_addr[ETH_ALEN];	/* the NIC's own MAC address */
+	size_t mtu;			/* payload bytes, 1500 for Ethernet */
+	bool is_open;
+	int link_rc;			/* 0 when the link is up */
+	struct list_head tx_pending;	/* given to the driver, not completed */
+	struct list_head rx_queue;	/* received, not yet processed */
+	struct net_device_stats stats;
+	struct settings settings;	/* "net0/..." */
+	void *priv;			/* the driver's, allocated with us */
+};
+
+/* Allocates a device with priv_len bytes of zeroed driver data. */
+struct net_device *alloc_netdev(size_t priv_len);
+/* Names it (netN), makes it visible; the list holds a reference. */
+int register_netdev(struct net_device *netdev);
+/* Closes it if open, removes it from the list and drops that reference. */
+void unregister_netdev(struct net_device *netdev);
+static inline void netdev_get(struct net_device *netdev) { ref_get(&netdev->refcnt); }
+static inline void netdev_put(struct net_device *netdev) { ref_put(&netdev->refcnt); }
+
+int netdev_open(struct net_device *netdev);
+void netdev_close(struct net_device *netdev);
+
+/* Sends a complete link-layer frame; takes ownership of iob. */
+int netdev_tx(struct net_device *netdev, struct io_buffer *iob);
+/* Driver: the hardware is done with iob (rc 0 or an error). */
+void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc);
+/* Driver: a frame arrived. Takes ownership of iob. */
+void netdev_rx(struct net_device *netdev, struct io_buffer *iob);
+/* Driver: a receive failed (iob may be NULL). */
+void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc);
+void netdev_link_up(struct net_device *netdev);
+void netdev_link_down(struct net_device *netdev);
+
+static inline bool netdev_link_ok(const struct net_device *netdev)
+{
+	return netdev->link_rc == 0;
+}
+
+/* Polls every open device and hands queued frames to the protocols. */
+void net_poll(void);
+
+struct net_device *find_netdev(const char *name);
+struct net_device *last_opened_netdev(void);
+extern struct list_head net_devices;
+#define for_each_netdev(netdev) \
+	list_for_each_entry(netdev, &net_devices, list)
+
+/* "52:54:00:12:34:56" (buffer of at least 18 bytes). */
+const char *eth_ntoa(const uint8_t *ll_addr, char *buf);
+
+#endif

@@ -1,0 +1,97 @@
+#ifndef WIREBOOT_PCI_H
+#define WIREBOOT_PCI_H
+
+/*
+ * The bus and DMA interface NIC drivers are written against. The platform
+ * implements it (over EFI_PCI_IO_PROTOCOL in UEFI), so a driver builds into
+ * the application and into a driver image alike, and all DMA goes through
+ * the platform's mapping (it works behind an IOMMU).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wireboot/tables.h>
+
+struct pci_device;
+
+struct pci_device_id {
+	uint16_t vendor;
+	uint16_t device;
+	const char *name;	/* model, e.g. "82540em" */
+	unsigned long driver_data;
+};
+
+struct pci_driver {
+	const char *name;	/* "virtio-net": also the image name */
+	const struct pci_device_id *ids;
+	unsigned id_count;
+	int (*probe)(struct pci_device *pci);
+	void (*remove)(struct pci_device *pci);
+};
+TABLE_DECLARE(const struct pci_driver, pci_drivers);
+#define PCI_DRIVER(name) \
+	const struct pci_driver name TABLE_ENTRY(const struct pci_driver, pci_drivers, 01)
+#define PCI_ID(vendor_id, device_id, model, data) \
+	{ .vendor = (vendor_id), .device = (device_id), .name = (model), .driver_data = (data) }
+
+struct pci_device {
+	uint16_t vendor;
+	uint16_t device;
+	uint32_t class;		/* class code, 24 bits */
+	uint8_t bus, dev, fn;
+	uint16_t segment;
+	const struct pci_driver *driver;
+	const struct pci_device_id *id;
+	void *priv;		/* the driver's */
+	void *platform;		/* the platform's (EFI: its bookkeeping) */
+};
+
+/* Configuration space. */
+int pci_read_config8(struct pci_device *pci, unsigned offset, uint8_t *value);
+int pci_read_config16(struct pci_device *pci, unsigned offset, uint16_t *value);
+int pci_read_config32(struct pci_device *pci, unsigned offset, uint32_t *value);
+int pci_write_config8(struct pci_device *pci, unsigned offset, uint8_t value);
+int pci_write_config16(struct pci_device *pci, unsigned offset, uint16_t value);
+int pci_write_config32(struct pci_device *pci, unsigned offset, uint32_t value);
+/* Offset of capability id in the capability list, from after start (0:
+ * from the beginning); 0 if not found. */
+unsigned pci_find_capability(struct pci_device *pci, uint8_t id, unsigned start);
+
+/* BAR access by BAR index, for memory and I/O BARs alike. */
+uint8_t pci_bar_read8(struct pci_device *pci, unsigned bar, uint64_t offset);
+uint16_t pci_bar_read16(struct pci_device *pci, unsigned bar, uint64_t offset);
+uint32_t pci_bar_read32(struct pci_device *pci, unsigned bar, uint64_t offset);
+void pci_bar_write8(struct pci_device *pci, unsigned bar, uint64_t offset, uint8_t value);
+void pci_bar_write16(struct pci_device *pci, unsigned bar, uint64_t offset, uint16_t value);
+void pci_bar_write32(struct pci_device *pci, unsigned bar, uint64_t offset, uint32_t value);
+/* 1 if the BAR is I/O space, 0 if memory, negative if absent. */
+int pci_bar_is_io(struct pci_device *pci, unsigned bar);
+
+/* Enables memory, I/O decoding and bus mastering. */
+int pci_enable_device(struct pci_device *pci);
+
+/*
+ * DMA. Coherent buffers (rings, descriptors) are allocated mapped;
+ * streaming mappings (packet buffers) are made per use. dma_addr is what
+ * the device must be given.
+ */
+enum dma_direction { DMA_TO_DEVICE, DMA_FROM_DEVICE, DMA_BIDIRECTIONAL };
+
+struct dma_mapping {
+	uint64_t dma_addr;
+	void *token;	/* the platform's */
+	size_t len;
+};
+
+void *dma_alloc(struct pci_device *pci, struct dma_mapping *map, size_t len);
+void dma_free(struct pci_device *pci, struct dma_mapping *map, void *addr);
+int dma_map(struct pci_device *pci, struct dma_mapping *map, void *addr,
+	    size_t len, enum dma_direction direction);
+void dma_unmap(struct pci_device *pci, struct dma_mapping *map);
+
+/* Ordering between CPU memory accesses and the device's view of them. */
+#define wmb() __asm__ __volatile__("sfence" ::: "memory")
+#define rmb() __asm__ __volatile__("lfence" ::: "memory")
+#define mb() __asm__ __volatile__("mfence" ::: "memory")
+
+#endif

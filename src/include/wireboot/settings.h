@@ -1,0 +1,103 @@
+#ifndef WIREBOOT_SETTINGS_H
+#define WIREBOOT_SETTINGS_H
+
+/*
+ * Settings: named, typed values that scripts read as ${name}. They live in
+ * blocks arranged in a tree: the global block (""), one block per network
+ * device ("net0"), and blocks below those ("net0.dhcp" holds what the DHCP
+ * server sent). A name may be qualified ("net0/ip") or not ("ip": the first
+ * block that has it, global first, then each device in order).
+ *
+ * Values are stored as raw bytes with a type that says how to show and
+ * parse them: ipv4 (4 bytes), hex (any), string, uuid (16 bytes), uint
+ * (1-8 bytes, big-endian as DHCP sends them).
+ *
+ * A block's name is its own part of the path ("dhcp" for the block below
+ * "net0"); find_settings() joins the parts with dots. Looking a name up in
+ * a block also looks in the blocks below it, so "net0/ip" finds what DHCP
+ * stored in "net0.dhcp".
+ *
+ * Text forms: ipv4 "10.0.2.15"; hex "52:54:00:12:34:56" (parsing also takes
+ * "525400123456": an even number of digits, two per byte); uuid
+ * "8-4-4-4-12" hex digits in the byte order of RFC 4122 (a platform that
+ * reads a mixed-endian SMBIOS or EFI GUID converts it before storing);
+ * uint decimal (parsing also takes "0x" hex).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wireboot/list.h>
+#include <wireboot/tables.h>
+
+enum setting_type {
+	SETTING_STRING,
+	SETTING_IPV4,
+	SETTING_HEX,
+	SETTING_UUID,
+	SETTING_UINT,
+};
+
+struct settings {
+	char name[16];
+	struct settings *parent;
+	struct list_head siblings;
+	struct list_head children;
+	struct list_head values;
+};
+
+extern struct settings global_settings;
+
+/*
+ * Values computed when asked for rather than stored (a device's MAC
+ * address, the build's version): fetch() writes up to len bytes of block's
+ * value and returns its full length, or -ENOENT when block has none (it is
+ * asked for every block, so it checks which block it is given).
+ */
+struct builtin_setting {
+	const char *name;
+	enum setting_type type;
+	int (*fetch)(struct settings *block, void *buf, size_t len);
+};
+TABLE_DECLARE(const struct builtin_setting, builtin_settings);
+#define BUILTIN_SETTING(name) \
+	const struct builtin_setting name TABLE_ENTRY(const struct builtin_setting, builtin_settings, 01)
+
+void settings_init(struct settings *block, const char *name);
+/* Makes block a child of parent (NULL: the global block). */
+void register_settings(struct settings *block, struct settings *parent);
+/* Detaches block and frees its values. */
+void unregister_settings(struct settings *block);
+/* Finds a block by path ("net0", "net0.dhcp"); NULL if none. */
+struct settings *find_settings(const char *path);
+
+/* Stores (len 0: deletes) a raw value. Returns 0 or -ENOMEM / -EINVAL. */
+int store_setting(struct settings *block, const char *name,
+		  enum setting_type type, const void *data, size_t len);
+/* Copies a raw value into buf (up to len bytes); returns the value's full
+ * length, or -ENOENT. The type is reported if type is not NULL. Looks in
+ * block, then in the blocks below it (block NULL: every block). */
+int fetch_setting(struct settings *block, const char *name, void *buf,
+		  size_t len, enum setting_type *type);
+
+/* Formats a value by its type into text: returns the text length (like
+ * snprintf, may exceed len), or a negative error. */
+int format_setting(enum setting_type type, const void *raw, size_t raw_len,
+		   char *buf, size_t len);
+/* Parses text of a type into raw bytes; returns the raw length or
+ * -EINVAL (or -ERANGE if buf is too small). */
+int parse_setting(enum setting_type type, const char *text, void *buf,
+		  size_t len);
+/* Type names as scripts write them: "string", "ipv4", "hex", "uuid",
+ * "uint"; returns -EINVAL for others. */
+int setting_type_from_name(const char *name, enum setting_type *type);
+
+/* By full name ("net0/ip", "filename", "net0.dhcp/next-server:hex" with
+ * an optional ":type" that overrides how the value is shown): */
+/* fetchf_setting() returns the text length (like snprintf) or -ENOENT.
+ * storef_setting() parses text by the ":type" given, else by the type of
+ * the value it replaces, else as a string; "" deletes. An unqualified name
+ * is stored in the global block. */
+int fetchf_setting(const char *name, char *buf, size_t len);
+int storef_setting(const char *name, const char *text);
+
+#endif
