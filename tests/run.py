@@ -26,13 +26,13 @@ import wbtest  # noqa: E402
 
 def unit_tests():
     for path in sorted(glob.glob(os.path.join(ROOT, 'bin-host', 'unit', 'test_*'))):
-        if os.access(path, os.X_OK) and not path.endswith('.d'):
+        if os.path.isfile(path) and os.access(path, os.X_OK):
             yield 'unit/' + os.path.basename(path), lambda p=path: run_program([p], 300)
 
 
 def fuzz_tests(seconds):
     for path in sorted(glob.glob(os.path.join(ROOT, 'bin-host', 'fuzz', 'fuzz_*'))):
-        if os.access(path, os.X_OK) and not path.endswith('.d'):
+        if os.path.isfile(path) and os.access(path, os.X_OK):
             name = 'fuzz/' + os.path.basename(path)
             yield name, lambda p=path: run_fuzzer(p, seconds)
 

@@ -4,9 +4,10 @@
 #   // HOST_SOURCES: util/foo.c ...       host code, built with the system libc
 #   // FIRMWARE_SOURCES: src/core/bar.c   firmware code, built freestanding
 #                                          against our own headers
-# Firmware code is compiled for the host with sanitizers, then every symbol
-# it defines is renamed with a "wb_" prefix (objcopy): tests can then call
-# our snprintf as wb_snprintf and compare it with the C library's own.
+# Firmware code is compiled for the host with sanitizers; when a test is
+# linked, every symbol its firmware objects define is renamed with a "wb_"
+# prefix (objcopy): a test calls our snprintf as wb_snprintf and compares it
+# with the C library's own, and fakes what it does not link (plain names).
 
 HOST_BIN := bin-host
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -26,26 +27,21 @@ FW_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Wno-unused-parameter $(WERROR) 
 	-ffreestanding -fno-tree-loop-distribute-patterns -nostdinc \
 	-isystem $(GCC_INCLUDE) -Isrc/include -Isrc -Isrc/arch/$(ARCH)/include
 
-test_sources = $(shell sed -n '1,20s|^// $(2):||p' $(1))
-all_test_sources = $(sort $(foreach t,$(UNIT_SRCS) $(FUZZ_SRCS),$(call test_sources,$(t),$(1))))
+# Keeps link-time tables contiguous in host programs too.
+HOST_TABLES_LDS := src/platform/linux/tables.lds
 
-# $(1): kind (unit|fuzz)
-FW_TEST_SRCS := $(call all_test_sources,FIRMWARE_SOURCES)
-fw_raw_objs = $(FW_TEST_SRCS:%.c=$(HOST_BIN)/$(1)obj/fw/%.o)
-fw_objs_for = $(patsubst %.c,$(HOST_BIN)/$(1)obj/fw/%.wb.o,$(call test_sources,$(2),FIRMWARE_SOURCES))
+test_sources = $(shell sed -n '1,20s|^// $(2):||p' $(1))
+
+fw_objs_for = $(patsubst %.c,$(HOST_BIN)/$(1)obj/fw/%.o,$(call test_sources,$(2),FIRMWARE_SOURCES))
 host_objs_for = $(patsubst %.c,$(HOST_BIN)/$(1)obj/%.o,$(call test_sources,$(2),HOST_SOURCES))
 
+# $(1): kind (unit|fuzz), $(2): compiler variable, $(3): extra flags for
+# firmware code, $(4): flags variable for host code
 define host_test_rules
 $(HOST_BIN)/$(1)obj/fw/%.o: %.c tests/tests.mk
 	$$(QUIET_ECHO) HOSTCC "$$< ($(1))"
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
-
-$(HOST_BIN)/$(1)obj/fw/renames: $$(call fw_raw_objs,$(1))
-	$$(Q)nm -g --defined-only $$^ | awk 'NF == 3 { print $$$$3 " wb_" $$$$3 }' | sort -u > $$@
-
-$(HOST_BIN)/$(1)obj/fw/%.wb.o: $(HOST_BIN)/$(1)obj/fw/%.o $(HOST_BIN)/$(1)obj/fw/renames
-	$$(Q)objcopy --redefine-syms=$(HOST_BIN)/$(1)obj/fw/renames $$< $$@
 
 $(HOST_BIN)/$(1)obj/%.o: %.c tests/tests.mk
 	$$(QUIET_ECHO) HOSTCC "$$< ($(1))"
@@ -56,15 +52,23 @@ endef
 $(eval $(call host_test_rules,unit,UNIT_CC,$(SANITIZE),UNIT_CFLAGS))
 $(eval $(call host_test_rules,fuzz,FUZZ_CC,-fsanitize=address$(comma)undefined,FUZZ_CFLAGS))
 
-$(HOST_BIN)/unit/%: $(HOST_BIN)/unitobj/tests/unit/%.o $$(call host_objs_for,unit,tests/unit/$$*.c) $$(call fw_objs_for,unit,tests/unit/$$*.c)
+# Links a test program. The firmware objects it lists get every symbol they
+# define renamed with a "wb_" prefix (references included), per program, so
+# that what a test fakes depends only on what it lists itself.
+# $(1): compiler and flags, $(2): firmware objects, $(3): other objects
+define link_host_test
 	$(QUIET_ECHO) HOSTLD $@
-	@mkdir -p $(dir $@)
-	$(Q)$(UNIT_CC) $(SANITIZE) $^ -o $@
+	@rm -rf $@.fw && mkdir -p $@.fw
+	$(Q)nm -g --defined-only $(2) 2>/dev/null | awk 'NF == 3 { print $$3 " wb_" $$3 }' | sort -u > $@.fw/renames
+	$(Q)for object in $(2); do objcopy --redefine-syms=$@.fw/renames $$object $@.fw/$$(echo $$object | tr / _); done
+	$(Q)$(1) -Wl,-T,$(HOST_TABLES_LDS) $(3) $(if $(2),$@.fw/*.o) -o $@
+endef
 
-$(HOST_BIN)/fuzz/%: $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(call host_objs_for,fuzz,tests/fuzz/$$*.c) $$(call fw_objs_for,fuzz,tests/fuzz/$$*.c)
-	$(QUIET_ECHO) HOSTLD $@
-	@mkdir -p $(dir $@)
-	$(Q)$(FUZZ_CC) -fsanitize=fuzzer,address,undefined $^ -o $@
+$(HOST_BIN)/unit/%: $(HOST_TABLES_LDS) $(HOST_BIN)/unitobj/tests/unit/%.o $$(call host_objs_for,unit,tests/unit/$$*.c) $$(call fw_objs_for,unit,tests/unit/$$*.c)
+	$(call link_host_test,$(UNIT_CC) $(SANITIZE),$(call fw_objs_for,unit,tests/unit/$*.c),$(filter-out $(call fw_objs_for,unit,tests/unit/$*.c),$(filter %.o,$^)))
+
+$(HOST_BIN)/fuzz/%: $(HOST_TABLES_LDS) $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(call host_objs_for,fuzz,tests/fuzz/$$*.c) $$(call fw_objs_for,fuzz,tests/fuzz/$$*.c)
+	$(call link_host_test,$(FUZZ_CC) -fsanitize=fuzzer$(comma)address$(comma)undefined,$(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter-out $(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter %.o,$^)))
 
 -include $(shell find $(HOST_BIN) -name '*.d' 2>/dev/null)
 

@@ -35,8 +35,19 @@
 	type table##_table_start[0] TABLE_ENTRY(type, table, 00);            \
 	type table##_table_end[0] TABLE_ENTRY(type, table, 99)
 
-#define TABLE_START(table) (table##_table_start)
-#define TABLE_END(table) (table##_table_end)
+/*
+ * The markers are zero-size objects, so the compiler (and the sanitizers of
+ * host tests) would consider any access through them out of bounds; passing
+ * the address through an empty asm hides where it came from.
+ */
+#define TABLE_LAUNDER(ptr)                                                   \
+	({                                                                   \
+		__typeof__(ptr) laundered_ = (ptr);                          \
+		__asm__("" : "+r"(laundered_));                              \
+		laundered_;                                                  \
+	})
+#define TABLE_START(table) TABLE_LAUNDER(&table##_table_start[0])
+#define TABLE_END(table) TABLE_LAUNDER(&table##_table_end[0])
 #define TABLE_COUNT(table) ((size_t)(TABLE_END(table) - TABLE_START(table)))
 
 #define for_each_table_entry(entry, table)                                   \
