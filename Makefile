@@ -51,6 +51,7 @@ endef
 include src/arch/$(ARCH)/Makefile.arch
 include src/Makefile.firmware
 include src/Makefile.media
+include src/Makefile.rom
 -include util/util.mk
 include tests/tests.mk
 

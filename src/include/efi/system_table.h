@@ -145,7 +145,11 @@ typedef struct {
 	VOID *CalculateCrc32;
 	VOID *CopyMem;
 	VOID *SetMem;
-	VOID *CreateEventEx;
+	EFI_STATUS(EFIAPI *CreateEventEx)(UINT32 Type, EFI_TPL NotifyTpl,
+					  EFI_EVENT_NOTIFY NotifyFunction,
+					  const VOID *NotifyContext,
+					  const EFI_GUID *EventGroup,
+					  EFI_EVENT *Event);
 } EFI_BOOT_SERVICES;
 
 typedef struct {

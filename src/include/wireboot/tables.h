@@ -40,14 +40,14 @@
  * host tests) would consider any access through them out of bounds; passing
  * the address through an empty asm hides where it came from.
  */
-#define TABLE_LAUNDER(ptr)                                                   \
+#define TABLE_LAUNDER(array)                                                 \
 	({                                                                   \
-		__typeof__(ptr) laundered_ = (ptr);                          \
+		__typeof__((array)[0]) *laundered_ = (array);                \
 		__asm__("" : "+r"(laundered_));                              \
 		laundered_;                                                  \
 	})
-#define TABLE_START(table) TABLE_LAUNDER(&table##_table_start[0])
-#define TABLE_END(table) TABLE_LAUNDER(&table##_table_end[0])
+#define TABLE_START(table) TABLE_LAUNDER(table##_table_start)
+#define TABLE_END(table) TABLE_LAUNDER(table##_table_end)
 #define TABLE_COUNT(table) ((size_t)(TABLE_END(table) - TABLE_START(table)))
 
 #define for_each_table_entry(entry, table)                                   \

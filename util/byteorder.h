@@ -1,0 +1,35 @@
+#ifndef UTIL_BYTEORDER_H
+#define UTIL_BYTEORDER_H
+
+/*
+ * Little-endian field access for the on-disk formats the host tools read
+ * and write (PE, PCI option ROMs, compressed streams), independent of the
+ * host's byte order and alignment.
+ */
+
+#include <stdint.h>
+
+static inline uint16_t get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t get_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static inline void put_le16(uint8_t *p, uint16_t value)
+{
+	p[0] = (uint8_t)value;
+	p[1] = (uint8_t)(value >> 8);
+}
+
+static inline void put_le32(uint8_t *p, uint32_t value)
+{
+	for (unsigned i = 0; i < 4; i++)
+		p[i] = (uint8_t)(value >> (8 * i));
+}
+
+#endif
