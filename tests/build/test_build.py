@@ -77,7 +77,8 @@ def test_make_variables():
         with open(script, 'w') as f:
             f.write('#!ipxe\necho hello from an embedded script\n')
         out = run_make(['V=1', 'VERSION=9.8.7', 'GITVERSION=', 'EMBED=' + script,
-                        'DEBUG=banner:2,console', target], cwd=tree).stdout
+                        'DEBUG=banner:2,console', target,
+                        'bin-x86_64-efi/ipxe.iso'], cwd=tree).stdout
         check(re.search(r'gcc .*-DDBGLVL=2 .*-c src/core/banner\.c', out),
               'V=1 did not show the compile of banner.c with DBGLVL=2:\n' + out[-2000:])
         check(re.search(r'gcc .*-DDBGLVL=1 .*-c src/core/console\.c', out),
@@ -89,6 +90,8 @@ def test_make_variables():
         check(b'echo hello from an embedded script' in image,
               'EMBED= script is not in the image')
         check(b'embedded-script\0' in image, 'EMBED= did not add its feature entry')
+        check(b'echo hello from an embedded script' in read(os.path.join(tree, 'bin-x86_64-efi/ipxe.iso')),
+              'EMBED= script is not in the ISO image')
 
         bad = run_make(['DEBUG=nosuchfile', target], cwd=tree, expect_ok=False)
         check(bad.returncode != 0 and 'DEBUG names no source file: nosuchfile' in bad.stdout,
