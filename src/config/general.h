@@ -10,7 +10,12 @@
  *   EFI_SIMPLE_NETWORK_PROTOCOL export only, so that the firmware's own
  *   network stack boots over it. Without it, a driver image carries the
  *   whole stack and takes network boot over. Not defined by default.
+ *
+ * DOWNLOAD_PROTO_TFTP
+ *   tftp:// URIs (and DHCP boot file names on a next-server). Defined.
  */
+
+#define DOWNLOAD_PROTO_TFTP
 
 #include <config/named.h>
 #if defined(CONFIG_NAMED) && __has_include(CONFIG_NAMED_PATH(general.h))

@@ -1,65 +1,85 @@
-/* Readable messages for error numbers (see errno.h). */
+/* Readable messages and symbolic names for error numbers (see errno.h). */
 
 #include <string.h>
 #include <stdio.h>
 #include <errno.h>
 #include <wireboot/compiler.h>
+#include <wireboot/error_name.h>
 
 struct error_message {
 	int number;
+	const char *name;
 	const char *message;
 };
 
+#define ERROR_MESSAGE(number, message) { number, #number, message }
+
 static const struct error_message error_messages[] = {
-	{ EPERM, "Operation not permitted" },
-	{ ENOENT, "No such file or directory" },
-	{ EIO, "Input/output error" },
-	{ ENXIO, "No such device or address" },
-	{ E2BIG, "Argument list too long" },
-	{ ENOEXEC, "Not an executable image" },
-	{ EAGAIN, "Resource temporarily unavailable" },
-	{ ENOMEM, "Out of memory" },
-	{ EACCES, "Permission denied" },
-	{ EFAULT, "Bad address" },
-	{ EBUSY, "Device or resource busy" },
-	{ EEXIST, "Already exists" },
-	{ ENODEV, "No such device" },
-	{ EINVAL, "Invalid argument" },
-	{ ENOSPC, "No space left" },
-	{ EPIPE, "Broken pipe" },
-	{ ERANGE, "Result out of range" },
-	{ ENOTSUP, "Operation not supported" },
-	{ EADDRINUSE, "Address already in use" },
-	{ ENETDOWN, "Network is down" },
-	{ ENETUNREACH, "Network unreachable" },
-	{ ECONNABORTED, "Connection aborted" },
-	{ ECONNRESET, "Connection reset" },
-	{ ENOBUFS, "No buffer space available" },
-	{ ENOTCONN, "Not connected" },
-	{ ETIMEDOUT, "Connection timed out" },
-	{ ECONNREFUSED, "Connection refused" },
-	{ EHOSTUNREACH, "No route to host" },
-	{ EALREADY, "Operation already in progress" },
-	{ EINPROGRESS, "Operation in progress" },
-	{ ECANCELED, "Operation cancelled" },
-	{ EPROTO, "Protocol error" },
-	{ EBADMSG, "Malformed message" },
-	{ EMSGSIZE, "Message too long" },
+	ERROR_MESSAGE(EPERM, "Operation not permitted"),
+	ERROR_MESSAGE(ENOENT, "No such file or directory"),
+	ERROR_MESSAGE(EIO, "Input/output error"),
+	ERROR_MESSAGE(ENXIO, "No such device or address"),
+	ERROR_MESSAGE(E2BIG, "Argument list too long"),
+	ERROR_MESSAGE(ENOEXEC, "Not an executable image"),
+	ERROR_MESSAGE(EAGAIN, "Resource temporarily unavailable"),
+	ERROR_MESSAGE(ENOMEM, "Out of memory"),
+	ERROR_MESSAGE(EACCES, "Permission denied"),
+	ERROR_MESSAGE(EFAULT, "Bad address"),
+	ERROR_MESSAGE(EBUSY, "Device or resource busy"),
+	ERROR_MESSAGE(EEXIST, "Already exists"),
+	ERROR_MESSAGE(ENODEV, "No such device"),
+	ERROR_MESSAGE(EINVAL, "Invalid argument"),
+	ERROR_MESSAGE(ENOSPC, "No space left"),
+	ERROR_MESSAGE(EPIPE, "Broken pipe"),
+	ERROR_MESSAGE(ERANGE, "Result out of range"),
+	ERROR_MESSAGE(ENOTSUP, "Operation not supported"),
+	ERROR_MESSAGE(EADDRINUSE, "Address already in use"),
+	ERROR_MESSAGE(ENETDOWN, "Network is down"),
+	ERROR_MESSAGE(ENETUNREACH, "Network unreachable"),
+	ERROR_MESSAGE(ECONNABORTED, "Connection aborted"),
+	ERROR_MESSAGE(ECONNRESET, "Connection reset"),
+	ERROR_MESSAGE(ENOBUFS, "No buffer space available"),
+	ERROR_MESSAGE(ENOTCONN, "Not connected"),
+	ERROR_MESSAGE(ETIMEDOUT, "Connection timed out"),
+	ERROR_MESSAGE(ECONNREFUSED, "Connection refused"),
+	ERROR_MESSAGE(EHOSTUNREACH, "No route to host"),
+	ERROR_MESSAGE(EALREADY, "Operation already in progress"),
+	ERROR_MESSAGE(EINPROGRESS, "Operation in progress"),
+	ERROR_MESSAGE(ECANCELED, "Operation cancelled"),
+	ERROR_MESSAGE(EPROTO, "Protocol error"),
+	ERROR_MESSAGE(EBADMSG, "Malformed message"),
+	ERROR_MESSAGE(EMSGSIZE, "Message too long"),
 };
 
-/* Accepts either sign, since callers pass the negative return codes. */
-char *strerror(int rc)
+/* Both accept either sign, since callers pass negative return codes. */
+static const struct error_message *find_error(int rc)
 {
-	static char unknown[32];
 	int number = rc < 0 ? -rc : rc;
 	size_t i;
 
-	if (number == 0)
-		return (char *)"No error";
 	for (i = 0; i < ARRAY_SIZE(error_messages); i++) {
 		if (error_messages[i].number == number)
-			return (char *)error_messages[i].message;
+			return &error_messages[i];
 	}
-	snprintf(unknown, sizeof(unknown), "Error %d", number);
+	return NULL;
+}
+
+char *strerror(int rc)
+{
+	static char unknown[32];
+	const struct error_message *error = find_error(rc);
+
+	if (rc == 0)
+		return (char *)"No error";
+	if (error)
+		return (char *)error->message;
+	snprintf(unknown, sizeof(unknown), "Error %d", rc < 0 ? -rc : rc);
 	return unknown;
+}
+
+const char *error_name(int rc)
+{
+	const struct error_message *error = find_error(rc);
+
+	return error ? error->name : "?";
 }

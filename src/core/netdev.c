@@ -17,6 +17,8 @@
  * while nothing processes them cannot exhaust memory. */
 #define RX_QUEUE_LIMIT 64
 
+TABLE_DEFINE(const struct netdev_removal_hook, netdev_removal_hooks);
+
 LIST_HEAD(net_devices);
 static unsigned next_index;
 static struct net_device *last_opened;
@@ -63,7 +65,11 @@ int register_netdev(struct net_device *netdev)
 
 void unregister_netdev(struct net_device *netdev)
 {
+	const struct netdev_removal_hook *hook;
+
 	netdev_close(netdev);
+	for_each_table_entry(hook, netdev_removal_hooks)
+		hook->removed(netdev);
 	unregister_settings(&netdev->settings);
 	list_del(&netdev->list);
 	if (last_opened == netdev)

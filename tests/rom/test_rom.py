@@ -41,7 +41,12 @@ def test_every_rom_round_trips():
             proc = run([ROMINFO, '--extract', prefix, rom])
             check(proc.returncode == 0, 'rominfo failed on %s:\n%s' % (rom, proc.stdout))
             check('EFI-compressed' in proc.stdout, '%s is not compressed' % rom)
-            driver = rom[:-len('.efirom')] + '.efidrv'
+            # The image the ROM was made from: its build record names it
+            # (a PCI-ID named ROM holds the driver of that name).
+            record = re.search(r'config (\S+), target (\S+)', proc.stdout)
+            check(record, '%s carries no build record:\n%s' % (rom, proc.stdout))
+            driver = os.path.join(BIN, '.obj', record.group(1), 'image',
+                                  record.group(2) + '.efidrv')
             with open(prefix + '0.efi', 'rb') as extracted, open(driver, 'rb') as built:
                 check(extracted.read() == built.read(),
                       '%s does not decompress to %s' % (rom, driver))

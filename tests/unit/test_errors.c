@@ -4,6 +4,8 @@
 #include "unit.h"
 #include "firmware.h"
 
+const char *wb_error_name(int rc);
+
 int main(void)
 {
 	CHECK_STR(wb_strerror(0), "No error");
@@ -12,5 +14,8 @@ int main(void)
 	CHECK_STR(wb_strerror(-110), "Connection timed out");	/* ETIMEDOUT */
 	CHECK_STR(wb_strerror(-4242), "Error 4242");
 	CHECK_STR(wb_strerror(-2147483647), "Error 2147483647");
+	CHECK_STR(wb_error_name(-2), "ENOENT");
+	CHECK_STR(wb_error_name(110), "ETIMEDOUT");
+	CHECK_STR(wb_error_name(-4242), "?");
 	return unit_finish();
 }

@@ -9,7 +9,12 @@
  * next-server, ...).
  */
 
+#include <stdint.h>
 #include <wireboot/netdev.h>
+
+/* How long the last successful dhcp_configure() took from the first
+ * DISCOVER to bound, in microseconds (for benchmarks). */
+extern uint64_t dhcp_last_duration_us;
 
 /* Runs the main loop until bound (0) or failed (-ETIMEDOUT, -ECANCELED). */
 int dhcp_configure(struct net_device *netdev);

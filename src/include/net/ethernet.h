@@ -33,7 +33,8 @@ TABLE_DECLARE(const struct net_protocol, net_protocols);
 
 extern const uint8_t eth_broadcast[ETH_ALEN];
 
-/* Pushes an Ethernet header and transmits; takes ownership of iob. */
+/* Pushes an Ethernet header and transmits; takes ownership of iob. The
+ * ethertype is in host byte order (ETH_P_IP). */
 int net_tx(struct io_buffer *iob, struct net_device *netdev,
 	   uint16_t ethertype, const uint8_t *ll_dest);
 /* Parses a received frame and hands it to its protocol (called by

@@ -55,9 +55,16 @@ struct in_addr ipv4_address(struct net_device *netdev);
  */
 int ipv4_tx(struct io_buffer *iob, uint8_t protocol, struct in_addr src,
 	    struct in_addr dest, struct net_device *netdev);
+/* The source address ipv4_tx() would use for dest (with src 0), for the
+ * pseudo-header checksums of UDP and TCP; 0 or -ENETUNREACH. */
+int ipv4_source_address(struct in_addr dest, struct net_device *netdev,
+			struct in_addr *src);
 
 /* The Internet checksum (RFC 1071), continuing from a previous partial
- * sum; callers fold and complement: ~tcpip_chksum(0, data, len). */
+ * sum; callers fold and complement: ~tcpip_chksum(0, data, len). The sum is
+ * of 16-bit words in memory order, so the complement is stored into a
+ * header as it is (no htons), and a correct header sums to 0xffff. Every
+ * piece but the last must have an even length. */
 uint16_t tcpip_chksum(uint16_t partial, const void *data, size_t len);
 
 #endif

@@ -18,6 +18,13 @@ TABLE_DECLARE(const struct command, commands);
 #define COMMAND(name) \
 	const struct command name TABLE_ENTRY(const struct command, commands, 01)
 
+/* Prints "Usage: <name> <usage>" and returns -EINVAL, for a command
+ * given arguments it does not take. */
+int command_usage(const char *name, const char *usage);
+/* The arguments joined by single spaces (malloc'd; "" for none); NULL on
+ * ENOMEM. */
+char *concat_args(int argc, char **argv);
+
 /* Runs one command line (expansion, ||, &&, #); returns the status. */
 int system(const char *line);
 /* Runs a whole script (text after the "#!ipxe" line is fine too). */

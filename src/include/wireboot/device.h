@@ -18,6 +18,10 @@ struct device_prober {
 TABLE_DECLARE(const struct device_prober, device_probers);
 #define DEVICE_PROBER(name) \
 	const struct device_prober name TABLE_ENTRY(const struct device_prober, device_probers, 01)
+/* A prober that must see what the others left: it runs after them (and,
+ * as remove_devices() goes in reverse, is removed before them). */
+#define DEVICE_PROBER_LATE(name) \
+	const struct device_prober name TABLE_ENTRY(const struct device_prober, device_probers, 02)
 
 void probe_devices(void);
 void remove_devices(void);

@@ -60,6 +60,8 @@ extern struct list_head images;
 /* Downloads uri into a new registered image, running the main loop until
  * done (Ctrl-C cancels); prints progress and a clear error. */
 int image_fetch(const char *uri_text, const char *name, struct image **image);
+/* Finds the image's type (sets image->type); -ENOEXEC if none fits. */
+int image_probe(struct image *image);
 /* Probes the type and executes. */
 int image_exec(struct image *image);
 

@@ -24,6 +24,7 @@
 #include <wireboot/list.h>
 #include <wireboot/refcnt.h>
 #include <wireboot/settings.h>
+#include <wireboot/tables.h>
 
 #define ETH_ALEN 6
 #define ETH_HLEN 14
@@ -93,6 +94,18 @@ static inline bool netdev_link_ok(const struct net_device *netdev)
 {
 	return netdev->link_rc == 0;
 }
+
+/*
+ * Whoever keeps per-device state (IPv4 configuration, ARP cache, ...) and a
+ * reference to the device registers a hook here: unregister_netdev() calls
+ * each before dropping the device, so that the references are let go.
+ */
+struct netdev_removal_hook {
+	void (*removed)(struct net_device *netdev);
+};
+TABLE_DECLARE(const struct netdev_removal_hook, netdev_removal_hooks);
+#define NETDEV_REMOVAL_HOOK(name) \
+	const struct netdev_removal_hook name TABLE_ENTRY(const struct netdev_removal_hook, netdev_removal_hooks, 01)
 
 /* Polls every open device and hands queued frames to the protocols. */
 void net_poll(void);

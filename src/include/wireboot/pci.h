@@ -46,6 +46,10 @@ struct pci_device {
 	void *platform;		/* the platform's (EFI: its bookkeeping) */
 };
 
+/* "bb:dd.f", as in printf("PCI " PCI_FMT, PCI_ARGS(pci)). */
+#define PCI_FMT "%02x:%02x.%x"
+#define PCI_ARGS(pci) (pci)->bus, (pci)->dev, (pci)->fn
+
 /* Configuration space. */
 int pci_read_config8(struct pci_device *pci, unsigned offset, uint8_t *value);
 int pci_read_config16(struct pci_device *pci, unsigned offset, uint16_t *value);

@@ -1,0 +1,348 @@
+/*
+ * The settings tree: blocks of named raw values, looked up by path, and the
+ * "block/name:type" text access that scripts use (see settings.h).
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wireboot/features.h>
+#include <wireboot/settings.h>
+
+TABLE_DEFINE(const struct builtin_setting, builtin_settings);
+
+struct setting_value {
+	struct list_head list;
+	char *name;
+	enum setting_type type;
+	size_t len;
+	uint8_t data[];
+};
+
+struct settings global_settings = {
+	.name = "",
+	.siblings = LIST_HEAD_INIT(global_settings.siblings),
+	.children = LIST_HEAD_INIT(global_settings.children),
+	.values = LIST_HEAD_INIT(global_settings.values),
+};
+
+void settings_init(struct settings *block, const char *name)
+{
+	strlcpy(block->name, name, sizeof(block->name));
+	block->parent = NULL;
+	INIT_LIST_HEAD(&block->siblings);
+	INIT_LIST_HEAD(&block->children);
+	INIT_LIST_HEAD(&block->values);
+}
+
+void register_settings(struct settings *block, struct settings *parent)
+{
+	if (!parent)
+		parent = &global_settings;
+	list_del(&block->siblings);
+	block->parent = parent;
+	list_add_tail(&block->siblings, &parent->children);
+}
+
+static void free_value(struct setting_value *value)
+{
+	list_del(&value->list);
+	free(value);
+}
+
+void unregister_settings(struct settings *block)
+{
+	struct setting_value *value, *tmp;
+
+	list_for_each_entry_safe(value, tmp, &block->values, list)
+		free_value(value);
+	list_del(&block->siblings);
+	block->parent = NULL;
+}
+
+/* The child of block named by the first len characters of path. */
+static struct settings *find_child(struct settings *block, const char *path,
+				   size_t len)
+{
+	struct settings *child;
+
+	list_for_each_entry(child, &block->children, siblings) {
+		if (strlen(child->name) == len &&
+		    strncmp(child->name, path, len) == 0)
+			return child;
+	}
+	return NULL;
+}
+
+/* Resolves the first len characters of a dotted path ("net0.dhcp"). */
+static struct settings *find_settings_len(const char *path, size_t len)
+{
+	struct settings *block = &global_settings;
+
+	while (len) {
+		const char *dot = memchr(path, '.', len);
+		size_t part = dot ? (size_t)(dot - path) : len;
+
+		block = find_child(block, path, part);
+		if (!block)
+			return NULL;
+		path += part;
+		len -= part;
+		if (dot) {
+			path++;
+			len--;
+			if (!len)
+				return NULL;
+		}
+	}
+	return block;
+}
+
+struct settings *find_settings(const char *path)
+{
+	return find_settings_len(path, strlen(path));
+}
+
+static struct setting_value *find_value(struct settings *block,
+					const char *name)
+{
+	struct setting_value *value;
+
+	list_for_each_entry(value, &block->values, list) {
+		if (strcmp(value->name, name) == 0)
+			return value;
+	}
+	return NULL;
+}
+
+int store_setting(struct settings *block, const char *name,
+		  enum setting_type type, const void *data, size_t len)
+{
+	struct setting_value *old, *value;
+	size_t name_len = strlen(name);
+
+	if (!block)
+		block = &global_settings;
+	if (!name_len || name[strcspn(name, "/:")])
+		return -EINVAL;
+	old = find_value(block, name);
+	if (len == 0) {
+		if (old)
+			free_value(old);
+		return 0;
+	}
+	if (len > SIZE_MAX - sizeof(*value) - name_len - 1)
+		return -ENOMEM;
+	value = malloc(sizeof(*value) + len + name_len + 1);
+	if (!value)
+		return -ENOMEM;
+	value->type = type;
+	value->len = len;
+	memcpy(value->data, data, len);
+	value->name = (char *)value->data + len;
+	memcpy(value->name, name, name_len + 1);
+	/* Replacing keeps the position, so listings stay in a stable order. */
+	if (old) {
+		list_insert_between(&value->list, old->list.prev, &old->list);
+		free_value(old);
+	} else {
+		list_add_tail(&value->list, &block->values);
+	}
+	return 0;
+}
+
+/* The value of block itself: stored, else built in. */
+static int fetch_own(struct settings *block, const char *name, void *buf,
+		     size_t len, enum setting_type *type)
+{
+	const struct builtin_setting *builtin;
+	struct setting_value *value = find_value(block, name);
+
+	if (value) {
+		if (len)
+			memcpy(buf, value->data,
+			       value->len < len ? value->len : len);
+		if (type)
+			*type = value->type;
+		return (int)value->len;
+	}
+	for_each_table_entry(builtin, builtin_settings) {
+		int rc;
+
+		if (strcmp(builtin->name, name) != 0)
+			continue;
+		rc = builtin->fetch(block, buf, len);
+		if (rc == -ENOENT)
+			continue;
+		if (rc >= 0 && type)
+			*type = builtin->type;
+		return rc;
+	}
+	return -ENOENT;
+}
+
+/* Depth-first: block, then each child with its own children in order. */
+static int fetch_tree(struct settings *block, const char *name, void *buf,
+		      size_t len, enum setting_type *type)
+{
+	struct settings *child;
+	int rc = fetch_own(block, name, buf, len, type);
+
+	if (rc != -ENOENT)
+		return rc;
+	list_for_each_entry(child, &block->children, siblings) {
+		rc = fetch_tree(child, name, buf, len, type);
+		if (rc != -ENOENT)
+			return rc;
+	}
+	return -ENOENT;
+}
+
+int fetch_setting(struct settings *block, const char *name, void *buf,
+		  size_t len, enum setting_type *type)
+{
+	return fetch_tree(block ? block : &global_settings, name, buf, len,
+			  type);
+}
+
+/* A parsed "block/name:type". */
+struct named_setting {
+	struct settings *block;	/* NULL: unqualified */
+	char name[64];
+	bool has_type;
+	enum setting_type type;
+};
+
+static int parse_setting_name(const char *text, struct named_setting *named)
+{
+	const char *slash = strchr(text, '/');
+	const char *name = slash ? slash + 1 : text;
+	const char *colon = strchr(name, ':');
+	size_t name_len = colon ? (size_t)(colon - name) : strlen(name);
+
+	named->block = NULL;
+	if (slash) {
+		named->block = find_settings_len(text, (size_t)(slash - text));
+		if (!named->block)
+			return -ENOENT;
+	}
+	if (name_len == 0 || name_len >= sizeof(named->name) ||
+	    memchr(name, '/', name_len))
+		return -EINVAL;
+	memcpy(named->name, name, name_len);
+	named->name[name_len] = '\0';
+	named->has_type = colon != NULL;
+	if (colon)
+		return setting_type_from_name(colon + 1, &named->type);
+	return 0;
+}
+
+/* Fetches a whole value into a new buffer (freed by the caller). */
+static int fetch_alloc(struct settings *block, const char *name,
+		       uint8_t **data, enum setting_type *type)
+{
+	int len = fetch_tree(block, name, NULL, 0, type), rc;
+
+	if (len < 0)
+		return len;
+	*data = malloc((size_t)len + 1);
+	if (!*data)
+		return -ENOMEM;
+	rc = fetch_tree(block, name, *data, (size_t)len, type);
+	return rc > len ? len : rc;
+}
+
+int fetchf_setting(const char *name, char *buf, size_t len)
+{
+	struct named_setting named;
+	enum setting_type type;
+	uint8_t *data;
+	int rc, raw_len;
+
+	if (len)
+		buf[0] = '\0';
+	rc = parse_setting_name(name, &named);
+	if (rc)
+		return rc;
+	raw_len = fetch_alloc(named.block ? named.block : &global_settings,
+			      named.name, &data, &type);
+	if (raw_len < 0)
+		return raw_len;
+	rc = format_setting(named.has_type ? named.type : type, data,
+			    (size_t)raw_len, buf, len);
+	free(data);
+	return rc;
+}
+
+int storef_setting(const char *name, const char *text)
+{
+	struct named_setting named;
+	struct settings *block;
+	enum setting_type type = SETTING_STRING;
+	size_t max;
+	uint8_t *raw;
+	int rc;
+
+	rc = parse_setting_name(name, &named);
+	if (rc)
+		return rc;
+	block = named.block ? named.block : &global_settings;
+	if (named.has_type) {
+		type = named.type;
+	} else if (fetch_tree(block, named.name, NULL, 0, &type) < 0) {
+		/* Otherwise it keeps the type of the value it overrides:
+		 * "set net0/ip ..." is an address like the one DHCP stored. */
+		type = SETTING_STRING;
+	}
+	if (!*text)
+		return store_setting(block, named.name, type, NULL, 0);
+	/* No type's raw form is longer than its text. */
+	max = strlen(text);
+	raw = malloc(max);
+	if (!raw)
+		return -ENOMEM;
+	rc = parse_setting(type, text, raw, max);
+	if (rc >= 0)
+		rc = store_setting(block, named.name, type, raw, (size_t)rc);
+	free(raw);
+	return rc;
+}
+
+/* ---- built-in global settings ---------------------------------------- */
+
+static int fetch_text(struct settings *block, const char *text, size_t max,
+		      void *buf, size_t len)
+{
+	size_t text_len = strnlen(text, max);
+
+	if (block != &global_settings)
+		return -ENOENT;
+	if (len)
+		memcpy(buf, text, text_len < len ? text_len : len);
+	return (int)text_len;
+}
+
+static int fetch_version(struct settings *block, void *buf, size_t len)
+{
+	return fetch_text(block, build_info.version,
+			  sizeof(build_info.version), buf, len);
+}
+
+static int fetch_buildarch(struct settings *block, void *buf, size_t len)
+{
+#if defined(__x86_64__)
+	static const char arch[] = "x86_64";
+#elif defined(__aarch64__)
+	static const char arch[] = "arm64";
+#else
+#error "unknown architecture"
+#endif
+	return fetch_text(block, arch, sizeof(arch), buf, len);
+}
+
+BUILTIN_SETTING(version_setting) = {
+	.name = "version", .type = SETTING_STRING, .fetch = fetch_version,
+};
+BUILTIN_SETTING(buildarch_setting) = {
+	.name = "buildarch", .type = SETTING_STRING, .fetch = fetch_buildarch,
+};

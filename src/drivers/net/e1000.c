@@ -1,0 +1,176 @@
+/*
+ * Intel 8254x gigabit NICs (e1000): the 82540EM, 82545EM and 82544GC that
+ * QEMU emulates as e1000, e1000-82545em and e1000-82544gc. The shared
+ * register model lives in intel.c; what is particular here is the EEPROM,
+ * a Microwire part that software clocks bit by bit through EECD (8254x
+ * manual, 5.3 and 13.4.3; the EERD register is missing on the 82544), and
+ * how it is reloaded after a reset.
+ */
+
+#include <errno.h>
+#include <drivers/net/intel.h>
+#include <wireboot/features.h>
+#include <wireboot/timer.h>
+
+PROVIDE_OBJECT(e1000);
+
+#define EECD_SK (1u << 0)	/* clock */
+#define EECD_CS (1u << 1)	/* chip select */
+#define EECD_DI (1u << 2)	/* data into the EEPROM */
+#define EECD_DO (1u << 3)	/* data out of it */
+#define EECD_REQ (1u << 6)	/* software requests the EEPROM... */
+#define EECD_GNT (1u << 7)	/* ...and the chip grants it */
+#define EECD_SIZE (1u << 9)	/* 256 words (8 address bits), not 64 (6) */
+#define CTRL_EXT 0x0018
+#define CTRL_EXT_EE_RST (1u << 13)	/* reload the EEPROM */
+
+#define MICROWIRE_READ 0x6	/* 3-bit opcode 110 */
+#define MICROWIRE_READ_BITS 3
+#define MICROWIRE_WORD_BITS 16
+#define MICROWIRE_HALF_CLOCK_US 50
+#define EEPROM_GRANT_TIMEOUT_US 10000
+/* How long the EEPROM takes to load after a reset (or EE_RST). */
+#define EEPROM_AUTOLOAD_MS 5
+#define EEPROM_RELOAD_MS 2
+
+/* driver_data: the 82540EM and its successors, unlike the 82544GC, share
+ * the EEPROM with their own state machine (software requests it and waits
+ * for the grant) and reload it by themselves after a reset. */
+#define E1000_82540_FAMILY 1
+
+static bool is_82540_family(struct intel_nic *intel)
+{
+	return intel->pci->id->driver_data & E1000_82540_FAMILY;
+}
+
+static void eecd_write(struct intel_nic *intel, uint32_t eecd)
+{
+	intel_write(intel, INTEL_EECD, eecd);
+	intel_read(intel, INTEL_STATUS);	/* flush */
+	udelay(MICROWIRE_HALF_CLOCK_US);
+}
+
+/* One clock pulse; the EEPROM samples DI and moves DO on the rising edge. */
+static uint32_t microwire_clock(struct intel_nic *intel, uint32_t eecd)
+{
+	uint32_t sampled;
+
+	eecd_write(intel, eecd | EECD_SK);
+	sampled = intel_read(intel, INTEL_EECD);
+	eecd_write(intel, eecd);
+	return sampled;
+}
+
+static void microwire_send(struct intel_nic *intel, uint32_t eecd,
+			   unsigned value, unsigned bits)
+{
+	while (bits--) {
+		eecd &= ~EECD_DI;
+		if (value & (1u << bits))
+			eecd |= EECD_DI;
+		eecd_write(intel, eecd);
+		microwire_clock(intel, eecd);
+	}
+}
+
+static uint16_t microwire_receive(struct intel_nic *intel, uint32_t eecd)
+{
+	uint16_t value = 0;
+	unsigned i;
+
+	eecd &= ~EECD_DI;
+	for (i = 0; i < MICROWIRE_WORD_BITS; i++) {
+		value <<= 1;
+		if (microwire_clock(intel, eecd) & EECD_DO)
+			value |= 1;
+	}
+	return value;
+}
+
+static int request_eeprom(struct intel_nic *intel, uint32_t eecd)
+{
+	unsigned waited;
+
+	eecd_write(intel, eecd | EECD_REQ);
+	for (waited = 0; waited < EEPROM_GRANT_TIMEOUT_US;
+	     waited += MICROWIRE_HALF_CLOCK_US) {
+		if (intel_read(intel, INTEL_EECD) & EECD_GNT)
+			return 0;
+		udelay(MICROWIRE_HALF_CLOCK_US);
+	}
+	eecd_write(intel, eecd);
+	return -ETIMEDOUT;
+}
+
+static int e1000_read_eeprom(struct intel_nic *intel, unsigned word,
+			     uint16_t *value)
+{
+	bool grant = is_82540_family(intel);
+	uint32_t eecd = intel_read(intel, INTEL_EECD);
+	unsigned address_bits = (eecd & EECD_SIZE) ? 8 : 6;
+	int rc;
+
+	if (word >= (1u << address_bits))
+		return -EINVAL;
+	eecd &= ~(EECD_SK | EECD_CS | EECD_DI | EECD_REQ);
+	if (grant) {
+		rc = request_eeprom(intel, eecd);
+		if (rc != 0)
+			return rc;
+		eecd |= EECD_REQ;
+	}
+	/* Raising chip select starts a command. */
+	eecd_write(intel, eecd | EECD_CS);
+	microwire_send(intel, eecd | EECD_CS, MICROWIRE_READ, MICROWIRE_READ_BITS);
+	microwire_send(intel, eecd | EECD_CS, word, address_bits);
+	*value = microwire_receive(intel, eecd | EECD_CS);
+	/* Deselect, with one clock so the part returns to standby. */
+	eecd_write(intel, eecd);
+	microwire_clock(intel, eecd);
+	eecd_write(intel, eecd & ~EECD_REQ);
+	return 0;
+}
+
+/* The EEPROM restores the power-on settings (and receive address 0). */
+static int e1000_reset_done(struct intel_nic *intel)
+{
+	if (is_82540_family(intel)) {
+		mdelay(EEPROM_AUTOLOAD_MS);
+		return 0;
+	}
+	intel_write(intel, CTRL_EXT,
+		    intel_read(intel, CTRL_EXT) | CTRL_EXT_EE_RST);
+	intel_read(intel, INTEL_STATUS);	/* flush */
+	mdelay(EEPROM_RELOAD_MS);
+	return 0;
+}
+
+static const struct intel_variant e1000_variant = {
+	.read_eeprom = e1000_read_eeprom,
+	.reset_done = e1000_reset_done,
+};
+
+static int e1000_probe(struct pci_device *pci)
+{
+	int rc = intel_probe(pci, &e1000_variant);
+
+	if (rc == 0)
+		intel_dbg_probed(pci);
+	return rc;
+}
+
+static const struct pci_device_id e1000_ids[] = {
+	PCI_ID(0x8086, 0x100e, "82540em", E1000_82540_FAMILY),
+	PCI_ID(0x8086, 0x100f, "82545em", E1000_82540_FAMILY),
+	PCI_ID(0x8086, 0x100c, "82544gc", 0),
+};
+
+PCI_DRIVER(e1000_driver) = {
+	.name = "e1000",
+	.ids = e1000_ids,
+	.id_count = ARRAY_SIZE(e1000_ids),
+	.probe = e1000_probe,
+	.remove = intel_remove,
+};
+
+FEATURE("e1000");

@@ -1,0 +1,574 @@
+/*
+ * Intel 8255x ("EtherExpress PRO/100"), as QEMU's i82557a..i82559er,
+ * i82550, i82551, i82562 and i82801 models emulate it.
+ *
+ * Everything the chip reads or writes lives in one coherent DMA area:
+ *  - the command block list (CBL), a ring of simplified-mode blocks. Each
+ *    block is queued with its suspend bit set and its predecessor's bit
+ *    cleared, then a CU resume lets the command unit run on to it. The
+ *    first block is the individual address setup (the MAC), started with
+ *    CU start; transmit blocks carry a copy of the frame.
+ *  - the receive frame area (RFA), a ring of simplified receive frame
+ *    descriptors. The one just before the oldest unread descriptor carries
+ *    the end-of-list bit, so the receive unit can never overwrite a frame
+ *    not yet read; when it runs out of descriptors anyway (the ring was
+ *    full), poll() restarts it once they are read.
+ * Frames are copied out of the RFA into fresh I/O buffers, so memory
+ * shortage only drops frames. The MAC and the PHY address come from the
+ * serial EEPROM, read by bit-banging; the link from the PHY over MDI.
+ * Interrupts are masked. close() resets the chip through the PORT.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <drivers/net/eepro100.h>
+#include <wireboot/byteorder.h>
+#include <wireboot/debug.h>
+#include <wireboot/features.h>
+#include <wireboot/netdev.h>
+#include <wireboot/pci.h>
+#include <wireboot/timer.h>
+
+PROVIDE_OBJECT(eepro100);
+
+#define RX_RING_SIZE 32
+#define TX_RING_SIZE 16
+#define COMMAND_TIMEOUT_US 10000
+#define MDI_TIMEOUT_US 10000
+#define EEPROM_HALF_CLOCK_US 4
+#define LINK_CHECK_INTERVAL_US 100000
+
+/* The chip takes 32-bit addresses only. */
+#define DMA_LIMIT 0x100000000ULL
+
+struct e100_dma_area {
+	struct e100_rfd rx[RX_RING_SIZE];
+	union e100_command_block cb[TX_RING_SIZE];
+};
+
+struct eepro100 {
+	struct pci_device *pci;
+	struct net_device *netdev;
+	struct e100_dma_area *area;
+	struct dma_mapping area_map;
+	struct io_buffer *tx_iob[TX_RING_SIZE];	/* NULL while free */
+	unsigned rx_next;	/* the next descriptor the RU completes */
+	unsigned tx_next;	/* the next command block to fill */
+	unsigned tx_done;	/* the oldest transmit block in flight */
+	unsigned eeprom_address_bits;	/* 0 until known */
+	unsigned phy;		/* MDI address */
+	uint64_t link_checked_us;
+};
+
+static uint8_t read8(struct eepro100 *nic, unsigned reg)
+{
+	return pci_bar_read8(nic->pci, E100_CSR_BAR, reg);
+}
+
+static uint16_t read16(struct eepro100 *nic, unsigned reg)
+{
+	return pci_bar_read16(nic->pci, E100_CSR_BAR, reg);
+}
+
+static uint32_t read32(struct eepro100 *nic, unsigned reg)
+{
+	return pci_bar_read32(nic->pci, E100_CSR_BAR, reg);
+}
+
+static void write8(struct eepro100 *nic, unsigned reg, uint8_t value)
+{
+	pci_bar_write8(nic->pci, E100_CSR_BAR, reg, value);
+}
+
+static void write16(struct eepro100 *nic, unsigned reg, uint16_t value)
+{
+	pci_bar_write16(nic->pci, E100_CSR_BAR, reg, value);
+}
+
+static void write32(struct eepro100 *nic, unsigned reg, uint32_t value)
+{
+	pci_bar_write32(nic->pci, E100_CSR_BAR, reg, value);
+}
+
+/* Selective reset first, so the chip lets go of the bus cleanly, then the
+ * full software reset: afterwards both units are idle and nothing is
+ * DMAed. The reset unmasks interrupts; they are masked again. */
+static void reset_chip(struct eepro100 *nic)
+{
+	write32(nic, E100_PORT, E100_PORT_SELECTIVE_RESET);
+	udelay(E100_PORT_DELAY_US);
+	write32(nic, E100_PORT, E100_PORT_SOFTWARE_RESET);
+	udelay(E100_PORT_DELAY_US);
+	write8(nic, E100_SCB_INTMASK, E100_INTMASK_ALL);
+}
+
+/* Issues an SCB command once the previous one has been taken. */
+static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
+{
+	uint64_t start = monotonic_us();
+
+	while (read8(nic, E100_SCB_COMMAND) != 0) {
+		if (monotonic_us() - start > COMMAND_TIMEOUT_US) {
+			DBG("eepro100 PCI " PCI_FMT ": command %02x not taken\n",
+			    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
+			return -ETIMEDOUT;
+		}
+		udelay(1);
+	}
+	write32(nic, E100_SCB_POINTER, pointer);
+	write8(nic, E100_SCB_COMMAND, command);
+	return 0;
+}
+
+/* ---- serial EEPROM ------------------------------------------------------ */
+
+/* Clocks one bit into the EEPROM; returns its data output after the
+ * rising edge. */
+static bool eeprom_clock_bit(struct eepro100 *nic, bool bit)
+{
+	uint16_t lines = E100_EE_CS | (bit ? E100_EE_DI : 0);
+	bool out;
+
+	write16(nic, E100_EEPROM_CONTROL, lines);
+	udelay(EEPROM_HALF_CLOCK_US);
+	write16(nic, E100_EEPROM_CONTROL, lines | E100_EE_SK);
+	udelay(EEPROM_HALF_CLOCK_US);
+	out = read16(nic, E100_EEPROM_CONTROL) & E100_EE_DO;
+	write16(nic, E100_EEPROM_CONTROL, lines);
+	udelay(EEPROM_HALF_CLOCK_US);
+	return out;
+}
+
+/*
+ * Reads one word: start bit, READ opcode (10), address, then 16 data bits.
+ * The address width (6 or 8 bits, by EEPROM size) is learnt on the first
+ * read, which must be of word 0: the EEPROM pulls its output low right
+ * after the last address bit it expects.
+ */
+static uint16_t eeprom_read(struct eepro100 *nic, unsigned address)
+{
+	unsigned width = nic->eeprom_address_bits;
+	bool detect = (width == 0);
+	uint16_t value = 0;
+	unsigned i;
+
+	if (detect)
+		width = E100_EE_MAX_ADDRESS_BITS;
+	write16(nic, E100_EEPROM_CONTROL, E100_EE_CS);
+	udelay(EEPROM_HALF_CLOCK_US);
+	eeprom_clock_bit(nic, 1);
+	eeprom_clock_bit(nic, 1);
+	eeprom_clock_bit(nic, 0);
+	for (i = 1; i <= width; i++) {
+		bool out = eeprom_clock_bit(nic, (address >> (width - i)) & 1);
+
+		if (detect && !out)
+			break;
+	}
+	if (detect)
+		nic->eeprom_address_bits = i > width ? width : i;
+	for (i = 0; i < 16; i++)
+		value = (uint16_t)(value << 1 | eeprom_clock_bit(nic, 0));
+	write16(nic, E100_EEPROM_CONTROL, 0);
+	udelay(EEPROM_HALF_CLOCK_US);
+	return value;
+}
+
+/* Reads the whole EEPROM: checks its checksum, takes the MAC address and
+ * the PHY address. */
+static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
+{
+	uint16_t sum = 0, word;
+	unsigned address, words;
+
+	nic->eeprom_address_bits = 0;
+	word = eeprom_read(nic, 0);
+	words = 1u << nic->eeprom_address_bits;
+	for (address = 0; address < words; address++) {
+		if (address > 0)
+			word = eeprom_read(nic, address);
+		sum = (uint16_t)(sum + word);
+		if (address < ETH_ALEN / 2) {
+			mac[2 * address] = (uint8_t)word;
+			mac[2 * address + 1] = (uint8_t)(word >> 8);
+		} else if (address == E100_EE_WORD_PHY) {
+			nic->phy = word & E100_EE_PHY_ADDRESS_MASK;
+		}
+	}
+	if (sum != E100_EE_CHECKSUM) {
+		DBG("eepro100 PCI " PCI_FMT ": EEPROM (%u words) checksum %04x, "
+		    "expected %04x\n", PCI_ARGS(nic->pci), words, sum,
+		    E100_EE_CHECKSUM);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* ---- link ----------------------------------------------------------------- */
+
+static int mdi_read(struct eepro100 *nic, unsigned reg, uint16_t *value)
+{
+	uint64_t start = monotonic_us();
+	uint32_t mdi;
+
+	write32(nic, E100_MDI_CONTROL, E100_MDI_READ |
+		nic->phy << E100_MDI_PHY_SHIFT | reg << E100_MDI_REGISTER_SHIFT);
+	while (!((mdi = read32(nic, E100_MDI_CONTROL)) & E100_MDI_READY)) {
+		if (monotonic_us() - start > MDI_TIMEOUT_US)
+			return -ETIMEDOUT;
+		udelay(1);
+	}
+	*value = (uint16_t)(mdi & E100_MDI_DATA_MASK);
+	return 0;
+}
+
+static void update_link(struct eepro100 *nic)
+{
+	uint16_t bmsr;
+
+	nic->link_checked_us = monotonic_us();
+	/* The link bit latches a loss until read: the second read is now. */
+	if (mdi_read(nic, E100_MII_BMSR, &bmsr) != 0 ||
+	    mdi_read(nic, E100_MII_BMSR, &bmsr) != 0)
+		return;
+	/* No PHY answers on MDI (a serial-interface transceiver): nothing
+	 * tells about the link, so take it as up. */
+	if (bmsr == 0 || bmsr == 0xffff || (bmsr & E100_MII_BMSR_LINK))
+		netdev_link_up(nic->netdev);
+	else
+		netdev_link_down(nic->netdev);
+}
+
+/* ---- rings -------------------------------------------------------------- */
+
+static uint32_t area_address(struct eepro100 *nic, const void *ptr)
+{
+	return (uint32_t)(nic->area_map.dma_addr +
+			  (uint64_t)((const uint8_t *)ptr - (const uint8_t *)nic->area));
+}
+
+static unsigned ring_prev(unsigned i, unsigned size)
+{
+	return (i + size - 1) % size;
+}
+
+static void init_rings(struct eepro100 *nic)
+{
+	struct e100_dma_area *area = nic->area;
+	unsigned i;
+
+	for (i = 0; i < RX_RING_SIZE; i++) {
+		struct e100_rfd *rfd = &area->rx[i];
+
+		rfd->status = 0;
+		rfd->command = cpu_to_le16(i == RX_RING_SIZE - 1 ? E100_COMMAND_EL : 0);
+		rfd->link = cpu_to_le32(area_address(nic, &area->rx[(i + 1) % RX_RING_SIZE]));
+		rfd->rx_buffer = cpu_to_le32(E100_TBD_NONE);
+		rfd->count = 0;
+		rfd->size = cpu_to_le16(E100_FRAME_SPACE);
+	}
+	for (i = 0; i < TX_RING_SIZE; i++) {
+		struct e100_cb_header *header = &area->cb[i].header;
+
+		header->status = 0;
+		header->command = 0;
+		header->link = cpu_to_le32(area_address(nic, &area->cb[(i + 1) % TX_RING_SIZE]));
+	}
+	nic->rx_next = 0;
+	wmb();
+}
+
+/*
+ * Runs the individual address setup as the first block of the list (CU
+ * start), and waits for it. The command unit then rests, suspended, on
+ * block 0; transmit blocks follow from block 1 on, each reached by a CU
+ * resume.
+ */
+static int set_address(struct eepro100 *nic)
+{
+	struct e100_ias *ias = &nic->area->cb[0].ias;
+	uint64_t start;
+	int rc;
+
+	ias->header.status = 0;
+	ias->header.command = cpu_to_le16(E100_CMD_IA_SETUP | E100_COMMAND_S);
+	memcpy(ias->mac, nic->netdev->ll_addr, ETH_ALEN);
+	wmb();
+	rc = scb_command(nic, E100_CU_START, area_address(nic, ias));
+	if (rc != 0)
+		return rc;
+	start = monotonic_us();
+	while (!(le16_to_cpu(*(volatile uint16_t *)&ias->header.status) & E100_STATUS_C)) {
+		if (monotonic_us() - start > COMMAND_TIMEOUT_US)
+			return -ETIMEDOUT;
+		udelay(1);
+	}
+	nic->tx_next = nic->tx_done = 1;
+	return 0;
+}
+
+/* Descriptor i is read: it becomes the end of the list, and its
+ * predecessor, the previous end, lets the RU run on into it. */
+static void recycle_rfd(struct eepro100 *nic, unsigned i)
+{
+	struct e100_rfd *rfd = &nic->area->rx[i];
+	struct e100_rfd *prev = &nic->area->rx[ring_prev(i, RX_RING_SIZE)];
+
+	rfd->count = 0;
+	rfd->status = 0;
+	rfd->command = cpu_to_le16(E100_COMMAND_EL);
+	wmb();
+	*(volatile uint16_t *)&prev->command = 0;
+	wmb();
+}
+
+static void receive_frame(struct eepro100 *nic, struct e100_rfd *rfd,
+			  uint16_t status)
+{
+	size_t len = le16_to_cpu(rfd->count) & E100_RFD_COUNT_MASK;
+	struct io_buffer *iob;
+
+	if (!(status & E100_STATUS_OK) || len < ETH_HLEN || len > E100_FRAME_SPACE) {
+		DBG("eepro100 %s: receive error, status %04x, %u bytes\n",
+		    nic->netdev->name, status, (unsigned)len);
+		netdev_rx_err(nic->netdev, NULL, -EIO);
+		return;
+	}
+	iob = alloc_iob(len);
+	if (!iob) {
+		netdev_rx_err(nic->netdev, NULL, -ENOMEM);
+		return;
+	}
+	memcpy(iob_put(iob, len), rfd->data, len);
+	DBG2("eepro100 %s: received %u bytes\n", nic->netdev->name, (unsigned)len);
+	netdev_rx(nic->netdev, iob);
+}
+
+static bool rfd_complete(struct e100_rfd *rfd, uint16_t *status)
+{
+	*status = le16_to_cpu(*(volatile uint16_t *)&rfd->status);
+	return *status & E100_STATUS_C;
+}
+
+/* A receive unit that ran out of descriptors (or never started) starts
+ * again at the oldest unread one, unless that one has filled meanwhile
+ * (the next poll reads it first). */
+static void restart_rx(struct eepro100 *nic)
+{
+	uint16_t status;
+
+	if (E100_RU_STATE(read8(nic, E100_SCB_STATUS)) == E100_RU_READY ||
+	    rfd_complete(&nic->area->rx[nic->rx_next], &status))
+		return;
+	DBG("eepro100 %s: receive ring was full, receive unit restarted\n",
+	    nic->netdev->name);
+	scb_command(nic, E100_RU_START,
+		    area_address(nic, &nic->area->rx[nic->rx_next]));
+}
+
+static void reap_rx(struct eepro100 *nic)
+{
+	uint16_t status;
+
+	while (rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
+		unsigned i = nic->rx_next;
+
+		rmb();
+		receive_frame(nic, &nic->area->rx[i], status);
+		recycle_rfd(nic, i);
+		nic->rx_next = (i + 1) % RX_RING_SIZE;
+	}
+	restart_rx(nic);
+}
+
+static void reap_tx(struct eepro100 *nic)
+{
+	for (;;) {
+		unsigned i = nic->tx_done;
+		struct io_buffer *iob = nic->tx_iob[i];
+		uint16_t status;
+
+		if (!iob)
+			break;
+		status = le16_to_cpu(*(volatile uint16_t *)&nic->area->cb[i].header.status);
+		if (!(status & E100_STATUS_C))
+			break;
+		nic->tx_iob[i] = NULL;
+		nic->tx_done = (i + 1) % TX_RING_SIZE;
+		netdev_tx_complete(nic->netdev, iob,
+				   (status & E100_STATUS_OK) ? 0 : -EIO);
+	}
+}
+
+/* Forgets the area and what is in flight; the chip must be reset
+ * already. Transmit buffers belong to the network layer, which completes
+ * them. */
+static void release_area(struct eepro100 *nic)
+{
+	memset(nic->tx_iob, 0, sizeof(nic->tx_iob));
+	if (nic->area)
+		dma_free(nic->pci, &nic->area_map, nic->area);
+	nic->area = NULL;
+}
+
+/* ---- network device ------------------------------------------------------ */
+
+static int eepro100_open(struct net_device *netdev)
+{
+	struct eepro100 *nic = netdev->priv;
+	int rc;
+
+	reset_chip(nic);
+	nic->area = dma_alloc(nic->pci, &nic->area_map, sizeof(*nic->area));
+	if (!nic->area)
+		return -ENOMEM;
+	rc = -ERANGE;
+	if (nic->area_map.dma_addr + sizeof(*nic->area) > DMA_LIMIT)
+		goto fail;
+	init_rings(nic);
+	/* Block and descriptor links are then plain bus addresses. */
+	rc = scb_command(nic, E100_CU_LOAD_BASE, 0);
+	if (rc == 0)
+		rc = scb_command(nic, E100_RU_LOAD_BASE, 0);
+	if (rc == 0)
+		rc = set_address(nic);
+	if (rc == 0)
+		rc = scb_command(nic, E100_RU_START, area_address(nic, &nic->area->rx[0]));
+	if (rc != 0)
+		goto fail;
+	update_link(nic);
+	return 0;
+
+fail:
+	DBG("eepro100 %s: cannot open: %s\n", netdev->name, strerror(rc));
+	reset_chip(nic);
+	release_area(nic);
+	return rc;
+}
+
+static void eepro100_close(struct net_device *netdev)
+{
+	struct eepro100 *nic = netdev->priv;
+
+	reset_chip(nic);
+	release_area(nic);
+}
+
+static int eepro100_transmit(struct net_device *netdev, struct io_buffer *iob)
+{
+	struct eepro100 *nic = netdev->priv;
+	unsigned i = nic->tx_next;
+	struct e100_txcb *tcb = &nic->area->cb[i].tx;
+	struct e100_cb_header *prev = &nic->area->cb[ring_prev(i, TX_RING_SIZE)].header;
+	size_t len = iob_len(iob);
+
+	reap_tx(nic);
+	if (nic->tx_iob[i])
+		return -ENOBUFS;
+	if (len == 0 || len > E100_FRAME_SPACE)
+		return -EMSGSIZE;
+	tcb->header.status = 0;
+	tcb->header.command = cpu_to_le16(E100_CMD_TX | E100_COMMAND_S);
+	tcb->tbd_array = cpu_to_le32(E100_TBD_NONE);
+	tcb->byte_count = cpu_to_le16((uint16_t)len | E100_TCB_EOF);
+	tcb->threshold = E100_TX_THRESHOLD;
+	tcb->tbd_count = 0;
+	memcpy(tcb->data, iob->data, len);
+	wmb();
+	/* The new block suspends the CU before the old one stops doing so. */
+	*(volatile uint16_t *)&prev->command &= cpu_to_le16((uint16_t)~E100_COMMAND_S);
+	wmb();
+	nic->tx_iob[i] = iob;
+	nic->tx_next = (i + 1) % TX_RING_SIZE;
+	/* Should the CU miss this resume, the next one sends this frame too. */
+	scb_command(nic, E100_CU_RESUME, 0);
+	return 0;
+}
+
+static void eepro100_poll(struct net_device *netdev)
+{
+	struct eepro100 *nic = netdev->priv;
+
+	reap_tx(nic);
+	reap_rx(nic);
+	/* MDI is slow; the link does not need checking at every poll. */
+	if (monotonic_us() - nic->link_checked_us >= LINK_CHECK_INTERVAL_US)
+		update_link(nic);
+}
+
+static const struct net_device_operations eepro100_operations = {
+	.open = eepro100_open,
+	.close = eepro100_close,
+	.transmit = eepro100_transmit,
+	.poll = eepro100_poll,
+};
+
+static int eepro100_probe(struct pci_device *pci)
+{
+	struct net_device *netdev;
+	struct eepro100 *nic;
+	char mac[18];
+	int rc;
+
+	if (pci_bar_is_io(pci, E100_CSR_BAR) != 0)
+		return -ENODEV;
+	netdev = alloc_netdev(sizeof(*nic));
+	if (!netdev)
+		return -ENOMEM;
+	netdev->op = &eepro100_operations;
+	netdev->driver_name = "eepro100";
+	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
+		 PCI_ARGS(pci));
+	nic = netdev->priv;
+	nic->pci = pci;
+	nic->netdev = netdev;
+	pci->priv = netdev;
+
+	rc = pci_enable_device(pci);
+	if (rc != 0)
+		goto fail;
+	reset_chip(nic);
+	rc = read_eeprom(nic, netdev->hw_addr);
+	if (rc != 0)
+		goto fail;
+	update_link(nic);
+
+	DBG("eepro100 PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
+	    pci->id->name, eth_ntoa(netdev->hw_addr, mac),
+	    netdev_link_ok(netdev) ? "up" : "down");
+	rc = register_netdev(netdev);
+	if (rc != 0)
+		goto fail;
+	return 0;
+
+fail:
+	netdev_put(netdev);
+	return rc;
+}
+
+static void eepro100_remove(struct pci_device *pci)
+{
+	struct net_device *netdev = pci->priv;
+	struct eepro100 *nic = netdev->priv;
+
+	unregister_netdev(netdev);
+	reset_chip(nic);
+	netdev_put(netdev);
+}
+
+static const struct pci_device_id eepro100_ids[] = {
+	PCI_ID(0x8086, 0x1209, "82559er", 0),
+	PCI_ID(0x8086, 0x1229, "82557", 0),
+	PCI_ID(0x8086, 0x2449, "82801ba", 0),
+};
+
+PCI_DRIVER(eepro100_driver) = {
+	.name = "eepro100",
+	.ids = eepro100_ids,
+	.id_count = ARRAY_SIZE(eepro100_ids),
+	.probe = eepro100_probe,
+	.remove = eepro100_remove,
+};
+
+FEATURE("eepro100");

@@ -1,0 +1,36 @@
+#ifndef WIREBOOT_SCRIPT_H
+#define WIREBOOT_SCRIPT_H
+
+/*
+ * The script language (the established "#!ipxe" one):
+ *   - a line is split into words at whitespace; there is no quoting:
+ *     quote characters and backslashes are ordinary characters, so kernel
+ *     command lines such as console="ttyS0" pass through untouched;
+ *   - a word starting with '#' starts a comment;
+ *   - the words "||", "&&" and ";" separate commands: the next one runs
+ *     if the previous failed, succeeded, or always;
+ *   - ${name} and ${name:type} in a word expand to the setting's text
+ *     (empty when there is none), after splitting, so a value with spaces
+ *     stays one word; they nest: ${net${i}/ip}; an unterminated "${" is
+ *     kept literally;
+ *   - in a script: a line ending in '\' continues on the next line,
+ *     ":label" lines are targets of "goto", "exit [status]" ends the
+ *     script, and a command that fails (with no "||") ends it with an
+ *     error message naming the script and line.
+ * See command.h for system() and run_script().
+ */
+
+#include <stddef.h>
+
+/* Expands ${...} in text into a new string (malloc'd); NULL on ENOMEM or
+ * when nesting is deeper than SCRIPT_MAX_NESTING. */
+#define SCRIPT_MAX_NESTING 16
+char *expand_settings(const char *text);
+
+/* Ends the running script (or command line) after the current command. */
+void script_exit(void);
+/* Continues the running script at ":label". -ENOENT if the script has no
+ * such label, -ENOTSUP if no script is running. */
+int script_goto(const char *label);
+
+#endif

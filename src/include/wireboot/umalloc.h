@@ -1,0 +1,16 @@
+#ifndef WIREBOOT_UMALLOC_H
+#define WIREBOOT_UMALLOC_H
+
+/*
+ * Large buffers (downloaded images) straight from the platform's page
+ * allocator (UEFI AllocatePages; mmap or malloc when hosted), so that
+ * hundreds of MiB neither strain nor fragment the heap. ufree() must be
+ * given the length umalloc() was asked for. The memory is not zeroed.
+ */
+
+#include <stddef.h>
+
+void *umalloc(size_t len);
+void ufree(void *ptr, size_t len);
+
+#endif

@@ -1,0 +1,704 @@
+/*
+ * DHCPv4 client with the PXE client options (see net/dhcp.h).
+ *
+ * DISCOVER is broadcast with back-off (1, 2, 4, 8, 16 s; given up after
+ * 30 s). Offers are of two kinds: a lease (yiaddr set) and a ProxyDHCP
+ * offer (vendor class "PXEClient", no address) that carries only boot
+ * information. Waiting for a ProxyDHCP server that may not exist is what
+ * makes other firmware slow, so the lease offer is taken at once when it
+ * already names a boot file or a ProxyDHCP offer has arrived, and otherwise
+ * after at most DHCP_PROXY_WAIT_US from the first lease offer.
+ *
+ * After the ACK, a PXE offer (ProxyDHCP, or a DHCP server announcing
+ * "PXEClient") without a boot file name is asked again on port 4011 (PXE
+ * specification 2.1, section 2.2.5); when that server does not answer, the
+ * lease alone is used.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <net/dhcp.h>
+#include <net/dhcp_packet.h>
+#include <net/ipv4.h>
+#include <net/udp.h>
+#include <wireboot/byteorder.h>
+#include <wireboot/debug.h>
+#include <wireboot/features.h>
+#include <wireboot/process.h>
+#include <wireboot/retry.h>
+#include <wireboot/settings.h>
+#include <wireboot/timer.h>
+
+FEATURE("dhcp");
+
+#define DHCP_RETRY_MIN_US 1000000ULL
+#define DHCP_RETRY_MAX_US 16000000ULL
+#define DHCP_TIMEOUT_US 30000000ULL
+#define DHCP_PROXY_WAIT_US 1000000ULL
+/* A server that refuses every request would otherwise keep us busy. */
+#define DHCP_MAX_NAKS 5
+/* The port 4011 question is optional: 0.5 + 1 + 2 s, then carry on. */
+#define DHCP_PROXY_RETRY_MIN_US 500000ULL
+#define DHCP_PROXY_RETRY_MAX_US 2000000ULL
+
+/* x86-64 UEFI (RFC 4578 section 2.1; IANA processor architecture 7) with
+ * UNDI 3.0, as UEFI PXE clients announce themselves. */
+#define PXE_CLIENT_ARCH 7
+#define PXE_VENDOR_CLASS "PXEClient:Arch:00007:UNDI:003000"
+#define PXE_CLASS_PREFIX "PXEClient"
+#define ETH_HTYPE 1
+/* BOOTP servers of old expect at least this much (RFC 1542 section 3.1). */
+#define BOOTP_MIN_LEN 300
+#define DHCP_OPTIONS_MAX 312
+
+uint64_t dhcp_last_duration_us;
+
+enum dhcp_state {
+	DHCP_SELECTING,		/* DISCOVER sent, collecting offers */
+	DHCP_REQUESTING,	/* REQUEST sent, waiting for ACK */
+	DHCP_PROXY_REQUESTING,	/* bound; asking the ProxyDHCP server */
+	DHCP_DONE,
+};
+
+/* A copy of a received message that stays valid after the iob is gone. */
+struct dhcp_message {
+	uint8_t *data;
+	struct dhcp_packet pkt;
+	struct in_addr server;	/* option 54, or the sender */
+};
+
+struct dhcp_session {
+	struct net_device *netdev;
+	struct udp_conn conn;
+	struct retry_timer timer;
+	enum dhcp_state state;
+	uint32_t xid;
+	uint64_t start_us;
+	uint64_t first_offer_us;
+	unsigned naks;
+	uint8_t uuid[16];
+	struct dhcp_message offer;	/* best lease offer so far */
+	struct dhcp_message proxy;	/* first ProxyDHCP offer (or its ACK) */
+	struct dhcp_message ack;
+	int rc;				/* -EINPROGRESS until finished */
+};
+
+static const uint8_t dhcp_requested_options[] = {
+	DHCP_NETMASK, DHCP_ROUTERS, DHCP_DNS_SERVERS, DHCP_HOSTNAME,
+	DHCP_DOMAIN_NAME, DHCP_ROOT_PATH, DHCP_VENDOR_OPTIONS,
+	DHCP_VENDOR_CLASS_ID, DHCP_TFTP_SERVER_NAME, DHCP_BOOTFILE_NAME,
+	128, 129, 130, 131, 132, 133, 134, 135,	/* PXE vendor-specific */
+};
+
+static void message_clear(struct dhcp_message *msg)
+{
+	free(msg->data);
+	memset(msg, 0, sizeof(*msg));
+}
+
+static int message_copy(struct dhcp_message *msg, const void *data,
+			size_t len, struct in_addr sender)
+{
+	uint8_t *copy = malloc(len);
+	struct in_addr server;
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, data, len);
+	message_clear(msg);
+	msg->data = copy;
+	dhcp_parse(copy, len, &msg->pkt);
+	if (dhcp_option(&msg->pkt, DHCP_SERVER_ID, &server, sizeof(server)) ==
+	    sizeof(server) && server.s_addr)
+		msg->server = server;
+	else
+		msg->server = sender;
+	return 0;
+}
+
+static bool has_boot_filename(const struct dhcp_packet *pkt)
+{
+	char name[2];
+
+	return dhcp_boot_filename(pkt, name, sizeof(name)) > 0;
+}
+
+static bool is_pxe_message(const struct dhcp_packet *pkt)
+{
+	char class[sizeof(PXE_CLASS_PREFIX) - 1];
+	int len = dhcp_option(pkt, DHCP_VENDOR_CLASS_ID, class, sizeof(class));
+
+	return len >= (int)sizeof(class) &&
+	       memcmp(class, PXE_CLASS_PREFIX, sizeof(class)) == 0;
+}
+
+/* The UUID identifies the machine to PXE servers (option 97): the global
+ * "uuid" setting (the platform's SMBIOS UUID) or one made from the MAC,
+ * stable across boots. */
+static void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid)
+{
+	if (fetch_setting(&global_settings, "uuid", uuid, 16, NULL) == 16)
+		return;
+	memset(uuid, 0, 16);
+	uuid[6] = 0x40;		/* version 4 layout */
+	uuid[8] = 0x80;		/* RFC 4122 variant */
+	memcpy(&uuid[10], netdev->ll_addr, ETH_ALEN);
+}
+
+static uint32_t dhcp_make_xid(struct net_device *netdev)
+{
+	uint64_t now = monotonic_us();
+	uint32_t xid = (uint32_t)now ^ (uint32_t)(now >> 32);
+	unsigned i;
+
+	for (i = 0; i < ETH_ALEN; i++)
+		xid = xid * 31 + netdev->ll_addr[i];
+	return xid;
+}
+
+static void dhcp_put_client_options(struct dhcp_session *dhcp,
+				    struct dhcp_builder *opts)
+{
+	struct net_device *netdev = dhcp->netdev;
+	size_t mtu = netdev->mtu ? netdev->mtu : 1500;
+	uint16_t max_size = htons(mtu - sizeof(struct iphdr) - 8 < 576 ?
+				  576 : mtu - sizeof(struct iphdr) - 8);
+	uint8_t client_id[1 + ETH_ALEN] = { ETH_HTYPE };
+	uint16_t arch = htons(PXE_CLIENT_ARCH);
+	static const uint8_t ndi[3] = { 1, 3, 0 };	/* UNDI 3.0 */
+	uint8_t uuid_option[17] = { 0 };		/* type 0: a GUID */
+
+	memcpy(&client_id[1], netdev->ll_addr, ETH_ALEN);
+	memcpy(&uuid_option[1], dhcp->uuid, 16);
+	dhcp_put_option(opts, DHCP_MAX_MESSAGE_SIZE, &max_size, sizeof(max_size));
+	dhcp_put_option(opts, DHCP_CLIENT_ID, client_id, sizeof(client_id));
+	dhcp_put_option(opts, DHCP_PARAMETER_REQUEST_LIST,
+			dhcp_requested_options, sizeof(dhcp_requested_options));
+	dhcp_put_option(opts, DHCP_VENDOR_CLASS_ID, PXE_VENDOR_CLASS,
+			sizeof(PXE_VENDOR_CLASS) - 1);
+	dhcp_put_option(opts, DHCP_CLIENT_ARCH, &arch, sizeof(arch));
+	dhcp_put_option(opts, DHCP_CLIENT_NDI, ndi, sizeof(ndi));
+	dhcp_put_option(opts, DHCP_CLIENT_UUID, uuid_option, sizeof(uuid_option));
+}
+
+/* Sends one DISCOVER or REQUEST for the current state. */
+static int dhcp_tx(struct dhcp_session *dhcp)
+{
+	struct sockaddr_in dest = { .sin_family = AF_INET };
+	struct dhcp_builder opts;
+	struct dhcphdr *hdr;
+	struct io_buffer *iob;
+	uint64_t elapsed_s = (monotonic_us() - dhcp->start_us) / 1000000;
+	int len;
+
+	iob = udp_alloc_iob(sizeof(*hdr) + DHCP_OPTIONS_MAX);
+	if (!iob)
+		return -ENOMEM;
+	hdr = iob_put(iob, sizeof(*hdr));
+	memset(hdr, 0, sizeof(*hdr));
+	hdr->op = BOOTP_REQUEST;
+	hdr->htype = ETH_HTYPE;
+	hdr->hlen = ETH_ALEN;
+	hdr->xid = dhcp->xid;
+	hdr->secs = htons(elapsed_s > 0xffff ? 0xffff : elapsed_s);
+	memcpy(hdr->chaddr, dhcp->netdev->ll_addr, ETH_ALEN);
+	hdr->magic = htonl(DHCP_MAGIC_COOKIE);
+
+	dhcp_builder_init(&opts, iob->tail, DHCP_OPTIONS_MAX);
+	switch (dhcp->state) {
+	case DHCP_SELECTING:
+		dhcp_put_byte(&opts, DHCP_MESSAGE_TYPE, DHCPDISCOVER);
+		break;
+	case DHCP_REQUESTING:
+		dhcp_put_byte(&opts, DHCP_MESSAGE_TYPE, DHCPREQUEST);
+		dhcp_put_option(&opts, DHCP_SERVER_ID, &dhcp->offer.server,
+				sizeof(dhcp->offer.server));
+		dhcp_put_option(&opts, DHCP_REQUESTED_ADDRESS,
+				&dhcp->offer.pkt.hdr->yiaddr,
+				sizeof(struct in_addr));
+		break;
+	default:	/* DHCP_PROXY_REQUESTING: unicast from our address */
+		dhcp_put_byte(&opts, DHCP_MESSAGE_TYPE, DHCPREQUEST);
+		hdr->ciaddr = dhcp->ack.pkt.hdr->yiaddr;
+		break;
+	}
+	/* Servers reply by broadcast: we cannot take unicast before we have
+	 * an address. */
+	if (dhcp->state != DHCP_PROXY_REQUESTING)
+		hdr->flags = htons(BOOTP_FLAG_BROADCAST);
+	dhcp_put_client_options(dhcp, &opts);
+	len = dhcp_builder_finish(&opts);
+	if (len < 0) {
+		free_iob(iob);
+		return len;
+	}
+	if (sizeof(*hdr) + (size_t)len < BOOTP_MIN_LEN) {
+		memset((uint8_t *)iob->tail + len, DHCP_PAD,
+		       BOOTP_MIN_LEN - sizeof(*hdr) - len);
+		len = BOOTP_MIN_LEN - sizeof(*hdr);
+	}
+	iob_put(iob, len);
+
+	if (dhcp->state == DHCP_PROXY_REQUESTING) {
+		dest.sin_addr = dhcp->proxy.server;
+		dest.sin_port = htons(PXE_PROXY_PORT);
+	} else {
+		dest.sin_addr.s_addr = INADDR_BROADCAST;
+		dest.sin_port = htons(BOOTP_SERVER_PORT);
+	}
+	DBG2("DHCP %s: sending state %d\n", dhcp->netdev->name, dhcp->state);
+	return udp_tx(&dhcp->conn, iob, &dest);
+}
+
+static void dhcp_finish(struct dhcp_session *dhcp, int rc)
+{
+	stop_timer(&dhcp->timer);
+	dhcp->state = DHCP_DONE;
+	dhcp->rc = rc;
+}
+
+/* Starts (or, after a NAK, restarts) discovery. */
+static void dhcp_discover(struct dhcp_session *dhcp)
+{
+	dhcp->state = DHCP_SELECTING;
+	dhcp->first_offer_us = 0;
+	message_clear(&dhcp->offer);
+	message_clear(&dhcp->proxy);
+	stop_timer(&dhcp->timer);
+	retry_init(&dhcp->timer, dhcp->timer.expired, DHCP_RETRY_MIN_US,
+		   DHCP_RETRY_MAX_US);
+	dhcp_tx(dhcp);
+	start_timer(&dhcp->timer);
+}
+
+static void dhcp_request(struct dhcp_session *dhcp)
+{
+	char addr[16];
+
+	DBG("DHCP %s: requesting %s", dhcp->netdev->name,
+	    inet_ntoa_r(dhcp->offer.pkt.hdr->yiaddr, addr));
+	DBG(" from %s%s\n", inet_ntoa_r(dhcp->offer.server, addr),
+	    dhcp->proxy.data ? " (with ProxyDHCP)" : "");
+	dhcp->state = DHCP_REQUESTING;
+	stop_timer(&dhcp->timer);
+	dhcp_tx(dhcp);
+	start_timer(&dhcp->timer);
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+static int store_ipv4(struct settings *block, const char *name,
+		      const struct dhcp_packet *pkt, unsigned tag)
+{
+	struct in_addr addr;
+
+	if (dhcp_option(pkt, tag, &addr, sizeof(addr)) < (int)sizeof(addr))
+		return 0;
+	return store_setting(block, name, SETTING_IPV4, &addr, sizeof(addr));
+}
+
+static int store_string(struct settings *block, const char *name,
+			const struct dhcp_packet *pkt, unsigned tag)
+{
+	char text[256];
+	int len = dhcp_option(pkt, tag, text, sizeof(text) - 1);
+
+	if (len < 0)
+		return 0;
+	if (len > (int)sizeof(text) - 1)
+		len = sizeof(text) - 1;
+	text[len] = '\0';
+	len = (int)strnlen(text, (size_t)len);
+	return len ? store_setting(block, name, SETTING_STRING, text, len) : 0;
+}
+
+/* Every option is kept under its number ("net0.dhcp/43"), so scripts can
+ * read options we have no name for. */
+static int store_all_options(struct settings *block,
+			     const struct dhcp_packet *pkt)
+{
+	uint8_t value[1024];
+	unsigned tag;
+	int len, rc;
+
+	for (tag = 1; tag < DHCP_END; tag++) {
+		char name[4];
+
+		len = dhcp_option(pkt, tag, value, sizeof(value));
+		if (len <= 0)
+			continue;
+		snprintf(name, sizeof(name), "%u", tag);
+		rc = store_setting(block, name, SETTING_HEX, value,
+				   len < (int)sizeof(value) ? (size_t)len
+							    : sizeof(value));
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Boot file and server: from the ProxyDHCP answer if it has them, else
+ * from the lease. */
+static int store_boot_settings(struct settings *block,
+			       const struct dhcp_message *msg)
+{
+	const struct dhcp_packet *pkt = &msg->pkt;
+	char filename[256];
+	struct in_addr next_server = pkt->hdr->siaddr;
+	char server_name[64];
+	int len, rc;
+
+	len = dhcp_boot_filename(pkt, filename, sizeof(filename));
+	if (len > 0) {
+		rc = store_setting(block, "filename", SETTING_STRING, filename,
+				   (size_t)len);
+		if (rc)
+			return rc;
+	}
+	if (!next_server.s_addr) {
+		len = dhcp_option(pkt, DHCP_TFTP_SERVER_NAME, server_name,
+				  sizeof(server_name) - 1);
+		if (len > 0 && len < (int)sizeof(server_name)) {
+			server_name[len] = '\0';
+			inet_aton(server_name, &next_server);
+		}
+	}
+	if (next_server.s_addr)
+		return store_setting(block, "next-server", SETTING_IPV4,
+				     &next_server, sizeof(next_server));
+	return 0;
+}
+
+static int store_lease_settings(struct settings *block,
+				const struct dhcp_message *ack)
+{
+	const struct dhcp_packet *pkt = &ack->pkt;
+	uint8_t lease[4];
+	int rc;
+
+	rc = store_all_options(block, pkt);
+	if (!rc)
+		rc = store_setting(block, "ip", SETTING_IPV4, &pkt->hdr->yiaddr,
+				   sizeof(struct in_addr));
+	if (!rc)
+		rc = store_ipv4(block, "netmask", pkt, DHCP_NETMASK);
+	if (!rc)
+		rc = store_ipv4(block, "gateway", pkt, DHCP_ROUTERS);
+	if (!rc)
+		rc = store_ipv4(block, "dns", pkt, DHCP_DNS_SERVERS);
+	if (!rc)
+		rc = store_ipv4(block, "dhcp-server", pkt, DHCP_SERVER_ID);
+	if (!rc)
+		rc = store_string(block, "domain", pkt, DHCP_DOMAIN_NAME);
+	if (!rc)
+		rc = store_string(block, "hostname", pkt, DHCP_HOSTNAME);
+	if (!rc)
+		rc = store_string(block, "root-path", pkt, DHCP_ROOT_PATH);
+	if (!rc && dhcp_option(pkt, DHCP_LEASE_TIME, lease, sizeof(lease)) == 4)
+		rc = store_setting(block, "lease-time", SETTING_UINT, lease, 4);
+	return rc;
+}
+
+/* Replaces the device's "dhcp" block with one holding this lease. */
+static int dhcp_store_settings(struct dhcp_session *dhcp)
+{
+	struct net_device *netdev = dhcp->netdev;
+	const struct dhcp_message *boot = &dhcp->ack;
+	struct settings *block;
+	char path[sizeof(netdev->name) + 8];
+	int rc;
+
+	snprintf(path, sizeof(path), "%s.dhcp", netdev->name);
+	block = find_settings(path);
+	if (block) {
+		unregister_settings(block);
+		free(block);
+	}
+	block = zalloc(sizeof(*block));
+	if (!block)
+		return -ENOMEM;
+	settings_init(block, "dhcp");
+	register_settings(block, &netdev->settings);
+
+	if (dhcp->proxy.data && has_boot_filename(&dhcp->proxy.pkt) &&
+	    !has_boot_filename(&dhcp->ack.pkt))
+		boot = &dhcp->proxy;
+	rc = store_lease_settings(block, &dhcp->ack);
+	if (!rc)
+		rc = store_boot_settings(block, boot);
+	return rc;
+}
+
+/* ---- state machine ------------------------------------------------------ */
+
+/* Configures the device from the ACK, before any ProxyDHCP question: that
+ * one goes out from our new address. */
+static int dhcp_apply_ipv4(struct dhcp_session *dhcp)
+{
+	const struct dhcp_packet *pkt = &dhcp->ack.pkt;
+	struct in_addr address = pkt->hdr->yiaddr, netmask, gateway = { 0 };
+	uint8_t routers[4];
+
+	if (dhcp_option(pkt, DHCP_NETMASK, &netmask, 4) != 4) {
+		/* The classful mask, as RFC 1122 section 3.3.1.1 allows. */
+		uint32_t host = ntohl(address.s_addr);
+
+		netmask.s_addr = htonl(host < 0x80000000U ? 0xff000000U :
+				       host < 0xc0000000U ? 0xffff0000U :
+							    0xffffff00U);
+	}
+	if (dhcp_option(pkt, DHCP_ROUTERS, routers, sizeof(routers)) >= 4)
+		memcpy(&gateway, routers, 4);
+	return ipv4_configure(dhcp->netdev, address, netmask, gateway);
+}
+
+static void dhcp_bound(struct dhcp_session *dhcp)
+{
+	dhcp_finish(dhcp, dhcp_store_settings(dhcp));
+}
+
+/* After the ACK: ask the ProxyDHCP server on port 4011 if its offer named
+ * no boot file and the lease did not either. */
+static void dhcp_acked(struct dhcp_session *dhcp)
+{
+	int rc = dhcp_apply_ipv4(dhcp);
+
+	if (rc) {
+		dhcp_finish(dhcp, rc);
+		return;
+	}
+	if (dhcp->proxy.data && !has_boot_filename(&dhcp->proxy.pkt) &&
+	    !has_boot_filename(&dhcp->ack.pkt) && dhcp->proxy.server.s_addr) {
+		dhcp->state = DHCP_PROXY_REQUESTING;
+		stop_timer(&dhcp->timer);
+		retry_init(&dhcp->timer, dhcp->timer.expired,
+			   DHCP_PROXY_RETRY_MIN_US, DHCP_PROXY_RETRY_MAX_US);
+		dhcp_tx(dhcp);
+		start_timer(&dhcp->timer);
+		return;
+	}
+	dhcp_bound(dhcp);
+}
+
+/* Requests the best lease offer when nothing better is worth waiting for. */
+static void dhcp_consider_offers(struct dhcp_session *dhcp, uint64_t now)
+{
+	if (!dhcp->offer.data)
+		return;
+	if (has_boot_filename(&dhcp->offer.pkt) || dhcp->proxy.data ||
+	    now - dhcp->first_offer_us >= DHCP_PROXY_WAIT_US) {
+		dhcp_request(dhcp);
+		return;
+	}
+	/* Wake up when the ProxyDHCP wait ends. */
+	stop_timer(&dhcp->timer);
+	start_timer_fixed(&dhcp->timer,
+			  dhcp->first_offer_us + DHCP_PROXY_WAIT_US - now);
+}
+
+static void dhcp_rx_offer(struct dhcp_session *dhcp,
+			  const struct dhcp_packet *pkt, const void *data,
+			  size_t len, struct in_addr sender)
+{
+	uint64_t now = monotonic_us();
+	char addr[16];
+
+	if (pkt->hdr->yiaddr.s_addr) {
+		/* A later offer replaces the first only if it names a boot
+		 * file and the first does not. */
+		if (!dhcp->offer.data || (!has_boot_filename(&dhcp->offer.pkt) &&
+					  has_boot_filename(pkt))) {
+			if (message_copy(&dhcp->offer, data, len, sender))
+				return;
+			if (!dhcp->first_offer_us)
+				dhcp->first_offer_us = now;
+			DBG("DHCP %s: offer of %s", dhcp->netdev->name,
+			    inet_ntoa_r(pkt->hdr->yiaddr, addr));
+			DBG(" from %s\n", inet_ntoa_r(dhcp->offer.server, addr));
+		}
+	}
+	/* A PXE server without a boot file name expects the question on port
+	 * 4011, whether it also offers a lease or not. */
+	if (is_pxe_message(pkt) && !dhcp->proxy.data &&
+	    (!pkt->hdr->yiaddr.s_addr || !has_boot_filename(pkt))) {
+		if (message_copy(&dhcp->proxy, data, len, sender))
+			return;
+		DBG("DHCP %s: PXE offer from %s\n", dhcp->netdev->name,
+		    inet_ntoa_r(dhcp->proxy.server, addr));
+	}
+	dhcp_consider_offers(dhcp, now);
+}
+
+static void dhcp_rx_request_reply(struct dhcp_session *dhcp,
+				  const struct dhcp_packet *pkt,
+				  const void *data, size_t len,
+				  struct in_addr sender)
+{
+	struct in_addr server;
+
+	if (dhcp_option(pkt, DHCP_SERVER_ID, &server, 4) == 4 &&
+	    server.s_addr != dhcp->offer.server.s_addr) {
+		DBG("DHCP %s: reply from another server ignored\n",
+		    dhcp->netdev->name);
+		return;
+	}
+	if (pkt->message_type == DHCPNAK) {
+		DBG("DHCP %s: NAK, restarting\n", dhcp->netdev->name);
+		if (++dhcp->naks >= DHCP_MAX_NAKS)
+			dhcp_finish(dhcp, -ECONNREFUSED);
+		else
+			dhcp_discover(dhcp);
+		return;
+	}
+	if (pkt->message_type != DHCPACK || !pkt->hdr->yiaddr.s_addr)
+		return;
+	if (message_copy(&dhcp->ack, data, len, sender)) {
+		dhcp_finish(dhcp, -ENOMEM);
+		return;
+	}
+	dhcp_acked(dhcp);
+}
+
+static void dhcp_rx_proxy_ack(struct dhcp_session *dhcp,
+			      const struct dhcp_packet *pkt, const void *data,
+			      size_t len, struct in_addr sender)
+{
+	if (pkt->message_type != DHCPACK ||
+	    sender.s_addr != dhcp->proxy.server.s_addr)
+		return;
+	if (message_copy(&dhcp->proxy, data, len, sender))
+		return;
+	DBG("DHCP %s: ProxyDHCP answer from port %u\n", dhcp->netdev->name,
+	    PXE_PROXY_PORT);
+	dhcp_bound(dhcp);
+}
+
+static void dhcp_rx(struct udp_conn *conn, struct io_buffer *iob,
+		    const struct sockaddr_in *src,
+		    const struct sockaddr_in *dest, struct net_device *netdev)
+{
+	struct dhcp_session *dhcp = container_of(conn, struct dhcp_session, conn);
+	struct dhcp_packet pkt;
+	const void *data = iob->data;
+	size_t len = iob_len(iob);
+
+	if (dhcp_parse(data, len, &pkt) != 0)
+		goto drop;
+	if (pkt.hdr->op != BOOTP_REPLY || pkt.hdr->xid != dhcp->xid ||
+	    pkt.hdr->hlen != ETH_ALEN ||
+	    memcmp(pkt.hdr->chaddr, dhcp->netdev->ll_addr, ETH_ALEN) != 0) {
+		DBG2("DHCP %s: reply for someone else\n", dhcp->netdev->name);
+		goto drop;
+	}
+	switch (dhcp->state) {
+	case DHCP_SELECTING:
+		if (pkt.message_type == DHCPOFFER)
+			dhcp_rx_offer(dhcp, &pkt, data, len, src->sin_addr);
+		break;
+	case DHCP_REQUESTING:
+		dhcp_rx_request_reply(dhcp, &pkt, data, len, src->sin_addr);
+		break;
+	case DHCP_PROXY_REQUESTING:
+		dhcp_rx_proxy_ack(dhcp, &pkt, data, len, src->sin_addr);
+		break;
+	case DHCP_DONE:
+		break;
+	}
+drop:
+	free_iob(iob);
+}
+
+static const struct udp_operations dhcp_udp_operations = {
+	.rx = dhcp_rx,
+};
+
+static void dhcp_expired(struct retry_timer *timer, bool fail)
+{
+	struct dhcp_session *dhcp = container_of(timer, struct dhcp_session, timer);
+	uint64_t now = monotonic_us();
+
+	switch (dhcp->state) {
+	case DHCP_SELECTING:
+		if (dhcp->offer.data) {
+			/* The ProxyDHCP wait is over. */
+			dhcp_consider_offers(dhcp, now);
+			return;
+		}
+		/* fall through */
+	case DHCP_REQUESTING:
+		if (fail || now - dhcp->start_us >= DHCP_TIMEOUT_US) {
+			dhcp_finish(dhcp, -ETIMEDOUT);
+			return;
+		}
+		putchar('.');
+		break;
+	case DHCP_PROXY_REQUESTING:
+		if (fail) {
+			DBG("DHCP %s: no ProxyDHCP answer; using the lease\n",
+			    dhcp->netdev->name);
+			dhcp_bound(dhcp);
+			return;
+		}
+		break;
+	case DHCP_DONE:
+		return;
+	}
+	dhcp_tx(dhcp);
+	start_timer(timer);
+}
+
+static bool dhcp_done(void *context)
+{
+	struct dhcp_session *dhcp = context;
+
+	return dhcp->rc != -EINPROGRESS;
+}
+
+int dhcp_configure(struct net_device *netdev)
+{
+	struct dhcp_session dhcp;
+	char mac[18];
+	uint64_t elapsed;
+	int rc;
+
+	memset(&dhcp, 0, sizeof(dhcp));
+	dhcp.netdev = netdev;
+	dhcp.rc = -EINPROGRESS;
+	printf("DHCP (%s %s)", netdev->name, eth_ntoa(netdev->ll_addr, mac));
+
+	rc = netdev_open(netdev);
+	if (rc)
+		goto out;
+	rc = udp_open(&dhcp.conn, &dhcp_udp_operations, BOOTP_CLIENT_PORT,
+		      NULL, netdev);
+	if (rc)
+		goto out;
+
+	dhcp.start_us = monotonic_us();
+	dhcp.xid = dhcp_make_xid(netdev);
+	dhcp_client_uuid(netdev, dhcp.uuid);
+	retry_init(&dhcp.timer, dhcp_expired, DHCP_RETRY_MIN_US,
+		   DHCP_RETRY_MAX_US);
+	dhcp_discover(&dhcp);
+	rc = wait_for(dhcp_done, &dhcp, 0);
+	if (rc == 0)
+		rc = dhcp.rc;
+
+	stop_timer(&dhcp.timer);
+	udp_close(&dhcp.conn);
+	message_clear(&dhcp.offer);
+	message_clear(&dhcp.proxy);
+	message_clear(&dhcp.ack);
+out:
+	elapsed = monotonic_us() - dhcp.start_us;
+	if (rc == 0) {
+		dhcp_last_duration_us = elapsed;
+		printf(" ok (%u.%02u s)\n", (unsigned)(elapsed / 1000000),
+		       (unsigned)(elapsed / 10000 % 100));
+	} else {
+		printf(" %s\n", strerror(rc));
+	}
+	return rc;
+}

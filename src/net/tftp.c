@@ -1,0 +1,421 @@
+/*
+ * TFTP client (see net/tftp.h): a read request with options, then DATA
+ * blocks acknowledged once per window. Blocks are counted in 64 bits, so
+ * the 16-bit block number may wrap (65535 is followed by 0) on files of
+ * any size. Out-of-order blocks make us acknowledge the last block received
+ * in order once, which restarts the server's window there (RFC 7440
+ * section 4); silence makes us repeat that acknowledgement with back-off
+ * until TFTP_RETRY_MAX_US says the server is gone.
+ *
+ * Options come from the URI query (tftp://host/file?blksize=1024&
+ * windowsize=4&timeout=2&tsize=0), else the settings "tftp-blksize" and
+ * "tftp-windowsize", else the defaults below; 0 leaves an option out.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <net/dns.h>
+#include <net/tftp.h>
+#include <net/udp.h>
+#include <wireboot/debug.h>
+#include <wireboot/features.h>
+#include <wireboot/open.h>
+#include <wireboot/retry.h>
+#include <wireboot/settings.h>
+
+FEATURE("tftp");
+/* Nothing calls TFTP by name (it plugs into the URI openers): the
+ * configuration pulls it in with REQUIRE_OBJECT(tftp). */
+PROVIDE_OBJECT(tftp);
+
+/* The largest block that fits a 1500-byte MTU with room for tunnels. */
+#define TFTP_DEFAULT_REQUEST_BLKSIZE 1432
+#define TFTP_DEFAULT_WINDOWSIZE 16
+/* Retransmissions after 1, 2, 4 and 8 s of silence, then give up. */
+#define TFTP_RETRY_MIN_US 1000000ULL
+#define TFTP_RETRY_MAX_US 8000000ULL
+#define TFTP_RRQ_MAX 512
+#define TFTP_ERROR_MSG_MAX 100
+
+struct tftp_request {
+	struct refcnt refcnt;
+	struct xfer xfer;		/* to the receiver */
+	struct udp_conn conn;
+	struct retry_timer timer;
+	struct sockaddr_in server;	/* its transfer port once known */
+	bool tid_known;
+	bool oack_seen;
+	char *filename;
+	struct tftp_options request;
+	struct tftp_options options;	/* in force */
+	uint64_t block;			/* blocks received in order */
+	unsigned window_count;		/* in-order blocks not yet acknowledged */
+	bool reacked;			/* re-acknowledged since the last progress */
+	bool finished;
+};
+
+static char last_error[TFTP_ERROR_MSG_MAX + 32];
+
+const char *tftp_last_error(void)
+{
+	return last_error;
+}
+
+static void tftp_free(struct refcnt *refcnt)
+{
+	struct tftp_request *tftp = container_of(refcnt, struct tftp_request, refcnt);
+
+	free(tftp->filename);
+	free(tftp);
+}
+
+static int tftp_send(struct tftp_request *tftp, const void *data, size_t len,
+		     const struct sockaddr_in *dest)
+{
+	struct io_buffer *iob = udp_alloc_iob(len);
+
+	if (!iob)
+		return -ENOMEM;
+	memcpy(iob_put(iob, len), data, len);
+	return udp_tx(&tftp->conn, iob, dest);
+}
+
+static int tftp_send_rrq(struct tftp_request *tftp)
+{
+	char rrq[TFTP_RRQ_MAX];
+	int len = tftp_build_rrq(rrq, sizeof(rrq), tftp->filename, &tftp->request);
+
+	if (len < 0)
+		return len;
+	return tftp_send(tftp, rrq, (size_t)len, &tftp->server);
+}
+
+static int tftp_send_ack(struct tftp_request *tftp)
+{
+	uint8_t ack[4] = { 0, TFTP_ACK, (uint8_t)(tftp->block >> 8),
+			   (uint8_t)tftp->block };
+
+	tftp->window_count = 0;
+	return tftp_send(tftp, ack, sizeof(ack), &tftp->server);
+}
+
+static void tftp_send_error(struct tftp_request *tftp,
+			    const struct sockaddr_in *dest, unsigned code,
+			    const char *message)
+{
+	uint8_t packet[4 + TFTP_ERROR_MSG_MAX] = { 0, TFTP_ERROR, 0, (uint8_t)code };
+	size_t len = strnlen(message, TFTP_ERROR_MSG_MAX - 1);
+
+	memcpy(&packet[4], message, len);
+	tftp_send(tftp, packet, 4 + len + 1, dest);
+}
+
+/* Ends the transfer once: stops everything and tells the receiver. */
+static void tftp_finish(struct tftp_request *tftp, int rc)
+{
+	if (tftp->finished)
+		return;
+	tftp->finished = true;
+	DBG("TFTP %s: finished after %llu blocks: %s\n", tftp->filename,
+	    (unsigned long long)tftp->block, strerror(rc));
+	stop_timer(&tftp->timer);
+	udp_close(&tftp->conn);
+	xfer_close(&tftp->xfer, rc);
+	ref_put(&tftp->refcnt);
+}
+
+/* Aborts for a protocol violation, telling the server why. */
+static void tftp_abort(struct tftp_request *tftp, unsigned code,
+		       const char *message, int rc)
+{
+	DBG("TFTP %s: %s\n", tftp->filename, message);
+	tftp_send_error(tftp, &tftp->server, code, message);
+	tftp_finish(tftp, rc);
+}
+
+/* Back-off restarts from the start after each sign of life. */
+static void tftp_restart_timer(struct tftp_request *tftp)
+{
+	uint64_t min_us = tftp->options.timeout ?
+			  tftp->options.timeout * 1000000ULL : TFTP_RETRY_MIN_US;
+
+	stop_timer(&tftp->timer);
+	tftp->timer.min_us = min_us;
+	tftp->timer.max_us = min_us * (TFTP_RETRY_MAX_US / TFTP_RETRY_MIN_US);
+	start_timer(&tftp->timer);
+}
+
+static void tftp_rx_oack(struct tftp_request *tftp, const uint8_t *body,
+			 size_t len)
+{
+	if (tftp->block > 0)
+		return;		/* late duplicate */
+	if (!tftp->oack_seen) {
+		if (tftp_parse_oack(body, len, &tftp->request, &tftp->options)) {
+			tftp_abort(tftp, TFTP_ERR_OPTIONS,
+				   "Unacceptable options", -EPROTO);
+			return;
+		}
+		tftp->oack_seen = true;
+		DBG("TFTP %s: blksize %u windowsize %u timeout %u\n",
+		    tftp->filename, tftp->options.blksize,
+		    tftp->options.windowsize, tftp->options.timeout);
+		if (tftp->options.tsize)
+			xfer_size_hint(&tftp->xfer, (size_t)tftp->options.tsize_value);
+	}
+	tftp_send_ack(tftp);
+	tftp_restart_timer(tftp);
+}
+
+static void tftp_rx_data(struct tftp_request *tftp, struct io_buffer *iob)
+{
+	const uint8_t *hdr = iob->data;
+	unsigned number = (unsigned)hdr[2] << 8 | hdr[3];
+	struct xfer_metadata meta = { .flags = XFER_FL_ABS_OFFSET };
+	size_t data_len = iob_len(iob) - 4;
+	bool last;
+	int rc;
+
+	if (number != ((tftp->block + 1) & 0xffff)) {
+		DBG2("TFTP %s: block %u out of order\n", tftp->filename, number);
+		free_iob(iob);
+		if (!tftp->reacked) {
+			tftp->reacked = true;
+			tftp_send_ack(tftp);
+		}
+		return;
+	}
+	if (data_len > tftp->options.blksize) {
+		free_iob(iob);
+		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Block too large", -EPROTO);
+		return;
+	}
+	last = data_len < tftp->options.blksize;
+	meta.offset = (size_t)(tftp->block * tftp->options.blksize);
+	tftp->block++;
+	tftp->window_count++;
+	tftp->reacked = false;
+	iob_pull(iob, 4);
+	rc = xfer_deliver(&tftp->xfer, iob, &meta);
+	if (tftp->finished)
+		return;		/* the receiver closed us */
+	if (rc) {
+		tftp_abort(tftp, TFTP_ERR_UNDEFINED, "Receiver failed", rc);
+		return;
+	}
+	if (last || tftp->window_count >= tftp->options.windowsize)
+		tftp_send_ack(tftp);
+	if (last)
+		tftp_finish(tftp, 0);
+	else
+		tftp_restart_timer(tftp);
+}
+
+static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
+			  size_t len)
+{
+	char message[TFTP_ERROR_MSG_MAX];
+	unsigned code;
+
+	if (tftp_parse_error(body, len, &code, message, sizeof(message)))
+		return;
+	snprintf(last_error, sizeof(last_error), "TFTP error %u: %s", code,
+		 message);
+	DBG("TFTP %s: %s\n", tftp->filename, last_error);
+	tftp_finish(tftp, tftp_error_rc(code));
+}
+
+/* The server answers from a new port (its TID); anything from another
+ * port afterwards is someone else's, and RFC 1350 says to tell them. */
+static bool tftp_accept_source(struct tftp_request *tftp,
+			       const struct sockaddr_in *src)
+{
+	if (src->sin_addr.s_addr != tftp->server.sin_addr.s_addr) {
+		DBG("TFTP %s: packet from a stranger dropped\n", tftp->filename);
+		return false;
+	}
+	if (!tftp->tid_known) {
+		tftp->server.sin_port = src->sin_port;
+		tftp->tid_known = true;
+		return true;
+	}
+	if (src->sin_port != tftp->server.sin_port) {
+		DBG("TFTP %s: packet from another transfer port\n",
+		    tftp->filename);
+		tftp_send_error(tftp, src, TFTP_ERR_UNKNOWN_TID,
+				"Unknown transfer ID");
+		return false;
+	}
+	return true;
+}
+
+static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
+		    const struct sockaddr_in *src,
+		    const struct sockaddr_in *dest, struct net_device *netdev)
+{
+	struct tftp_request *tftp = container_of(conn, struct tftp_request, conn);
+	const uint8_t *data = iob->data;
+	size_t len = iob_len(iob);
+	unsigned opcode;
+
+	if (tftp->finished || len < 4 || !tftp_accept_source(tftp, src)) {
+		free_iob(iob);
+		return;
+	}
+	/* A receiver may close us while we deliver: stay alive until done. */
+	ref_get(&tftp->refcnt);
+	opcode = (unsigned)data[0] << 8 | data[1];
+	switch (opcode) {
+	case TFTP_DATA:
+		tftp_rx_data(tftp, iob);
+		iob = NULL;
+		break;
+	case TFTP_OACK:
+		tftp_rx_oack(tftp, data + 2, len - 2);
+		break;
+	case TFTP_ERROR:
+		tftp_rx_error(tftp, data + 2, len - 2);
+		break;
+	default:
+		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Unexpected opcode",
+			   -EPROTO);
+		break;
+	}
+	free_iob(iob);
+	ref_put(&tftp->refcnt);
+}
+
+static const struct udp_operations tftp_udp_operations = {
+	.rx = tftp_rx,
+};
+
+static void tftp_expired(struct retry_timer *timer, bool fail)
+{
+	struct tftp_request *tftp = container_of(timer, struct tftp_request, timer);
+
+	if (fail) {
+		DBG("TFTP %s: server silent, giving up\n", tftp->filename);
+		tftp_finish(tftp, -ETIMEDOUT);
+		return;
+	}
+	/* Before the server's first answer the request itself was lost. */
+	if (tftp->tid_known)
+		tftp_send_ack(tftp);
+	else
+		tftp_send_rrq(tftp);
+	start_timer(timer);
+}
+
+/* The receiver closed its end: stop the server too. */
+static void tftp_xfer_close(struct xfer *xfer, int rc)
+{
+	struct tftp_request *tftp = container_of(xfer, struct tftp_request, xfer);
+
+	if (tftp->finished)
+		return;
+	if (tftp->tid_known)
+		tftp_send_error(tftp, &tftp->server, TFTP_ERR_UNDEFINED,
+				"Transfer cancelled");
+	tftp_finish(tftp, rc);
+}
+
+static const struct xfer_operations tftp_xfer_operations = {
+	.close = tftp_xfer_close,
+};
+
+/* An option's value: the URI query's "name=N", else the setting
+ * "tftp-name", else the default. */
+static unsigned tftp_option_value(const struct uri *uri, const char *name,
+				  unsigned default_value)
+{
+	size_t name_len = strlen(name);
+	const char *query = uri->query;
+	char setting[32], value[16];
+
+	while (query && *query) {
+		if (strncmp(query, name, name_len) == 0 && query[name_len] == '=')
+			return (unsigned)strtoul(query + name_len + 1, NULL, 10);
+		query = strchr(query, '&');
+		if (query)
+			query++;
+	}
+	snprintf(setting, sizeof(setting), "tftp-%s", name);
+	if (fetchf_setting(setting, value, sizeof(value)) > 0)
+		return (unsigned)strtoul(value, NULL, 0);
+	return default_value;
+}
+
+static int tftp_read_options(const struct uri *uri, struct tftp_options *request)
+{
+	request->blksize = tftp_option_value(uri, "blksize",
+					     TFTP_DEFAULT_REQUEST_BLKSIZE);
+	request->windowsize = tftp_option_value(uri, "windowsize",
+						TFTP_DEFAULT_WINDOWSIZE);
+	request->timeout = tftp_option_value(uri, "timeout", 0);
+	request->tsize = tftp_option_value(uri, "tsize", 1) != 0;
+	if ((request->blksize && (request->blksize < TFTP_MIN_BLKSIZE ||
+				  request->blksize > TFTP_MAX_BLKSIZE)) ||
+	    request->windowsize > TFTP_MAX_WINDOWSIZE ||
+	    request->timeout > TFTP_MAX_TIMEOUT)
+		return -EINVAL;
+	return 0;
+}
+
+static int tftp_open(struct xfer *receiver, struct uri *uri)
+{
+	struct tftp_request *tftp;
+	const char *path = uri->path;
+	int rc;
+
+	if (!uri->host || !uri->host[0] || !path || !path[0])
+		return -EINVAL;
+	/* "tftp://server/file" names "file"; "//file" keeps the slash. */
+	if (path[0] == '/')
+		path++;
+	if (!path[0])
+		return -EINVAL;
+
+	tftp = zalloc(sizeof(*tftp));
+	if (!tftp)
+		return -ENOMEM;
+	ref_init(&tftp->refcnt, tftp_free);
+	xfer_init(&tftp->xfer, &tftp_xfer_operations);
+	retry_init(&tftp->timer, tftp_expired, TFTP_RETRY_MIN_US,
+		   TFTP_RETRY_MAX_US);
+	tftp->filename = strdup(path);
+	rc = tftp->filename ? tftp_read_options(uri, &tftp->request) : -ENOMEM;
+	if (rc)
+		goto err;
+	tftp->options.blksize = TFTP_DEFAULT_BLKSIZE;
+	tftp->options.windowsize = 1;
+	tftp->server.sin_family = AF_INET;
+	tftp->server.sin_port = htons(uri_port(uri, TFTP_PORT));
+	rc = dns_resolve(uri->host, &tftp->server.sin_addr);
+	if (rc)
+		goto err;
+	rc = udp_open(&tftp->conn, &tftp_udp_operations, 0, NULL, NULL);
+	if (rc)
+		goto err;
+	last_error[0] = '\0';
+	rc = tftp_send_rrq(tftp);
+	if (rc) {
+		udp_close(&tftp->conn);
+		goto err;
+	}
+	start_timer(&tftp->timer);
+	/* The reference we hold from here on belongs to the transfer. */
+	xfer_plug(&tftp->xfer, receiver);
+	DBG("TFTP %s: requested from %s\n", tftp->filename, uri->host);
+	return 0;
+
+err:
+	ref_put(&tftp->refcnt);
+	return rc;
+}
+
+URI_OPENER(tftp_uri_opener) = {
+	.scheme = "tftp",
+	.open = tftp_open,
+};

@@ -1,0 +1,14 @@
+#ifndef PLATFORM_EFI_EFI_SNPNET_H
+#define PLATFORM_EFI_EFI_SNPNET_H
+
+/* Network devices over the firmware's Simple Network Protocol
+ * (efi_snpnet.c); the probers decide which SNPs to take. */
+
+#include <efi/efi.h>
+
+/* Takes the SNP on handle from the firmware and registers a netdev. */
+int efi_snpnet_attach(EFI_HANDLE handle);
+/* Unregisters every such netdev and gives each SNP back. */
+void efi_snpnet_detach_all(void);
+
+#endif

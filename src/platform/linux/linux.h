@@ -1,0 +1,49 @@
+#ifndef PLATFORM_LINUX_H
+#define PLATFORM_LINUX_H
+
+/*
+ * The hosted platform's parts, shared between its files. Platform files are
+ * compiled against the system's headers, so this header uses none of ours
+ * that clash with them (net/in.h and the system's socket headers both
+ * define struct sockaddr).
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What the command line asked for (see linux_entry.c). */
+#define LINUX_MAX_TAPS 8
+
+/* IPv4 addresses in network byte order. */
+struct linux_ip_config {
+	uint32_t address;	/* 0: not configured */
+	uint32_t netmask;
+	uint32_t gateway;
+};
+
+struct linux_tap_option {
+	const char *name;	/* TAP interface, e.g. "tap0" */
+	struct linux_ip_config ip;
+};
+
+struct linux_options {
+	struct linux_tap_option taps[LINUX_MAX_TAPS];
+	unsigned tap_count;
+	uint16_t udp_echo_port;	/* 0: no UDP echo service */
+	const char *script;	/* file to run instead of the boot program */
+	bool serve;
+};
+
+extern struct linux_options linux_options;
+
+/* The network device of TAP interface name, or NULL (linux_tap.c). */
+struct net_device *linux_tap_netdev(const char *name);
+
+/* Parses "ADDR/PREFIX[,GATEWAY]"; 0 or -EINVAL (linux_setup.c). */
+int linux_parse_ip(const char *text, struct linux_ip_config *config);
+
+/* A UDP service that sends every datagram back (linux_udp_echo.c). */
+int udp_echo_start(uint16_t port);
+void udp_echo_stop(void);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * The hosted program: the core and the network stack as a Linux process
+ * over TAP devices, for tests and for debugging the stack with ordinary
+ * tools (ping, tcpdump, dnsmasq).
+ *
+ *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY]]]... [--udp-echo PORT]
+ *            [--script FILE] [--serve]
+ *
+ * It runs the boot program, wireboot_main(), as the UEFI application does;
+ * the --script file takes the place of autoexec.ipxe. With --serve it runs
+ * only the stack instead, answering ARP, pings and the UDP echo until
+ * SIGINT or SIGTERM.
+ *
+ * Messages go through the core's printf, which this program's own
+ * definition provides in place of the C library's: the console driver
+ * writes them with write(2), so nothing is buffered in stdio. Usage errors,
+ * before the core runs, go to stderr with dprintf.
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wireboot/console.h>
+#include <wireboot/device.h>
+#include <wireboot/main.h>
+#include <wireboot/process.h>
+#include "linux.h"
+
+struct linux_options linux_options;
+
+static volatile sig_atomic_t stop_signal;
+
+static void usage(const char *program)
+{
+	dprintf(STDERR_FILENO,
+		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY]]]... "
+		"[--udp-echo PORT] [--script FILE] [--serve]\n", program);
+	exit(2);
+}
+
+static void parse_options(int argc, char **argv)
+{
+	struct linux_options *options = &linux_options;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *option = argv[i];
+		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(option, "--serve") == 0) {
+			options->serve = true;
+			continue;
+		}
+		if (!value)
+			usage(argv[0]);
+		i++;
+		if (strcmp(option, "--tap") == 0) {
+			if (options->tap_count >= LINUX_MAX_TAPS) {
+				dprintf(STDERR_FILENO, "at most %d --tap\n",
+					LINUX_MAX_TAPS);
+				exit(2);
+			}
+			options->taps[options->tap_count++].name = value;
+		} else if (strcmp(option, "--ip") == 0) {
+			if (options->tap_count == 0 ||
+			    linux_parse_ip(value, &options->taps[options->tap_count - 1].ip)) {
+				dprintf(STDERR_FILENO, "--ip %s: want ADDR/PREFIX"
+					"[,GATEWAY] after a --tap\n", value);
+				exit(2);
+			}
+		} else if (strcmp(option, "--udp-echo") == 0) {
+			char *end;
+			unsigned long port = strtoul(value, &end, 10);
+
+			if (*end || port == 0 || port > 65535) {
+				dprintf(STDERR_FILENO, "--udp-echo %s: bad port\n",
+					value);
+				exit(2);
+			}
+			options->udp_echo_port = (uint16_t)port;
+		} else if (strcmp(option, "--script") == 0) {
+			if (access(value, R_OK) != 0) {
+				dprintf(STDERR_FILENO, "--script %s: %s\n", value,
+					strerror(-errno));
+				exit(2);
+			}
+			options->script = value;
+		} else {
+			usage(argv[0]);
+		}
+	}
+	/* Serving runs the stack alone: there is no boot program to script. */
+	if (options->serve && options->script)
+		usage(argv[0]);
+}
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Answers the network until asked to stop. */
+static void serve(void)
+{
+	struct sigaction action = { .sa_handler = on_stop_signal };
+
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
+	sigaction(SIGTERM, &action, NULL);
+	while (!stop_signal)
+		step();
+}
+
+int main(int argc, char **argv)
+{
+	int rc = 0;
+
+	parse_options(argc, argv);
+	if (linux_options.serve) {
+		probe_devices();
+		serve();
+		remove_devices();
+	} else {
+		rc = wireboot_main();
+	}
+	console_flush();
+	return rc == 0 ? 0 : 1;
+}

@@ -1,0 +1,91 @@
+/*
+ * What the command line sets up once the devices exist: each TAP device
+ * named with --tap is opened and given its --ip configuration, and the
+ * --udp-echo service starts. It is a late prober, so it runs after the TAP
+ * prober (and is removed before it), whoever probes the devices.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <net/ipv4.h>
+#include <wireboot/device.h>
+#include "linux.h"
+
+int linux_parse_ip(const char *text, struct linux_ip_config *config)
+{
+	struct in_addr address, gateway = { 0 };
+	char address_text[16];
+	const char *slash = strchr(text, '/');
+	const char *comma = strchr(text, ',');
+	unsigned long prefix;
+	char *end;
+
+	if (!slash || (size_t)(slash - text) >= sizeof(address_text))
+		return -EINVAL;
+	memcpy(address_text, text, (size_t)(slash - text));
+	address_text[slash - text] = '\0';
+	if (inet_aton(address_text, &address) != 0 || !address.s_addr)
+		return -EINVAL;
+	if (slash[1] < '0' || slash[1] > '9')
+		return -EINVAL;
+	prefix = strtoul(slash + 1, &end, 10);
+	if (prefix > 32 || end != (comma ? comma : slash + strlen(slash)))
+		return -EINVAL;
+	if (comma && inet_aton(comma + 1, &gateway) != 0)
+		return -EINVAL;
+	config->address = address.s_addr;
+	config->netmask = prefix ? htonl(0xffffffffU << (32 - prefix)) : 0;
+	config->gateway = gateway.s_addr;
+	return 0;
+}
+
+static int linux_setup_probe(void)
+{
+	char text[16];
+	unsigned i;
+	int rc;
+
+	for (i = 0; i < linux_options.tap_count; i++) {
+		const struct linux_tap_option *tap = &linux_options.taps[i];
+		struct net_device *netdev = linux_tap_netdev(tap->name);
+
+		if (!netdev)
+			continue;
+		rc = netdev_open(netdev);
+		if (rc == 0 && tap->ip.address) {
+			struct in_addr address = { tap->ip.address };
+			struct in_addr netmask = { tap->ip.netmask };
+			struct in_addr gateway = { tap->ip.gateway };
+
+			rc = ipv4_configure(netdev, address, netmask, gateway);
+			if (rc == 0)
+				printf("%s: IPv4 %s on %s\n", netdev->name,
+				       inet_ntoa_r(address, text), tap->name);
+		}
+		if (rc != 0)
+			printf("%s (%s): %s\n", netdev->name, tap->name,
+			       strerror(rc));
+	}
+	if (linux_options.udp_echo_port) {
+		rc = udp_echo_start(linux_options.udp_echo_port);
+		if (rc != 0)
+			printf("UDP echo on port %u: %s\n",
+			       linux_options.udp_echo_port, strerror(rc));
+	}
+	return 0;
+}
+
+/* The IPv4 configuration goes with each device (a removal hook). */
+static void linux_setup_remove(void)
+{
+	if (linux_options.udp_echo_port)
+		udp_echo_stop();
+}
+
+DEVICE_PROBER_LATE(linux_setup_prober) = {
+	.name = "linux-setup",
+	.probe = linux_setup_probe,
+	.remove = linux_setup_remove,
+};

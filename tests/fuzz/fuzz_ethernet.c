@@ -1,0 +1,17 @@
+// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+/* Whole frames, as a NIC would deliver them, into eth_rx(). */
+
+#include "net_fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct net_device *netdev = fuzz_netdev();
+	struct io_buffer *iob = wb_alloc_iob(size);
+
+	memcpy(iob_put(iob, size), data, size);
+	wb_eth_rx(iob, netdev);
+	fuzz_advance(1);
+	return 0;
+}

@@ -1,0 +1,30 @@
+// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+/*
+ * UDP datagrams inside a valid IPv4 header from 10.0.0.1 to us. The first
+ * byte chooses: bit 0 clears the UDP checksum (so the payload is taken
+ * without one), bit 1 aims the datagram at the open port 69.
+ */
+
+#include "net_fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct net_device *netdev = fuzz_netdev();
+	uint8_t datagram[1480];
+	size_t len;
+
+	if (size < 1)
+		return 0;
+	len = size - 1 < sizeof(datagram) ? size - 1 : sizeof(datagram);
+	memcpy(datagram, data + 1, len);
+	if ((data[0] & 1) && len >= 8)
+		datagram[6] = datagram[7] = 0;
+	if ((data[0] & 2) && len >= 4) {
+		datagram[2] = 0;
+		datagram[3] = 69;
+	}
+	inject_ip(netdev, IP_UDP, "10.0.0.2", datagram, len, 1, 0);
+	return 0;
+}

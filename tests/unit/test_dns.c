@@ -1,0 +1,311 @@
+// FIRMWARE_SOURCES: src/net/dns.c src/net/dns_packet.c src/net/inet.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+/*
+ * DNS: query encoding, name decoding with compression (loops, pointers
+ * forward, truncation), answers with aliases, errors, and the resolver
+ * against a simulated server (answers, alias chains, NXDOMAIN, silence,
+ * foreign answers).
+ */
+
+#include <errno.h>
+#include <stdio.h>
+
+#define dns_build_query wb_dns_build_query
+#define dns_decode_name wb_dns_decode_name
+#define dns_parse_response wb_dns_parse_response
+#include <net/dns_packet.h>
+
+#include "fake_udp.h"
+#include "unit.h"
+
+int wb_dns_resolve(const char *name, struct in_addr *address);
+
+#define DNS_SERVER_IP 0x0a000003
+
+static const char *dns_setting = "10.0.0.3";
+
+int fetchf_setting(const char *name, char *buf, size_t len)
+{
+	if (strcmp(name, "dns") != 0 || !dns_setting)
+		return -ENOENT;
+	return snprintf(buf, len, "%s", dns_setting);
+}
+WB_ALIAS(fetchf_setting);
+
+/* ---- building answers ----------------------------------------------------- */
+
+struct answer {
+	uint8_t data[512];
+	size_t len;
+};
+
+static void put_bytes(struct answer *a, const void *bytes, size_t len)
+{
+	memcpy(a->data + a->len, bytes, len);
+	a->len += len;
+}
+
+/* A response header and the question copied from the query. */
+static void answer_start(struct answer *a, const uint8_t *query,
+			 size_t query_len, uint16_t flags, unsigned ancount)
+{
+	struct dnshdr *hdr = (struct dnshdr *)a->data;
+
+	memset(a, 0, sizeof(*a));
+	put_bytes(a, query, query_len);
+	hdr->flags = htons(0x8180 | flags);
+	hdr->ancount = htons(ancount);
+}
+
+/* A record whose owner is the name at offset 12 (a pointer). */
+static void put_record(struct answer *a, unsigned type, const void *rdata,
+		       size_t rdlen)
+{
+	uint8_t rr[12] = { 0xc0, 12, 0, (uint8_t)type, 0, 1, 0, 0, 1, 0,
+			   0, (uint8_t)rdlen };
+
+	put_bytes(a, rr, sizeof(rr));
+	put_bytes(a, rdata, rdlen);
+}
+
+/* ---- packets -------------------------------------------------------------- */
+
+static void test_query(void)
+{
+	static const uint8_t want[] = { 0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+		3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0,
+		0, 1, 0, 1 };
+	uint8_t buf[300];
+	char name[300];
+
+	CHECK_INT(dns_build_query(buf, sizeof(buf), htons(0x1234), "www.example"),
+		  sizeof(want));
+	CHECK(memcmp(buf, want, sizeof(want)) == 0);
+	CHECK_INT(dns_build_query(buf, sizeof(buf), 1, "www.example."), sizeof(want));
+	CHECK_INT(dns_build_query(buf, sizeof(buf), 1, "a..b"), -EINVAL);
+	CHECK_INT(dns_build_query(buf, sizeof(buf), 1, ".a"), -EINVAL);
+	CHECK_INT(dns_build_query(buf, sizeof(buf), 1, ""), -EINVAL);
+	memset(name, 'a', 64);
+	name[64] = '\0';
+	CHECK_INT(dns_build_query(buf, sizeof(buf), 1, name), -EINVAL);
+	CHECK_INT(dns_build_query(buf, 20, 1, "www.example"), -ENOSPC);
+}
+
+static void test_names(void)
+{
+	/* 0: "a"; 3: "b" + pointer to 0; 7: pointer to 3 */
+	static const uint8_t msg[] = { 1, 'a', 0, 1, 'b', 0xc0, 0, 0xc0, 3 };
+	static const uint8_t loop[] = { 1, 'x', 0xc0, 0 };
+	static const uint8_t self[] = { 0xc0, 0 };
+	static const uint8_t forward[] = { 0xc0, 2, 1, 'a', 0 };
+	static const uint8_t truncated[] = { 5, 'a', 'b' };
+	static const uint8_t half_pointer[] = { 1, 'a', 0xc0 };
+	static const uint8_t bad_type[] = { 0x40, 'a', 0 };
+	uint8_t chain[600];
+	char text[300];
+	size_t offset = 7, i;
+
+	CHECK_INT(dns_decode_name(msg, sizeof(msg), &offset, text, sizeof(text)), 0);
+	CHECK_STR(text, "b.a");
+	CHECK_INT(offset, 9);
+	offset = 3;
+	CHECK_INT(dns_decode_name(msg, sizeof(msg), &offset, text, sizeof(text)), 0);
+	CHECK_STR(text, "b.a");
+	CHECK_INT(offset, 7);
+	offset = 2;
+	CHECK_INT(dns_decode_name(msg, sizeof(msg), &offset, text, sizeof(text)), 0);
+	CHECK_STR(text, "");
+	CHECK_INT(offset, 3);
+	offset = 3;
+	CHECK_INT(dns_decode_name(msg, sizeof(msg), &offset, text, 3), -EINVAL);
+
+#define BAD_NAME(buf, start)                                                 \
+	do {                                                                 \
+		size_t off = (start);                                        \
+		CHECK_INT(dns_decode_name(buf, sizeof(buf), &off, text,      \
+					  sizeof(text)), -EINVAL);           \
+	} while (0)
+	BAD_NAME(loop, 0);
+	BAD_NAME(self, 0);
+	BAD_NAME(forward, 0);
+	BAD_NAME(truncated, 0);
+	BAD_NAME(half_pointer, 0);
+	BAD_NAME(bad_type, 0);
+	BAD_NAME(msg, sizeof(msg));
+
+	/* Longer than 255 bytes on the wire, even if the text fits. */
+	for (i = 0; i < 130; i++) {
+		chain[2 * i] = 1;
+		chain[2 * i + 1] = 'a';
+	}
+	chain[260] = 0;
+	offset = 0;
+	CHECK_INT(dns_decode_name(chain, 261, &offset, text, sizeof(text)), -EINVAL);
+	/* A long chain of pointers, each going back: finite, and allowed. */
+	chain[0] = 1;
+	chain[1] = 'z';
+	chain[2] = 0;
+	for (i = 1; i < 200; i++) {
+		chain[1 + 2 * i] = 0xc0;
+		chain[2 + 2 * i] = (uint8_t)(i == 1 ? 0 : 1 + 2 * (i - 1));
+	}
+	offset = 1 + 2 * 199;
+	CHECK_INT(dns_decode_name(chain, 2 + 2 * 199 + 1, &offset, text,
+				  sizeof(text)), 0);
+	CHECK_STR(text, "z");
+}
+
+static void test_responses(void)
+{
+	uint8_t query[64];
+	size_t query_len = (size_t)dns_build_query(query, sizeof(query), 7,
+						   "www.example");
+	static const uint8_t cname[] = { 3, 'w', 'e', 'b', 0xc0, 16 };
+	static const uint8_t address[] = { 192, 0, 2, 1 };
+	struct dns_answer result;
+	struct answer a;
+	size_t len;
+
+	answer_start(&a, query, query_len, 0, 1);
+	put_record(&a, DNS_TYPE_A, address, 4);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "WWW.Example.", &result), 0);
+	CHECK(result.has_address);
+	CHECK(memcmp(&result.address, address, 4) == 0);
+	/* Wrong id, a question instead of an answer, every truncation. */
+	CHECK_INT(dns_parse_response(a.data, a.len, 8, "www.example", &result), -EINVAL);
+	a.data[2] &= 0x7f;
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -EINVAL);
+	a.data[2] |= 0x80;
+	for (len = 0; len < a.len; len++)
+		CHECK_INT(dns_parse_response(a.data, len, 7, "www.example", &result),
+			  -EINVAL);
+	/* Truncated by the server (TC): no address means -EMSGSIZE. */
+	a.data[2] |= 0x02;
+	CHECK_INT(dns_parse_response(a.data, a.len - 4, 7, "www.example", &result),
+		  -EMSGSIZE);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), 0);
+
+	/* An alias with the target's address, and an alias alone. */
+	answer_start(&a, query, query_len, 0, 2);
+	put_record(&a, DNS_TYPE_CNAME, cname, sizeof(cname));
+	a.data[a.len] = 0xc0;
+	a.data[a.len + 1] = (uint8_t)(a.len - sizeof(cname));
+	a.len += 2;
+	put_bytes(&a, "\0\1\0\1\0\0\0\1\0\4", 10);
+	put_bytes(&a, address, 4);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), 0);
+	CHECK(result.has_address);
+	answer_start(&a, query, query_len, 0, 1);
+	put_record(&a, DNS_TYPE_CNAME, cname, sizeof(cname));
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), 0);
+	CHECK(!result.has_address);
+	CHECK_STR(result.cname, "web.example");
+	/* A CNAME whose data is longer than its name. */
+	a.data[a.len - sizeof(cname) - 1] = sizeof(cname) + 1;
+	a.data[a.len++] = 0;
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -EINVAL);
+
+	/* Records for other names, and of other types, are skipped. */
+	answer_start(&a, query, query_len, 0, 1);
+	put_record(&a, 28, "0123456789abcdef", 16);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -ENOENT);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "other", &result), -ENOENT);
+	/* A record claiming more data than there is. */
+	a.data[a.len - 17] = 200;
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -EINVAL);
+
+	/* Errors from the server. */
+	answer_start(&a, query, query_len, DNS_RCODE_NXDOMAIN, 0);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -ENOENT);
+	answer_start(&a, query, query_len, 2, 0);
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", &result), -EIO);
+}
+
+/* ---- the resolver against a simulated server ------------------------------ */
+
+static struct {
+	bool silent;
+	bool nxdomain;
+	unsigned aliases;	/* alias hops before the address */
+	bool foreign_first;	/* a reply from another port comes first */
+	unsigned queries;
+} srv;
+
+static void fake_server(struct udp_conn *conn, const uint8_t *data, size_t len,
+			const struct sockaddr_in *dest)
+{
+	static const uint8_t address[] = { 192, 0, 2, 7 };
+	struct answer a;
+
+	CHECK_INT(ntohl(dest->sin_addr.s_addr), DNS_SERVER_IP);
+	CHECK_INT(ntohs(dest->sin_port), 53);
+	srv.queries++;
+	if (srv.silent)
+		return;
+	answer_start(&a, data, len, srv.nxdomain ? DNS_RCODE_NXDOMAIN : 0,
+		     srv.nxdomain ? 0 : 1);
+	if (srv.nxdomain) {
+		/* nothing more */
+	} else if (srv.queries <= srv.aliases) {
+		uint8_t target[] = { 5, 'a', 'l', 'i', 'a', 's', 0 };
+
+		put_record(&a, DNS_TYPE_CNAME, target, sizeof(target));
+	} else {
+		put_record(&a, DNS_TYPE_A, address, 4);
+	}
+	if (srv.foreign_first)
+		fake_reply(conn, a.data, a.len, fake_addr(DNS_SERVER_IP, 54));
+	/* Garbage from the right place changes nothing either. */
+	fake_reply(conn, a.data, 5, fake_addr(DNS_SERVER_IP, 53));
+	fake_reply(conn, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
+}
+
+static void test_resolver(void)
+{
+	struct in_addr addr;
+	uint64_t start;
+
+	CHECK_INT(wb_dns_resolve("10.1.2.3", &addr), 0);
+	CHECK_INT(ntohl(addr.s_addr), 0x0a010203);
+	CHECK_INT(srv.queries, 0);
+
+	CHECK_INT(wb_dns_resolve("boot.example", &addr), 0);
+	CHECK_INT(ntohl(addr.s_addr), 0xc0000207);
+	CHECK_INT(srv.queries, 1);
+
+	memset(&srv, 0, sizeof(srv));
+	srv.aliases = 3;
+	srv.foreign_first = true;
+	CHECK_INT(wb_dns_resolve("boot.example", &addr), 0);
+	CHECK_INT(srv.queries, 4);
+
+	memset(&srv, 0, sizeof(srv));
+	srv.aliases = 100;
+	CHECK_INT(wb_dns_resolve("boot.example", &addr), -EPROTO);
+
+	memset(&srv, 0, sizeof(srv));
+	srv.nxdomain = true;
+	CHECK_INT(wb_dns_resolve("nowhere.example", &addr), -ENOENT);
+
+	memset(&srv, 0, sizeof(srv));
+	srv.silent = true;
+	start = fake_now;
+	CHECK_INT(wb_dns_resolve("boot.example", &addr), -ETIMEDOUT);
+	CHECK_INT(srv.queries, 4);
+	CHECK(fake_now - start >= 15000000);
+
+	dns_setting = NULL;
+	CHECK_INT(wb_dns_resolve("boot.example", &addr), -ENXIO);
+	dns_setting = "10.0.0.3";
+	memset(&srv, 0, sizeof(srv));
+	CHECK_INT(wb_dns_resolve("bad..name", &addr), -EINVAL);
+}
+
+int main(void)
+{
+	test_query();
+	test_names();
+	test_responses();
+	test_resolver();
+	fake_flush_queue();
+	return unit_finish();
+}
