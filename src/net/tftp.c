@@ -223,7 +223,9 @@ static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
 		return;
 	snprintf(last_error, sizeof(last_error), "TFTP error %u: %s", code,
 		 message);
-	DBG("TFTP %s: %s\n", tftp->filename, last_error);
+	/* The server's own words say more than any error number can: show
+	 * them where the person watching the download looks. */
+	printf(" %s\n", last_error);
 	tftp_finish(tftp, tftp_error_rc(code));
 }
 
