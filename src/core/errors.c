@@ -1,5 +1,6 @@
 /* Readable messages and symbolic names for error numbers (see errno.h). */
 
+#include <stdarg.h>
 #include <string.h>
 #include <stdio.h>
 #include <errno.h>
@@ -82,4 +83,24 @@ const char *error_name(int rc)
 	const struct error_message *error = find_error(rc);
 
 	return error ? error->name : "?";
+}
+
+static char error_detail[160];
+
+void set_error_detail(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(error_detail, sizeof(error_detail), fmt, args);
+	va_end(args);
+}
+
+const char *take_error_detail(void)
+{
+	static char taken[sizeof(error_detail)];
+
+	strlcpy(taken, error_detail, sizeof(taken));
+	error_detail[0] = '\0';
+	return taken;
 }

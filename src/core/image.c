@@ -297,9 +297,12 @@ int image_fetch(const char *uri_text, const char *name, struct image **out)
 	if (rc == 0 && out)
 		*out = image;
 out:
-	if (rc)
-		printf("Could not fetch %s: %s (%s)\n", shown, strerror(rc),
-		       error_name(rc));
+	if (rc) {
+		const char *detail = take_error_detail();
+
+		printf("Could not fetch %s: %s (%s)%s%s\n", shown, strerror(rc),
+		       error_name(rc), *detail ? ": " : "", detail);
+	}
 	image_put(image);
 	uri_put(parsed);
 	return rc;

@@ -8,10 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/ethernet.h>
 #include <wireboot/debug.h>
 #include <wireboot/netdev.h>
-#include <wireboot/process.h>
 
 /* Frames waiting for the protocols, per device: a bound so that a flood
  * while nothing processes them cannot exhaust memory. */
@@ -157,6 +155,12 @@ void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
 	unsigned queued = 0;
 	struct io_buffer *entry;
 
+	/* A frame reaped while the device closes has nobody to go to. */
+	if (!netdev->is_open) {
+		netdev->stats.rx_dropped++;
+		free_iob(iob);
+		return;
+	}
 	list_for_each_entry(entry, &netdev->rx_queue, list) {
 		if (++queued >= RX_QUEUE_LIMIT) {
 			netdev->stats.rx_dropped++;
@@ -188,30 +192,6 @@ void netdev_link_down(struct net_device *netdev)
 		DBG("%s: link down\n", netdev->name);
 	netdev->link_rc = -ENETDOWN;
 }
-
-void net_poll(void)
-{
-	struct net_device *netdev;
-
-	list_for_each_entry(netdev, &net_devices, list) {
-		struct io_buffer *iob;
-
-		if (!netdev->is_open)
-			continue;
-		netdev->op->poll(netdev);
-		/* One frame per device per pass keeps timers and other
-		 * devices serviced under load. */
-		iob = list_first_entry(&netdev->rx_queue, struct io_buffer, list);
-		if (iob) {
-			list_del(&iob->list);
-			eth_rx(iob, netdev);
-		}
-	}
-}
-
-PERMANENT_PROCESS(net_poll_process) = {
-	.step = net_poll,
-};
 
 struct net_device *find_netdev(const char *name)
 {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 #include <net/ethernet.h>
+#include <wireboot/process.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 
@@ -78,3 +79,27 @@ int eth_rx(struct io_buffer *iob, struct net_device *netdev)
 	iob_pull(iob, sizeof(ethhdr));
 	return protocol->rx(iob, netdev, ethhdr.h_source, ethhdr.h_dest);
 }
+
+void net_poll(void)
+{
+	struct net_device *netdev;
+
+	list_for_each_entry(netdev, &net_devices, list) {
+		struct io_buffer *iob;
+
+		if (!netdev->is_open)
+			continue;
+		netdev->op->poll(netdev);
+		/* One frame per device per pass keeps timers and other
+		 * devices serviced under load. */
+		iob = list_first_entry(&netdev->rx_queue, struct io_buffer, list);
+		if (iob) {
+			list_del(&iob->list);
+			eth_rx(iob, netdev);
+		}
+	}
+}
+
+PERMANENT_PROCESS(net_poll_process) = {
+	.step = net_poll,
+};

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <wireboot/error_name.h>
 #include <stdlib.h>
 #include <string.h>
 #include <net/dns.h>
@@ -223,9 +224,8 @@ static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
 		return;
 	snprintf(last_error, sizeof(last_error), "TFTP error %u: %s", code,
 		 message);
-	/* The server's own words say more than any error number can: show
-	 * them where the person watching the download looks. */
-	printf(" %s\n", last_error);
+	/* The server's own words say more than any error number can. */
+	set_error_detail("%s", last_error);
 	tftp_finish(tftp, tftp_error_rc(code));
 }
 

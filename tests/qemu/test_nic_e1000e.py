@@ -1,14 +1,11 @@
-"""Real traffic through our e1000e driver on QEMU's e1000e (82574L).
-
-The same ARP round trip and full-stack boot (DHCP, 8 MiB by TFTP, chain)
-as test_nic_e1000.py, whose helpers this uses.
-"""
+"""Real traffic through our e1000e driver on QEMU's e1000e (82574L
+8086:10d3): tests/lib/nictest.py's ARP round trip (MAC address read from
+the chip) and full-stack boot (DHCP, 8 MiB by TFTP, chain-load)."""
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(__file__))
-from test_nic_e1000 import (check_arp_round_trip,  # noqa: E402
-                            check_dhcp_tftp_and_chain)
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
+from nictest import check_arp_round_trip, check_dhcp_tftp_and_chain  # noqa: E402
 
 
 def test_nic_e1000e_82574l_arp_round_trip():

@@ -142,9 +142,8 @@ def test_script_chains_with_arguments():
         root = tftp_root(top)
         with Machine('script-chain', esp=boot_esp(os.path.join(tree, target)),
                      args=user_net(root, 'testprog.efi')) as vm:
-            vm.wait_for(r'nosuch\.efi\.\.\. TFTP error 1: File not found\n'
-                        r'Could not fetch tftp://10\.0\.2\.2/nosuch\.efi: '
-                        r'No such file or directory \(ENOENT\)\n'
+            vm.wait_for(r'Could not fetch tftp://10\.0\.2\.2/nosuch\.efi: '
+                        r'No such file or directory \(ENOENT\): TFTP error 1: File not found\n'
                         r'missing file handled\n', timeout=180)
             vm.wait_for(r"Protocol 'nosuch' is not supported by this build\n"
                         r'Could not fetch nosuch://x/y: Operation not supported '

@@ -62,11 +62,44 @@ static void test_transmit(struct net_device *netdev)
 	CHECK_INT(captured_count, 1);
 }
 
+void wb_net_poll(void);
+int wb_register_netdev(struct net_device *netdev);
+void wb_unregister_netdev(struct net_device *netdev);
+void wb_netdev_rx(struct net_device *netdev, struct io_buffer *iob);
+
+/* The receive pump hands one queued frame per device and pass to the
+ * protocols, and leaves closed devices alone. */
+static void test_receive_pump(struct net_device *netdev)
+{
+	unsigned i, dropped;
+
+	CHECK_INT(wb_register_netdev(netdev), 0);
+	for (i = 0; i < 2; i++) {
+		struct io_buffer *iob = wb_alloc_iob(64);
+		memset(iob_put(iob, 60), 0xff, 60);	/* broadcast, unknown type */
+		wb_netdev_rx(netdev, iob);
+	}
+	wb_net_poll();
+	CHECK(!list_empty(&netdev->rx_queue));
+	wb_net_poll();
+	CHECK(list_empty(&netdev->rx_queue));
+
+	/* A closed device neither queues frames nor is polled. */
+	wb_netdev_close(netdev);
+	dropped = netdev->stats.rx_dropped;
+	wb_netdev_rx(netdev, wb_alloc_iob(64));
+	CHECK(list_empty(&netdev->rx_queue));
+	CHECK_INT(netdev->stats.rx_dropped, dropped + 1);
+	wb_unregister_netdev(netdev);
+	netdev_put(netdev);	/* the creator's reference */
+}
+
 int main(void)
 {
 	struct net_device *netdev = fake_netdev();
 
 	test_receive_filters(netdev);
 	test_transmit(netdev);
+	test_receive_pump(netdev);
 	return unit_finish();
 }

@@ -244,82 +244,6 @@ static void rx_doorbell(struct vmxnet3 *vmx)
 	pt_write(vmx, VMXNET3_REG_RXPROD, vmx->rx_fill.index);
 }
 
-/* One receive completion: index and len_err words of the entry. */
-static void receive(struct vmxnet3 *vmx, uint32_t index, uint32_t len_err)
-{
-	unsigned slot = index & VMXNET3_RCD_INDEX_MASK;
-	unsigned ring = (index >> VMXNET3_RCD_RING_SHIFT) & VMXNET3_RCD_RING_MASK;
-	size_t len = len_err & VMXNET3_RCD_LEN_MASK;
-	uint32_t whole = VMXNET3_RCD_SOP | VMXNET3_RCD_EOP;
-	struct vmxnet3_buffer *buf;
-	struct io_buffer *iob;
-
-	/* Only ring 0 of queue 0 ever holds buffers. */
-	if (ring != 0 || slot >= RX_RING_SIZE || !vmx->rx_buffers[slot].iob) {
-		DBG("vmxnet3 %s: completion for no buffer (%#x)\n",
-		    vmx->netdev->name, index);
-		netdev_rx_err(vmx->netdev, NULL, -EPROTO);
-		return;
-	}
-	buf = &vmx->rx_buffers[slot];
-	iob = buf->iob;
-	buf->iob = NULL;
-	dma_unmap(vmx->pci, &buf->map);
-	if ((index & whole) != whole || (len_err & VMXNET3_RCD_ERR) ||
-	    len < ETH_HLEN || len > NETDEV_RX_BUFFER_LEN) {
-		netdev_rx_err(vmx->netdev, iob, -EIO);
-		return;
-	}
-	iob_put(iob, len);
-	DBG2("vmxnet3 %s: received %u bytes\n", vmx->netdev->name, (unsigned)len);
-	netdev_rx(vmx->netdev, iob);
-}
-
-static void reap_rx(struct vmxnet3 *vmx)
-{
-	for (;;) {
-		struct vmxnet3_rx_comp *comp = &vmx->dma->rx_comp_ring[vmx->rx_done.index];
-		uint32_t type_gen = device_word(&comp->type_gen);
-		uint32_t index, len_err;
-
-		if ((type_gen >> VMXNET3_CD_GEN_SHIFT) != vmx->rx_done.gen)
-			break;
-		/* The rest of the entry only after its generation. */
-		rmb();
-		index = device_word(&comp->index);
-		len_err = device_word(&comp->len_err);
-		ring_advance(&vmx->rx_done, RX_COMP_RING_SIZE);
-		receive(vmx, index, len_err);
-	}
-}
-
-static void reap_tx(struct vmxnet3 *vmx)
-{
-	for (;;) {
-		struct vmxnet3_tx_comp *comp = &vmx->dma->tx_comp_ring[vmx->tx_done.index];
-		uint32_t type_gen = device_word(&comp->type_gen);
-		struct vmxnet3_buffer *buf;
-		struct io_buffer *iob;
-		unsigned slot;
-
-		if ((type_gen >> VMXNET3_CD_GEN_SHIFT) != vmx->tx_done.gen)
-			break;
-		rmb();
-		slot = device_word(&comp->index) & VMXNET3_TCD_INDEX_MASK;
-		ring_advance(&vmx->tx_done, TX_RING_SIZE);
-		if (slot >= TX_RING_SIZE || !vmx->tx_buffers[slot].iob) {
-			DBG("vmxnet3 %s: completion for no frame (%u)\n",
-			    vmx->netdev->name, slot);
-			continue;
-		}
-		buf = &vmx->tx_buffers[slot];
-		iob = buf->iob;
-		buf->iob = NULL;
-		dma_unmap(vmx->pci, &buf->map);
-		netdev_tx_complete(vmx->netdev, iob, 0);
-	}
-}
-
 /* Unmaps and forgets every buffer; the device must be reset already.
  * Receive buffers are freed. Transmit buffers are completed with an error
  * if complete_tx, or else left to the network layer (on close). */
@@ -387,18 +311,97 @@ static int start_device(struct vmxnet3 *vmx)
 	return 0;
 }
 
-/* A queue stopped on an error the device found in what we gave it: start
+/* The device stopped a queue, or it and we disagree about a ring: start
  * again from fresh rings rather than stay deaf. */
 static void restart(struct vmxnet3 *vmx)
 {
-	command(vmx, VMXNET3_CMD_GET_QUEUE_STATUS);
-	DBG("vmxnet3 %s: queue error (tx %#x, rx %#x), restarting\n",
-	    vmx->netdev->name, le32_to_cpu(vmx->dma->tx_queue.status.error),
-	    le32_to_cpu(vmx->dma->rx_queue.status.error));
+	DBG("vmxnet3 %s: restarting\n", vmx->netdev->name);
 	stop_device(vmx);
 	release_buffers(vmx, true);
 	if (start_device(vmx) != 0)
 		netdev_link_down(vmx->netdev);
+}
+
+/* One receive completion: index and len_err words of the entry. Returns
+ * -EPROTO if it names no buffer we posted. */
+static int receive(struct vmxnet3 *vmx, uint32_t index, uint32_t len_err)
+{
+	unsigned slot = index & VMXNET3_RCD_INDEX_MASK;
+	unsigned ring = (index >> VMXNET3_RCD_RING_SHIFT) & VMXNET3_RCD_RING_MASK;
+	size_t len = len_err & VMXNET3_RCD_LEN_MASK;
+	uint32_t whole = VMXNET3_RCD_SOP | VMXNET3_RCD_EOP;
+	struct vmxnet3_buffer *buf;
+	struct io_buffer *iob;
+
+	/* Only ring 0 of queue 0 ever holds buffers. */
+	if (ring != 0 || slot >= RX_RING_SIZE || !vmx->rx_buffers[slot].iob) {
+		DBG("vmxnet3 %s: completion for no buffer (%#x)\n",
+		    vmx->netdev->name, index);
+		netdev_rx_err(vmx->netdev, NULL, -EPROTO);
+		return -EPROTO;
+	}
+	buf = &vmx->rx_buffers[slot];
+	iob = buf->iob;
+	buf->iob = NULL;
+	dma_unmap(vmx->pci, &buf->map);
+	if ((index & whole) != whole || (len_err & VMXNET3_RCD_ERR) ||
+	    len < ETH_HLEN || len > NETDEV_RX_BUFFER_LEN) {
+		netdev_rx_err(vmx->netdev, iob, -EIO);
+		return 0;
+	}
+	iob_put(iob, len);
+	DBG2("vmxnet3 %s: received %u bytes\n", vmx->netdev->name, (unsigned)len);
+	netdev_rx(vmx->netdev, iob);
+	return 0;
+}
+
+static void reap_rx(struct vmxnet3 *vmx)
+{
+	for (;;) {
+		struct vmxnet3_rx_comp *comp = &vmx->dma->rx_comp_ring[vmx->rx_done.index];
+		uint32_t type_gen = device_word(&comp->type_gen);
+		uint32_t index, len_err;
+
+		if ((type_gen >> VMXNET3_CD_GEN_SHIFT) != vmx->rx_done.gen)
+			break;
+		/* The rest of the entry only after its generation. */
+		rmb();
+		index = device_word(&comp->index);
+		len_err = device_word(&comp->len_err);
+		ring_advance(&vmx->rx_done, RX_COMP_RING_SIZE);
+		if (receive(vmx, index, len_err) != 0) {
+			restart(vmx);
+			return;
+		}
+	}
+}
+
+static void reap_tx(struct vmxnet3 *vmx)
+{
+	for (;;) {
+		struct vmxnet3_tx_comp *comp = &vmx->dma->tx_comp_ring[vmx->tx_done.index];
+		uint32_t type_gen = device_word(&comp->type_gen);
+		struct vmxnet3_buffer *buf;
+		struct io_buffer *iob;
+		unsigned slot;
+
+		if ((type_gen >> VMXNET3_CD_GEN_SHIFT) != vmx->tx_done.gen)
+			break;
+		rmb();
+		slot = device_word(&comp->index) & VMXNET3_TCD_INDEX_MASK;
+		ring_advance(&vmx->tx_done, TX_RING_SIZE);
+		if (slot >= TX_RING_SIZE || !vmx->tx_buffers[slot].iob) {
+			DBG("vmxnet3 %s: completion for no frame (%u)\n",
+			    vmx->netdev->name, slot);
+			restart(vmx);
+			return;
+		}
+		buf = &vmx->tx_buffers[slot];
+		iob = buf->iob;
+		buf->iob = NULL;
+		dma_unmap(vmx->pci, &buf->map);
+		netdev_tx_complete(vmx->netdev, iob, 0);
+	}
 }
 
 static void handle_events(struct vmxnet3 *vmx)
@@ -410,8 +413,11 @@ static void handle_events(struct vmxnet3 *vmx)
 	vd_write(vmx, VMXNET3_REG_ECR, events);
 	if (events & VMXNET3_ECR_LINK)
 		update_link(vmx);
-	if (events & (VMXNET3_ECR_TQERR | VMXNET3_ECR_RQERR))
+	if (events & (VMXNET3_ECR_TQERR | VMXNET3_ECR_RQERR)) {
+		DBG("vmxnet3 %s: a queue stopped (events %#x)\n",
+		    vmx->netdev->name, events);
 		restart(vmx);
+	}
 }
 
 static int vmxnet3_open(struct net_device *netdev)
@@ -445,18 +451,21 @@ static void vmxnet3_close(struct net_device *netdev)
 static int vmxnet3_transmit(struct net_device *netdev, struct io_buffer *iob)
 {
 	struct vmxnet3 *vmx = netdev->priv;
-	unsigned slot = vmx->tx_fill.index;
-	struct vmxnet3_buffer *buf = &vmx->tx_buffers[slot];
-	struct vmxnet3_tx_desc *desc = &vmx->dma->tx_ring[slot];
+	struct vmxnet3_buffer *buf;
+	struct vmxnet3_tx_desc *desc;
 	size_t len = iob_len(iob);
 	int rc;
 
-	if (!vmx->active)
-		return -ENETDOWN;
 	/* A length of 0 would mean 16 KiB to the device. */
 	if (len == 0 || len > VMXNET3_MAX_BUFFER_LEN)
 		return -EINVAL;
-	reap_tx(vmx);
+	if (vmx->active)
+		reap_tx(vmx);
+	if (!vmx->active)
+		return -ENETDOWN;
+	/* Completions come in ring order: the next slot frees first. */
+	buf = &vmx->tx_buffers[vmx->tx_fill.index];
+	desc = &vmx->dma->tx_ring[vmx->tx_fill.index];
 	if (buf->iob)
 		return -ENOBUFS;
 	rc = dma_map(vmx->pci, &buf->map, iob->data, len, DMA_TO_DEVICE);
@@ -483,7 +492,8 @@ static void vmxnet3_poll(struct net_device *netdev)
 	handle_events(vmx);
 	reap_tx(vmx);
 	reap_rx(vmx);
-	if (refill_rx(vmx))
+	/* A failed restart above leaves the device off. */
+	if (vmx->active && refill_rx(vmx))
 		rx_doorbell(vmx);
 }
 

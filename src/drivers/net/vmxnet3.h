@@ -39,7 +39,6 @@
 #define VMXNET3_CMD_ACTIVATE_DEV 0xcafe0000	/* result 0: active */
 #define VMXNET3_CMD_QUIESCE_DEV 0xcafe0001
 #define VMXNET3_CMD_RESET_DEV 0xcafe0002
-#define VMXNET3_CMD_GET_QUEUE_STATUS 0xf00d0000
 #define VMXNET3_CMD_GET_LINK 0xf00d0002
 
 /* GET_LINK result: speed in Mbit/s in the upper half, bit 0 up. */

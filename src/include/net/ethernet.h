@@ -37,6 +37,13 @@ extern const uint8_t eth_broadcast[ETH_ALEN];
  * ethertype is in host byte order (ETH_P_IP). */
 int net_tx(struct io_buffer *iob, struct net_device *netdev,
 	   uint16_t ethertype, const uint8_t *ll_dest);
+/*
+ * The stack's receive pump, a permanent process of every image that links
+ * the stack: polls each open device and hands its queued frames to the
+ * protocols. (Images without the stack, like thin drivers, poll their
+ * devices themselves and never carry this.)
+ */
+void net_poll(void);
 /* Parses a received frame and hands it to its protocol (called by
  * net_poll()); malformed or unknown frames are dropped and counted. */
 int eth_rx(struct io_buffer *iob, struct net_device *netdev);

@@ -107,8 +107,6 @@ TABLE_DECLARE(const struct netdev_removal_hook, netdev_removal_hooks);
 #define NETDEV_REMOVAL_HOOK(name) \
 	const struct netdev_removal_hook name TABLE_ENTRY(const struct netdev_removal_hook, netdev_removal_hooks, 01)
 
-/* Polls every open device and hands queued frames to the protocols. */
-void net_poll(void);
 
 struct net_device *find_netdev(const char *name);
 struct net_device *last_opened_netdev(void);

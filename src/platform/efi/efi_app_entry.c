@@ -8,14 +8,9 @@
 #include <wireboot/main.h>
 #include <wireboot/tables.h>
 
-/*
- * What an application needs from the UEFI platform beyond its entry point:
- * it starts EFI programs, powers off, and tells scripts its platform. Driver
- * images have their own entry point and so never carry these.
- */
-REQUIRE_OBJECT(efi_image);
-REQUIRE_OBJECT(efi_power_cmd);
-REQUIRE_OBJECT(efi_settings);
+/* The program's platform needs (driver images have their own entry point
+ * and carry these only in full mode, through LoadFile). */
+REQUIRE_OBJECT(efi_program);
 
 EFI_STATUS EFIAPI efi_app_entry(EFI_HANDLE image_handle,
 				EFI_SYSTEM_TABLE *system_table);

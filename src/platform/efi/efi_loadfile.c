@@ -25,8 +25,12 @@
 #include <wireboot/debug.h>
 #include <wireboot/efi.h>
 #include <wireboot/main.h>
+#include <wireboot/tables.h>
 
 PROVIDE_OBJECT(efi_loadfile);
+
+/* The program's platform needs, as in the application. */
+REQUIRE_OBJECT(efi_program);
 
 struct load_file {
 	EFI_LOAD_FILE_PROTOCOL protocol;

@@ -148,8 +148,14 @@ static void probe_handle(EFI_HANDLE handle)
 	dev = zalloc(sizeof(*dev));
 	if (!dev)
 		return;
-	if (efi_pci_init_matched(dev, handle, io) != 0 ||
-	    attach_device(dev) != 0)
+	if (efi_pci_init_matched(dev, handle, io) != 0) {
+		free(dev);
+		return;
+	}
+	DBG("PCI " PCI_FMT ": %04x:%04x is %s (%s)\n", PCI_ARGS(&dev->pci),
+	    dev->pci.vendor, dev->pci.device, dev->pci.driver->name,
+	    dev->pci.id->name);
+	if (attach_device(dev) != 0)
 		free(dev);
 }
 

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <platform/efi/efi_pci_match.h>
-#include <wireboot/debug.h>
 #include <wireboot/pci_regs.h>
 
 static const struct pci_driver *find_driver(uint16_t vendor, uint16_t device,
@@ -43,9 +42,5 @@ int efi_pci_init_matched(struct efi_pci_device *dev, EFI_HANDLE handle,
 	if (rc != 0)
 		return rc;
 	pci->driver = find_driver(pci->vendor, pci->device, &pci->id);
-	if (!pci->driver)
-		return -ENOTSUP;
-	DBG("PCI " PCI_FMT ": %04x:%04x is %s (%s)\n", PCI_ARGS(pci),
-	    pci->vendor, pci->device, pci->driver->name, pci->id->name);
-	return 0;
+	return pci->driver ? 0 : -ENOTSUP;
 }
