@@ -31,9 +31,16 @@ def test_ovmf_runs_test_driver_from_option_rom():
         vm.wait_for(r'WIREBOOT-TESTDRV: driver entry point reached')
 
 
+def built_roms():
+    """The ROMs make check builds: the test driver's and every NIC driver's."""
+    with open(os.path.join(BIN, '.obj', 'pci-ids.mk')) as f:
+        drivers = re.search(r'^DRIVERS := (.*)$', f.read(), re.M).group(1).split()
+    return [os.path.join(BIN, name + '.efirom') for name in ['testdrv'] + drivers]
+
+
 def test_every_rom_round_trips():
-    roms = sorted(glob.glob(os.path.join(BIN, '*.efirom')))
-    check(roms, 'no ROM was built')
+    roms = built_roms()
+    check(len(roms) > 1, 'no NIC driver ROM was built')
     work = tempfile.mkdtemp(prefix='wireboot-roms-')
     try:
         for rom in roms:

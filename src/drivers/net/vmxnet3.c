@@ -165,7 +165,7 @@ static int select_revision(struct vmxnet3 *vmx)
 }
 
 /* Fills the shared area and the queue table for a fresh start. */
-static void describe_queues(struct vmxnet3 *vmx)
+static void fill_shared_area(struct vmxnet3 *vmx)
 {
 	struct vmxnet3_dma *dma = vmx->dma;
 	struct vmxnet3_shared *shared = &dma->shared;
@@ -288,7 +288,7 @@ static int start_device(struct vmxnet3 *vmx)
 	const struct ring_pos start = { 0, VMXNET3_INITIAL_GEN };
 	uint32_t status;
 
-	describe_queues(vmx);
+	fill_shared_area(vmx);
 	vmx->tx_fill = vmx->tx_done = vmx->rx_fill = vmx->rx_done = start;
 	refill_rx(vmx);
 	wmb();
