@@ -136,7 +136,7 @@ def check_dhcp_tftp_and_chain(driver, device, mac='52:54:00:12:34:56', image='ip
     with Machine('nic-tftp-%s-%s' % (image, device.split(',')[0]), esp=esp, args=args) as vm:
         vm.wait_for(r'FETCH-START\n', 300)
         start = time.monotonic()
-        vm.wait_for(r'FETCH-END\n', 600)
+        vm.wait_for(r'FETCH-END\n', 180)
         seconds = time.monotonic() - start
         vm.wait_for(r'WIREBOOT-TESTPROG: started, load options: \[over %s\]\n' % mac, 120)
         vm.wait_exit(60)

@@ -174,6 +174,8 @@ static int intel_rx_check(struct intel_nic *intel, uint8_t status,
 
 static void intel_reap_rx(struct intel_nic *intel)
 {
+	unsigned start = intel->rx_cons;
+
 	while (intel->rx_cons != intel->rx_prod) {
 		unsigned index = intel->rx_cons % INTEL_RX_DESCS;
 		struct intel_rx_desc *desc = &intel->rx_ring[index];
@@ -204,6 +206,11 @@ static void intel_reap_rx(struct intel_nic *intel)
 		     (unsigned)len);
 		netdev_rx(intel->netdev, iob);
 	}
+	/* Every buffer filled between two polls: the chip had none left
+	 * (it holds or drops frames until intel_refill_rx() gives it more). */
+	if (intel->rx_cons - start == INTEL_RX_DESCS - 1)
+		DBG("%s %s: receive ring was full\n", intel->netdev->driver_name,
+		    intel->netdev->name);
 }
 
 static void intel_reap_tx(struct intel_nic *intel)
