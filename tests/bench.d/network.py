@@ -74,13 +74,17 @@ class Candidate:
         self.prompt = prompt	# (start, end) of a wait for a key, if any
 
 
+# The image returned to the firmware before the end of the script.
+FIRMWARE_AGAIN = r'BdsDxe: failed to start|UEFI Interactive Shell'
+
+
 def candidates(image):
     ours = Candidate('wireboot', 'wireboot ipxe.efi', image, wbtest.BANNER,
-                     r'DHCP \(net0 [^)]*\).* ok', r'UEFI Interactive Shell')
+                     r'DHCP \(net0 [^)]*\).* ok', FIRMWARE_AGAIN)
     debian = Candidate('debian', 'Debian ipxe.efi', DEBIAN_IPXE_EFI,
                        r'iPXE initialising devices',
                        r'Configuring \(net0 [^)]*\)[. ]*ok',
-                       r'No more network devices|UEFI Interactive Shell',
+                       r'No more network devices|' + FIRMWARE_AGAIN,
                        (r'Press Ctrl-B', r'net0: \S+ using'))
     return [ours] + ([debian] if os.path.exists(DEBIAN_IPXE_EFI) else [])
 
@@ -89,9 +93,16 @@ def boot_and_fetch(candidate, device, tftp, run):
     """Autoboots candidate on one QEMU NIC whose DHCP boot file is the
     bench script; returns the times (seconds to DHCP, of the key prompt,
     of each download), DHCP's own figure and Debian's driver name."""
+    name = 'bench-net-%s-%s-%d' % (candidate.key, device, run)
+    try:
+        return measure(candidate, device, tftp, name)
+    except BenchFailure as e:
+        raise BenchFailure('%s (bin-host/logs/%s.log)' % (e, name))
+
+
+def measure(candidate, device, tftp, name):
     args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=bench.ipxe' % tftp,
             '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, MAC)]
-    name = 'bench-net-%s-%s-%d' % (candidate.key, device, run)
     with TimedMachine(name, esp=boot_esp(candidate.image), args=args) as vm:
         fail = candidate.fail
         _, first = await_marker(vm, candidate.first, 180, fail)
@@ -225,9 +236,12 @@ def negotiated_options(debug_image, tftp):
 
 
 def image_features(image):
-    """The features (drivers among them) an image of ours records."""
-    out = subprocess.run([os.path.join(wbtest.HOST_BIN, 'wbinfo'), image],
-                         stdout=subprocess.PIPE, text=True).stdout
+    """The features (drivers among them) an image of ours records, or None
+    if util/wbinfo is not built."""
+    wbinfo = os.path.join(wbtest.HOST_BIN, 'wbinfo')
+    if not os.path.exists(wbinfo):
+        return None
+    out = subprocess.run([wbinfo, image], stdout=subprocess.PIPE, text=True).stdout
     features = re.search(r'features: ([^\n]*)', out)
     return set(features.group(1).split()) if features else set()
 
@@ -241,7 +255,7 @@ def bench_models(images, tftp, virtio):
     for driver, device in MODELS:
         row = ['%s (%s)' % (device, driver)]
         for candidate in images:
-            if candidate is ours and driver not in available:
+            if candidate is ours and available is not None and driver not in available:
                 row.append('not available')
                 continue
             runs = virtio[candidate.key] if device == 'virtio-net-pci' else \
@@ -265,7 +279,7 @@ def bench_models(images, tftp, virtio):
 
 # ---- hosted: window sizes against our own TFTP server --------------------------
 
-WINDOWS = [(1, '?windowsize=1'), (4, '?windowsize=4'), (16, ''), (64, '?windowsize=64')]
+HOSTED_LOG = os.path.join(wbtest.LOG_DIR, 'bench-net-hosted.log')
 
 
 def timed_fetches(lab, protocols, url, timeout=120):
@@ -289,7 +303,7 @@ def timed_fetches(lab, protocols, url, timeout=120):
         proc.wait()
     finally:
         watchdog.cancel()
-    with open(os.path.join(wbtest.LOG_DIR, 'bench-net-hosted.log'), 'a') as f:
+    with open(HOSTED_LOG, 'a') as f:
         f.write(output)
     try:
         return [stamps['BENCH-END-%d' % i] - stamps['BENCH-START-%d' % i]
@@ -304,6 +318,8 @@ WINDOWS = [(1, '?windowsize=1'), (4, '?windowsize=4'), (16, ''), (64, '?windowsi
 def bench_windowsize(program):
     os.environ['WB_HOSTED_PROGRAM'] = program	# the Lab then builds nothing
     import test_protocols as protocols
+    if os.path.exists(HOSTED_LOG):
+        os.remove(HOSTED_LOG)
     rows = []
     try:
         with protocols.Lab('bench') as lab:

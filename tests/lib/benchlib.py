@@ -88,16 +88,20 @@ def await_marker(vm, pattern, timeout, fail=None):
         match = regex.search(vm.text())
         if match:
             return match, vm.arrival(regex)
-        found = failure.search(vm.text()) if failure else None
+        text = vm.text()
+        found = failure.search(text) if failure else None
         if found:
-            raise BenchFailure('failed: "%s"' % found.group(0).strip())
+            # The line before the firmware's says why, more often than not.
+            before = [line for line in text[:found.start()].splitlines() if line.strip()]
+            raise BenchFailure('failed: "%s"' % (before[-1].strip()[-70:] if before
+                                                 else found.group(0)))
         if vm.process.poll() is not None:
             # The reader may still hold the last output.
             vm.reader.join(5)
             match = regex.search(vm.text())
             if match:
                 return match, vm.arrival(regex)
-            raise BenchFailure('QEMU exited before %r' % pattern)
+            raise BenchFailure('QEMU exited before /%s/' % pattern)
         if time.monotonic() > deadline:
-            raise BenchFailure('timeout (%d s) waiting for %r' % (timeout, pattern))
+            raise BenchFailure('no /%s/ within %d s' % (pattern, timeout))
         time.sleep(0.02)

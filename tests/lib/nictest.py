@@ -1,12 +1,14 @@
 """Shared checks for NIC drivers under QEMU + OVMF.
 
-Two proofs per NIC model:
+Three proofs per NIC model:
   check_arp_round_trip   tests/efi/nettest.c (no protocol stack) exchanges
                          ARP with QEMU's user-mode gateway through the driver;
   check_dhcp_tftp_and_chain
                          ipxe.efi with an embedded script: DHCP from QEMU's
                          server, 8 MiB by TFTP checked by SHA-256, then a
-                         chain-load of the test program with arguments.
+                         chain-load of the test program with arguments;
+  check_receive_overflow the host floods the guest while it does not poll:
+                         the driver must survive a full receive ring.
 Each image is built once per test run (debug output of every driver, the PCI
 attach code and the device layer, so the console says who carried the
 traffic) and shared by all NIC tests.
@@ -19,7 +21,7 @@ import os
 import random
 import re
 import shutil
-import tempfile
+import socket
 import threading
 import time
 
@@ -89,10 +91,11 @@ def fetch_setup():
     return _once('fetch', _fetch_setup)
 
 
-def check_arp_round_trip(driver, device, model, mac):
+def check_arp_round_trip(driver, device, model, mac, pci_id=None):
     """Boots nettest with one QEMU NIC (device: QEMU's model name and
-    options) and checks that our driver took it, read its MAC address from
-    the chip and exchanged frames through it."""
+    options) and checks that our driver took it (matched by pci_id, when
+    given), read its MAC address from the chip, saw the link, exchanged
+    frames through it and gave the NIC back. Returns the console."""
     args = ['-netdev', 'user,id=n0',
             '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, mac)]
     with Machine('nic-arp-' + device.split(',')[0], esp=boot_esp(nettest_image()),
@@ -108,13 +111,23 @@ def check_arp_round_trip(driver, device, model, mac):
                        r'MAC ([0-9a-f:]{17}), link (up|down)' % (driver, model), text)
     check(probed, 'the %s driver did not report the NIC:\n%s' % (driver, tail()))
     location, read_mac, link = probed.groups()
+    if pci_id:
+        check('%s is %s (%s)' % (pci_id, driver, model) in text,
+              '%s was not matched to %s:\n%s' % (pci_id, driver, tail()))
     check(read_mac == mac, 'MAC read from the chip is %s, expected %s' % (read_mac, mac))
+    check(link == 'up', 'link reported down at probe')
     check('NETTEST: net0 is %s at PCI %s, MAC %s' % (driver, location, mac) in text,
           'net0 is not our %s:\n%s' % (driver, tail()))
+    check('NETTEST: link up' in text, 'link not up after open:\n%s' % tail())
     check('NETTEST: ARP reply from %s via %s' % (GATEWAY_MAC, driver) in text,
           'no ARP reply through %s:\n%s' % (driver, tail()))
+    for trouble in ('NETTEST: transmit failed', 'receive error', 'cannot open',
+                    'resetting the receiver'):
+        check(trouble not in text, 'the driver reported trouble (%s):\n%s'
+              % (trouble, tail()))
     check('PCI %s: given back to the firmware' % location in text,
           'the NIC was not given back:\n%s' % tail())
+    return text
 
 
 def check_dhcp_tftp_and_chain(driver, device, mac='52:54:00:12:34:56', image='ipxe'):
@@ -148,3 +161,71 @@ def check_dhcp_tftp_and_chain(driver, device, mac='52:54:00:12:34:56', image='ip
     rate = DOWNLOAD_SIZE / 1024 / seconds
     print('%s (%s): 8 MiB by TFTP in %.1f s (%.0f KiB/s)' % (driver, device, seconds, rate))
     return rate
+
+
+# Hashing 8 MiB keeps the guest busy, not polling the NIC, while the host
+# floods it; QEMU's TFTP server cannot recover lost data blocks (it answers
+# any ACK with its next block), so no download runs meanwhile. The
+# chain-load afterwards needs the NIC again.
+FLOOD_SCRIPT = '''#!ipxe
+dhcp
+imgfetch tftp://${next-server}/big.bin
+echo FLOOD-NOW
+sha256sum big.bin
+sha256sum big.bin
+echo FLOOD-OVER
+chain tftp://${next-server}/testprog.efi over ${net0/mac}
+'''
+FLOOD_BURSTS = 10
+FLOOD_BURST_DATAGRAMS = 200
+
+
+def _flood_setup():
+    """ipxe.efi with the flood script and every driver's debug output."""
+    top, tree = scratch_tree('nictest-flood')
+    atexit.register(shutil.rmtree, top, True)
+    script = os.path.join(top, 'flood.ipxe')
+    with open(script, 'w') as f:
+        f.write(FLOOD_SCRIPT)
+    run_make(['EMBED=' + script, 'DEBUG=' + DEBUG, 'bin-x86_64-efi/ipxe.efi'], cwd=tree)
+    return os.path.join(tree, 'bin-x86_64-efi', 'ipxe.efi')
+
+
+def _free_udp_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+def _flood(port):
+    """Bursts of full-size datagrams, each more than a receive ring holds."""
+    payload = bytes(1400)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for _ in range(FLOOD_BURSTS):
+            for _ in range(FLOOD_BURST_DATAGRAMS):
+                sock.sendto(payload, ('127.0.0.1', port))
+            time.sleep(0.01)
+
+
+def check_receive_overflow(driver, device, full_message, mac='52:54:00:12:34:56'):
+    """Floods the guest (through a forwarded UDP port) while it hashes and
+    does not poll: the driver must report full_message and the NIC must
+    still chain-load the test program afterwards."""
+    image = _once('flood', _flood_setup)
+    setup = fetch_setup()
+    port = _free_udp_port()
+    args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=testprog.efi,'
+            'hostfwd=udp:127.0.0.1:%d-:9' % (setup['tftp'], port),
+            '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, mac)]
+    with Machine('nic-flood-%s' % device, esp=boot_esp(image), args=args) as vm:
+        vm.wait_for(r'FLOOD-NOW\n', 300)
+        _flood(port)
+        vm.wait_for(r'FLOOD-OVER\n', 120)
+        vm.wait_for(r'WIREBOOT-TESTPROG: started, load options: \[over %s\]\n' % mac, 120)
+        vm.wait_exit(60)
+        text = vm.text()
+    check(text.count('%s  big.bin' % setup['sha256']) == 2,
+          'wrong or no SHA-256 of the download:\n%s' % text[-3000:])
+    check(full_message in text.split('FLOOD-OVER', 1)[1] or
+          full_message in text.split('FLOOD-NOW', 1)[1],
+          'the receive ring never ran full:\n%s' % text[-3000:])

@@ -3,17 +3,17 @@
 The i82559er is the model of record (8086:1209); the i82557b stands for
 the 8086:1229 family (82557/8/9 A-C) and the i82801 for ICH2's 8086:2449.
 Each NIC gets a MAC address of its own, which the driver must read from
-the serial EEPROM. The build and the checks are test_nic_pcnet.py's; the
-full stack (DHCP, 8 MiB by TFTP, chain-loading) runs on the i82559er with
-test_nic_e1000.py's helper, then again under a flood that fills the
-receive frame area (the receive unit must be restarted).
+the serial EEPROM. With tests/lib/nictest.py's proofs; the full stack
+(DHCP, 8 MiB by TFTP, chain-loading) runs on the i82559er, then again under
+a flood that fills the receive frame area (the receive unit must be
+restarted).
 """
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(__file__))
-from test_nic_e1000 import check_dhcp_tftp_and_chain  # noqa: E402
-from test_nic_pcnet import check_arp_round_trip, check_receive_overflow  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
+from nictest import (check_arp_round_trip, check_dhcp_tftp_and_chain,  # noqa: E402
+                     check_receive_overflow)
 
 # QEMU device, PCI ID, model name in our ID table, MAC address to give it.
 EEPRO100_MODELS = (
@@ -25,7 +25,7 @@ EEPRO100_MODELS = (
 
 def _model_test(device, pci_id, model, mac):
     def test():
-        check_arp_round_trip('eepro100', device, pci_id, model, mac)
+        check_arp_round_trip('eepro100', device, model, mac, pci_id=pci_id)
     test.__name__ = 'test_nic_eepro100_%s_arp_round_trip' % device
     return test
 

@@ -128,3 +128,20 @@ def test_build_record_read_back():
     proc = run([ROMINFO, os.path.join(BIN, 'testdrv.efirom')])
     check(re.search(r'build: version \S+, config default, target testdrv', proc.stdout),
           'rominfo does not show the build record:\n' + proc.stdout)
+
+
+# The primary PCI ID of every model QEMU emulates.
+QEMU_NIC_IDS = ('1af41000', '8086100e', '808610d3', '10ec8139', '10222000',
+                '15ad07b0', '10ec8029', '80861209')
+
+
+def test_pci_id_roms_build_under_rom_max():
+    targets = ['bin-x86_64-efi/%s.efirom' % pci_id for pci_id in QEMU_NIC_IDS]
+    run_make(targets)
+    for pci_id, target in zip(QEMU_NIC_IDS, targets):
+        rom = os.path.join(os.path.dirname(BIN), target)
+        size = os.path.getsize(rom)
+        check(size <= 262144, '%s is %d bytes, over 256 KiB' % (target, size))
+        proc = run([ROMINFO, rom])
+        check('vendor 0x%s, device 0x%s' % (pci_id[:4], pci_id[4:]) in proc.stdout,
+              '%s does not name %s first:\n%s' % (target, pci_id, proc.stdout))
