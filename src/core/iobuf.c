@@ -2,11 +2,27 @@
  * I/O buffer allocation. Buffer and descriptor come from one allocation:
  * the data area is aligned to IOB_ALIGN for DMA, and the descriptor sits
  * after it, so one free releases both.
+ *
+ * Packet buffers come and go at line rate, and under UEFI every heap
+ * allocation is a firmware pool call. Buffers up to IOB_CACHED_LEN all get
+ * that capacity, and freed ones are kept (up to IOB_CACHE_LIMIT) for the
+ * next allocation, so the steady state of a transfer allocates nothing.
  */
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <wireboot/iobuf.h>
+
+#define IOB_CACHED_LEN 2048
+#define IOB_CACHE_LIMIT 64
+
+static LIST_HEAD(iob_cache);
+static unsigned iob_cached;
+
+static bool iob_is_cacheable(const struct io_buffer *iob)
+{
+	return (size_t)((const char *)iob - (const char *)iob->head) == IOB_CACHED_LEN;
+}
 
 struct io_buffer *alloc_iob(size_t len)
 {
@@ -15,8 +31,17 @@ struct io_buffer *alloc_iob(size_t len)
 	uintptr_t head;
 	void *allocation;
 
+	if (len <= IOB_CACHED_LEN && iob_cached) {
+		iob = list_entry(iob_cache.next, struct io_buffer, list);
+		list_del(&iob->list);
+		iob_cached--;
+		iob->data = iob->tail = iob->head;
+		iob->end = (char *)iob->head + len;
+		return iob;
+	}
 	/* Round up so that the descriptor after the data stays aligned. */
-	data_len = (len + IOB_ALIGN - 1) & ~(size_t)(IOB_ALIGN - 1);
+	data_len = len <= IOB_CACHED_LEN ? IOB_CACHED_LEN :
+		   (len + IOB_ALIGN - 1) & ~(size_t)(IOB_ALIGN - 1);
 	if (data_len < len || data_len > SIZE_MAX - IOB_ALIGN - sizeof(*iob))
 		return NULL;
 	total = data_len + IOB_ALIGN + sizeof(*iob);
@@ -46,6 +71,23 @@ struct io_buffer *alloc_net_iob(size_t len)
 
 void free_iob(struct io_buffer *iob)
 {
-	if (iob)
+	if (!iob)
+		return;
+	if (iob_is_cacheable(iob) && iob_cached < IOB_CACHE_LIMIT) {
+		list_add(&iob->list, &iob_cache);
+		iob_cached++;
+		return;
+	}
+	free(iob->allocation);
+}
+
+void iob_cache_flush(void)
+{
+	struct io_buffer *iob, *next;
+
+	list_for_each_entry_safe(iob, next, &iob_cache, list) {
+		list_del(&iob->list);
 		free(iob->allocation);
+	}
+	iob_cached = 0;
 }

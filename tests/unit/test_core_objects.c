@@ -19,6 +19,7 @@
 struct io_buffer *wb_alloc_iob(size_t len);
 struct io_buffer *wb_alloc_net_iob(size_t len);
 void wb_free_iob(struct io_buffer *iob);
+void wb_iob_cache_flush(void);
 void wb_xfer_plug(struct xfer *a, struct xfer *b);
 int wb_xfer_deliver(struct xfer *xfer, struct io_buffer *iob,
 		    const struct xfer_metadata *meta);
@@ -98,6 +99,24 @@ static void test_iobuf(void)
 	CHECK_INT(iob_headroom(iob), IOB_NET_HEADROOM);
 	CHECK_INT(iob_tailroom(iob), 1500);
 	wb_free_iob(iob);
+
+	/* Freed packet buffers are reused, with the requested size. */
+	iob = wb_alloc_iob(1500);
+	{
+		struct io_buffer *again;
+		void *head = iob->head;
+		wb_free_iob(iob);
+		again = wb_alloc_iob(60);
+		CHECK(again == iob && again->head == head);
+		CHECK_INT(iob_tailroom(again), 60);
+		CHECK_INT(iob_len(again), 0);
+		wb_free_iob(again);
+	}
+	/* A large buffer is not cached. */
+	iob = wb_alloc_iob(100000);
+	CHECK_INT(iob_tailroom(iob), 100000);
+	wb_free_iob(iob);
+	wb_iob_cache_flush();
 
 	CHECK(wb_alloc_iob(SIZE_MAX) == NULL);
 	CHECK(wb_alloc_iob(SIZE_MAX - 10) == NULL);

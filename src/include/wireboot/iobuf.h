@@ -36,6 +36,8 @@ struct io_buffer *alloc_iob(size_t len);
 /* Allocates with IOB_NET_HEADROOM reserved in front of len bytes. */
 struct io_buffer *alloc_net_iob(size_t len);
 void free_iob(struct io_buffer *iob);
+/* Releases the buffers kept for reuse (before the image exits or unloads). */
+void iob_cache_flush(void);
 
 static inline size_t iob_len(const struct io_buffer *iob)
 {

@@ -5,6 +5,7 @@
 
 #include <wireboot/console.h>
 #include <wireboot/efi.h>
+#include <wireboot/iobuf.h>
 #include <wireboot/main.h>
 #include <wireboot/tables.h>
 
@@ -22,6 +23,8 @@ EFI_STATUS EFIAPI efi_app_entry(EFI_HANDLE image_handle,
 
 	if (rc == 0)
 		rc = wireboot_main();
+	/* Everything we allocated goes back before the firmware continues. */
+	iob_cache_flush();
 	console_flush();
 	return efi_rc_to_status(rc);
 }

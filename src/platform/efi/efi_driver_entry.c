@@ -12,6 +12,7 @@
 
 #include <platform/efi/efi_driver.h>
 #include <wireboot/efi.h>
+#include <wireboot/iobuf.h>
 
 PROVIDE_OBJECT(efi_driver_entry);
 
@@ -33,6 +34,7 @@ static EFI_STATUS EFIAPI efi_driver_unload(EFI_HANDLE image_handle)
 	/* A NIC whose users would not let go keeps us loaded. */
 	if (!list_empty(&efi_driver_devices))
 		return EFI_DEVICE_ERROR;
+	iob_cache_flush();
 	return efi_boot_services->UninstallMultipleProtocolInterfaces(
 		efi_image_handle, &driver_binding_guid, &efi_driver_binding,
 		&component_name2_guid, &efi_driver_component_name, NULL);
