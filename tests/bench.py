@@ -16,16 +16,10 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
 import wbtest  # noqa: E402
 from wbtest import BIN, Machine, boot_esp, run_make, scratch_tree  # noqa: E402
+from benchlib import table  # noqa: E402
 
 DEBIAN_IPXE_EFI = '/usr/lib/ipxe/ipxe.efi'
 BOOT_RUNS = 3
-
-
-def table(title, header, rows):
-    print('\n== %s' % title)
-    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
-    for row in [header] + rows:
-        print('  ' + '  '.join(str(cell).ljust(width) for cell, width in zip(row, widths)))
 
 
 def bench_build():

@@ -14,19 +14,13 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'lib'))
 sys.path.insert(0, HERE)
-from rom_sizes import describe  # noqa: E402
+from rom_sizes import debian_name, describe  # noqa: E402
 from wbtest import BIN, Machine, run_make, scratch_tree  # noqa: E402
+from benchlib import table  # noqa: E402
 
 DEBIAN_ROMS = '/usr/lib/ipxe/qemu'
 BOOT_RUNS = 3
 MARKER = r'WIREBOOT-TESTPROG: started'
-
-
-def table(title, header, rows):
-    print('\n== %s' % title)
-    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
-    for row in [header] + rows:
-        print('  ' + '  '.join(str(cell).ljust(width) for cell, width in zip(row, widths)))
 
 
 def debian_roms():
@@ -38,12 +32,6 @@ def debian_roms():
                 path = os.path.join(DEBIAN_ROMS, name)
                 roms[describe(path)[0]] = roms[name] = (name, os.path.getsize(path))
     return roms
-
-
-def debian_name(driver):
-    """QEMU's ROM file name for our driver (its primary ID may differ:
-    Debian's virtio ROM names the modern device first)."""
-    return 'efi-%s.rom' % ('virtio' if driver == 'virtio-net' else driver.replace('-', '_'))
 
 
 def bench_sizes(tree):
