@@ -66,3 +66,15 @@ BUILTIN_SETTING(netdev_chip_setting) = {
 BUILTIN_SETTING(netdev_ifname_setting) = {
 	.name = "ifname", .type = SETTING_STRING, .fetch = fetch_ifname,
 };
+
+static struct settings *last_opened_settings(void)
+{
+	struct net_device *netdev = last_opened_netdev();
+
+	return netdev ? &netdev->settings : NULL;
+}
+
+SETTINGS_ALIAS(netx_alias) = {
+	.name = "netX",
+	.resolve = last_opened_settings,
+};

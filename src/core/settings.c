@@ -10,6 +10,7 @@
 #include <wireboot/settings.h>
 
 TABLE_DEFINE(const struct builtin_setting, builtin_settings);
+TABLE_DEFINE(const struct settings_alias, settings_aliases);
 
 struct setting_value {
 	struct list_head list;
@@ -64,12 +65,19 @@ void unregister_settings(struct settings *block)
 static struct settings *find_child(struct settings *block, const char *path,
 				   size_t len)
 {
+	const struct settings_alias *alias;
 	struct settings *child;
 
 	list_for_each_entry(child, &block->children, siblings) {
 		if (strlen(child->name) == len &&
 		    strncmp(child->name, path, len) == 0)
 			return child;
+	}
+	if (block != &global_settings)
+		return NULL;
+	for_each_table_entry(alias, settings_aliases) {
+		if (strlen(alias->name) == len && strncmp(alias->name, path, len) == 0)
+			return alias->resolve();
 	}
 	return NULL;
 }

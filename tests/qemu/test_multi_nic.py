@@ -11,6 +11,7 @@ from wbtest import Machine, boot_esp, check, run_make, scratch_tree  # noqa: E40
 SCRIPT = '''#!ipxe
 dhcp net0 net1
 echo NICS ${net0/mac} ${net0/ip} ${net1/mac} ${net1/ip}
+echo LAST ${netX/mac}
 poweroff
 '''
 
@@ -27,6 +28,7 @@ def test_two_nics_of_different_models():
         with Machine('multi-nic', esp=boot_esp(os.path.join(tree, 'bin-x86_64-efi', 'ipxe.efi')),
                      args=args) as vm:
             match = vm.wait_for(r'NICS (\S+) (\S+) (\S+) (\S+)\n', 240)
+            last = vm.wait_for(r'LAST (\S+)\n', 60)
             vm.wait_exit(60)
             text = vm.text()
         devices = dict(re.findall(r'(net\d): (\S+) at PCI', text))
@@ -38,6 +40,9 @@ def test_two_nics_of_different_models():
         check(match.group(2) == '10.0.2.15' and match.group(4) == '10.0.2.15',
               'each NIC should have its own lease on its own network: %s %s'
               % (match.group(2), match.group(4)))
+        check(last.group(1) == match.group(3),
+              '${netX/mac} is %s, want the last opened NIC (net1) %s'
+              % (last.group(1), match.group(3)))
         check(len(re.findall(r'DHCP \(net[01] [0-9a-f:]{17}\).*? ok', text, re.S)) == 2,
               'not both NICs finished DHCP:\n%s' % text[-2000:])
     finally:

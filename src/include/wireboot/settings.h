@@ -62,6 +62,19 @@ TABLE_DECLARE(const struct builtin_setting, builtin_settings);
 #define BUILTIN_SETTING(name) \
 	const struct builtin_setting name TABLE_ENTRY(const struct builtin_setting, builtin_settings, 01)
 
+/*
+ * Block names that stand for another block, resolved when used: "netX" is
+ * the network device opened last, as scripts written for this language
+ * expect (${netX/mac}). resolve() returns NULL when there is none.
+ */
+struct settings_alias {
+	const char *name;
+	struct settings *(*resolve)(void);
+};
+TABLE_DECLARE(const struct settings_alias, settings_aliases);
+#define SETTINGS_ALIAS(name) \
+	const struct settings_alias name TABLE_ENTRY(const struct settings_alias, settings_aliases, 01)
+
 void settings_init(struct settings *block, const char *name);
 /* Makes block a child of parent (NULL: the global block). */
 void register_settings(struct settings *block, struct settings *parent);
