@@ -95,16 +95,6 @@ int netdev_open(struct net_device *netdev)
 	return 0;
 }
 
-static void discard_queue(struct list_head *queue)
-{
-	struct io_buffer *iob, *next;
-
-	list_for_each_entry_safe(iob, next, queue, list) {
-		list_del(&iob->list);
-		free_iob(iob);
-	}
-}
-
 void netdev_close(struct net_device *netdev)
 {
 	struct io_buffer *iob, *next;
@@ -116,7 +106,8 @@ void netdev_close(struct net_device *netdev)
 	/* The hardware is stopped: whatever it still held is ours again. */
 	list_for_each_entry_safe(iob, next, &netdev->tx_pending, list)
 		netdev_tx_complete(netdev, iob, -ECANCELED);
-	discard_queue(&netdev->rx_queue);
+	while ((iob = netdev_rx_dequeue(netdev)))
+		free_iob(iob);
 }
 
 int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
@@ -152,24 +143,26 @@ void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc
 
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
 {
-	unsigned queued = 0;
-	struct io_buffer *entry;
-
 	/* A frame reaped while the device closes has nobody to go to. */
-	if (!netdev->is_open) {
+	if (!netdev->is_open || netdev->rx_queued >= RX_QUEUE_LIMIT) {
 		netdev->stats.rx_dropped++;
 		free_iob(iob);
 		return;
 	}
-	list_for_each_entry(entry, &netdev->rx_queue, list) {
-		if (++queued >= RX_QUEUE_LIMIT) {
-			netdev->stats.rx_dropped++;
-			free_iob(iob);
-			return;
-		}
-	}
 	netdev->stats.rx_ok++;
+	netdev->rx_queued++;
 	list_add_tail(&iob->list, &netdev->rx_queue);
+}
+
+struct io_buffer *netdev_rx_dequeue(struct net_device *netdev)
+{
+	struct io_buffer *iob = netdev_rx_peek(netdev);
+
+	if (iob) {
+		list_del(&iob->list);
+		netdev->rx_queued--;
+	}
+	return iob;
 }
 
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)

@@ -92,11 +92,9 @@ void net_poll(void)
 		netdev->op->poll(netdev);
 		/* One frame per device per pass keeps timers and other
 		 * devices serviced under load. */
-		iob = list_first_entry(&netdev->rx_queue, struct io_buffer, list);
-		if (iob) {
-			list_del(&iob->list);
+		iob = netdev_rx_dequeue(netdev);
+		if (iob)
 			eth_rx(iob, netdev);
-		}
 	}
 }
 

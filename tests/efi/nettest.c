@@ -113,18 +113,17 @@ static void connect_all_drivers(void)
 /* Polls the device and looks at what it received; true on the reply. */
 static bool poll_for_reply(struct net_device *netdev, uint8_t *gateway_mac)
 {
-	struct io_buffer *iob, *next;
+	struct io_buffer *iob;
 	bool found = false;
 
 	netdev->op->poll(netdev);
-	list_for_each_entry_safe(iob, next, &netdev->rx_queue, list) {
+	while ((iob = netdev_rx_dequeue(netdev))) {
 		const uint8_t *sender = arp_reply_sender(iob);
 
 		if (sender && !found) {
 			memcpy(gateway_mac, sender, ETH_ALEN);
 			found = true;
 		}
-		list_del(&iob->list);
 		free_iob(iob);
 	}
 	return found;

@@ -62,6 +62,7 @@ struct net_device {
 	int link_rc;			/* 0 when the link is up */
 	struct list_head tx_pending;	/* given to the driver, not completed */
 	struct list_head rx_queue;	/* received, not yet processed */
+	unsigned rx_queued;		/* frames in rx_queue */
 	struct net_device_stats stats;
 	struct settings settings;	/* "net0/..." */
 	void *priv;			/* the driver's, allocated with us */
@@ -87,6 +88,13 @@ void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob);
 /* Driver: a receive failed (iob may be NULL). */
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc);
+/* Consumer (the stack, an SNP export): the oldest received frame, or NULL;
+ * peek leaves it queued, dequeue takes it (and ownership). */
+static inline struct io_buffer *netdev_rx_peek(struct net_device *netdev)
+{
+	return list_first_entry(&netdev->rx_queue, struct io_buffer, list);
+}
+struct io_buffer *netdev_rx_dequeue(struct net_device *netdev);
 void netdev_link_up(struct net_device *netdev);
 void netdev_link_down(struct net_device *netdev);
 

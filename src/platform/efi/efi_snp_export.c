@@ -141,10 +141,9 @@ static void count_by_destination(UINT64 *unicast, const uint8_t *dest)
 /* The first queued frame the filters accept; the others are dropped. */
 static struct io_buffer *next_frame(struct efi_snp_export *snp)
 {
-	struct list_head *queue = &snp->netdev->rx_queue;
 	struct io_buffer *iob;
 
-	while ((iob = list_first_entry(queue, struct io_buffer, list))) {
+	while ((iob = netdev_rx_peek(snp->netdev))) {
 		if (iob_len(iob) >= ETH_HLEN &&
 		    filter_accepts(snp, ((struct ethhdr *)iob->data)->h_dest))
 			return iob;
@@ -153,8 +152,7 @@ static struct io_buffer *next_frame(struct efi_snp_export *snp)
 			snp->stats.RxUndersizeFrames++;
 		else
 			snp->stats.RxDroppedFrames++;
-		list_del(&iob->list);
-		free_iob(iob);
+		free_iob(netdev_rx_dequeue(snp->netdev));
 	}
 	return NULL;
 }
@@ -613,8 +611,7 @@ static EFI_STATUS EFIAPI snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	snp->stats.RxGoodFrames++;
 	snp->stats.RxTotalBytes += len;
 	count_by_destination(&snp->stats.RxUnicastFrames, eth->h_dest);
-	list_del(&iob->list);
-	free_iob(iob);
+	free_iob(netdev_rx_dequeue(snp->netdev));
 	return snp_unlock(tpl, EFI_SUCCESS);
 }
 
