@@ -43,10 +43,12 @@ $(HOST_BIN)/$(1)obj/fw/%.o: %.c tests/tests.mk
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
 
+# (-MD, not -MMD: our headers come in through -idirafter, a system
+# directory to the compiler, and must still count as dependencies.)
 $(HOST_BIN)/$(1)obj/%.o: %.c tests/tests.mk
 	$$(QUIET_ECHO) HOSTCC "$$< ($(1))"
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$($(2)) $$($(4)) -MMD -MP -c $$< -o $$@
+	$$(Q)$$($(2)) $$($(4)) -MD -MP -c $$< -o $$@
 endef
 
 # gcc would turn the byte loops of memcpy and friends back into calls to

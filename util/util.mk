@@ -23,10 +23,11 @@ WBINFO_SOURCES := util/wbinfo.c util/build_record.c util/readfile.c
 
 host_tool_objects = $(patsubst util/%.c,$(HOST_OBJDIR)/%.o,$(1))
 
+# -MD: headers from -idirafter (build_info.h) must count as dependencies.
 $(HOST_OBJDIR)/%.o: util/%.c
 	$(QUIET_ECHO) HOSTCC $<
 	@mkdir -p $(@D)
-	$(Q)$(HOST_CC) $(HOST_TOOL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(HOST_CC) $(HOST_TOOL_CFLAGS) -MD -MP -c -o $@ $<
 
 bin-host/mkrom: $(call host_tool_objects,$(MKROM_SOURCES))
 	$(QUIET_ECHO) HOSTLD $@
