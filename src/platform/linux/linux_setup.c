@@ -11,6 +11,7 @@
 #include <string.h>
 #include <net/ipv4.h>
 #include <wireboot/device.h>
+#include <wireboot/settings.h>
 #include "linux.h"
 
 int linux_parse_ip(const char *text, struct linux_ip_config *config)
@@ -59,7 +60,16 @@ static int linux_setup_probe(void)
 			struct in_addr netmask = { tap->ip.netmask };
 			struct in_addr gateway = { tap->ip.gateway };
 
-			rc = ipv4_configure(netdev, address, netmask, gateway);
+			/* As a script's "set netX/ip" would: the settings
+			 * applicator configures the device. */
+			rc = store_setting(&netdev->settings, "netmask",
+					   SETTING_IPV4, &netmask, 4);
+			if (rc == 0 && gateway.s_addr)
+				rc = store_setting(&netdev->settings, "gateway",
+						   SETTING_IPV4, &gateway, 4);
+			if (rc == 0)
+				rc = store_setting(&netdev->settings, "ip",
+						   SETTING_IPV4, &address, 4);
 			if (rc == 0)
 				printf("%s: IPv4 %s on %s\n", netdev->name,
 				       inet_ntoa_r(address, text), tap->name);
@@ -77,7 +87,7 @@ static int linux_setup_probe(void)
 	return 0;
 }
 
-/* The IPv4 configuration goes with each device (a removal hook). */
+/* The IPv4 configuration goes with each device (its settings). */
 static void linux_setup_remove(void)
 {
 	if (linux_options.udp_echo_port)
