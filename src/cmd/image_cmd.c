@@ -47,13 +47,7 @@ static int chain_exec(int argc, char **argv)
 	struct image *image;
 	int rc = fetch_with_args(argc, argv, &image);
 
-	if (rc)
-		return rc;
-	image_get(image);
-	rc = image_run(image);
-	unregister_image(image);
-	image_put(image);
-	return rc;
+	return rc ? rc : image_run_once(image);
 }
 
 static int imgexec_exec(int argc, char **argv)

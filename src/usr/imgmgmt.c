@@ -159,3 +159,14 @@ int image_run(struct image *image)
 		       image->name);
 	return rc;
 }
+
+int image_run_once(struct image *image)
+{
+	int rc;
+
+	image_get(image);
+	rc = image_run(image);
+	unregister_image(image);
+	image_put(image);
+	return rc;
+}

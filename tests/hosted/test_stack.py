@@ -10,21 +10,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make  # noqa: E402
+from hostedlab import run  # noqa: E402
 
 PROGRAM = os.path.join(ROOT, 'bin-x86_64-linux', 'wireboot')
 HOST_ADDRESS = '10.77.0.1'
 STACK_ADDRESS = '10.77.0.2'
 ECHO_PORT = 7777
 TAP = 'wbtap0'
-
-
-def run(argv, timeout=30):
-    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=timeout)
-    if proc.returncode != 0:
-        raise TestFailure('%s: exit status %d:\n%s' %
-                          (' '.join(argv), proc.returncode, proc.stdout))
-    return proc.stdout
 
 
 class HostedStack:

@@ -23,5 +23,8 @@ int image_fetch_parallel(const char *const *uri_texts, unsigned count,
 			 struct image **images);
 /* Probes and executes, saying why when it cannot. */
 int image_run(struct image *image);
+/* The same for an image fetched only to be run (chain, autoboot): it is
+ * unregistered (freed) once it returns. */
+int image_run_once(struct image *image);
 
 #endif
