@@ -134,7 +134,8 @@ static struct in_addr default_netmask(struct in_addr address)
 
 /* Every device takes the configuration its settings describe ("ip",
  * "netmask", "gateway", from DHCP or from a script), whenever they
- * change. */
+ * change. A device given an address is opened: a script that sets one
+ * means to use it, as DHCP's lease does. */
 static int ipv4_apply_settings(void)
 {
 	struct net_device *netdev;
@@ -150,6 +151,8 @@ static int ipv4_apply_settings(void)
 			netmask = default_netmask(address);
 		fetch_ipv4_setting(netdev, "gateway", &gateway);
 		err = ipv4_configure(netdev, address, netmask, gateway);
+		if (!err && address.s_addr)
+			err = netdev_open(netdev);
 		if (err) {
 			DBG("%s: IPv4 settings rejected: %s\n", netdev->name,
 			    strerror(err));
