@@ -1,4 +1,4 @@
-// FIRMWARE_SOURCES: src/core/downloader.c src/core/image.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/core/downloader.c src/core/image.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c
 /*
  * The downloader between a protocol and a waiter: data lands at its offset,
  * a size the server announces is only a hint (capped, never beyond what the
