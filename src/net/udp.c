@@ -131,8 +131,14 @@ static int udp_deliver(struct interface *xfer, struct io_buffer *iob,
 		free_iob(iob);
 		return -EUNIQ(ENOBUFS, 3);
 	}
-	if (!netdev)
+	if (!netdev && sock->local.st_scope_id) {
+		/* Bound to a device: never out of another once it is gone. */
 		netdev = tcpip_scope_netdev(&sock->local);
+		if (!netdev) {
+			free_iob(iob);
+			return -EUNIQ(ENETUNREACH, 10);
+		}
+	}
 	udp = iob_push(iob, sizeof(*udp));
 	udp->src = sock->local.st_port;
 	udp->dest = dest->st_port;
