@@ -18,6 +18,11 @@
  *   src/core/errors.c
  */
 
+/* The inline functions of wireboot/interface.h name the null interface,
+ * which the build renames like every firmware symbol. */
+#define null_intf wb_null_intf
+#define null_intf_operations wb_null_intf_operations
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
