@@ -1,4 +1,5 @@
 // FIRMWARE_SOURCES: src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c
+// FIRMWARE_SOURCES: src/net/resolv.c src/net/socket.c src/core/process.c src/core/retry.c src/core/vsprintf.c
 /*
  * Object interfaces under the sanitizers: reference counts while plugged,
  * the null interface, passthru, restart, and every operation called with
@@ -44,6 +45,14 @@ struct io_buffer *wb_xfer_alloc_iob(struct interface *intf, size_t len);
 void wb_xfer_size_hint(struct interface *intf, uint64_t total);
 int wb_xfer_redirect(struct interface *intf, struct uri *uri);
 void wb_job_progress(struct interface *intf, struct job_progress *progress);
+/* A resolver's answer to whoever asked (net/resolv.h). */
+void wb_resolv_done(struct interface *intf, const struct sockaddr *sa);
+
+/* The main loop's clock, which the resolver's objects need linked. */
+uint64_t monotonic_us(void)
+{
+	return 0;
+}
 
 void *zalloc(size_t size)
 {
@@ -286,19 +295,6 @@ static const struct interface_operations obj_operations = {
 	.close = obj_close,
 };
 
-/* The resolver side of name resolution lives in the network stack
- * (resolv_done()); the lookup it does is this. */
-static void call_resolved(struct interface *intf, const struct sockaddr *sa)
-{
-	struct interface *dest;
-	void (*resolved)(struct interface *, const struct sockaddr *) =
-		intf_get_dest_op(intf, resolved, &dest);
-
-	if (resolved)
-		resolved(dest, sa);
-	intf_put(dest);
-}
-
 /* Calls op through intf, as the object owning intf would. */
 static void invoke(struct interface *intf, enum op op)
 {
@@ -330,7 +326,7 @@ static void invoke(struct interface *intf, enum op op)
 		wb_job_progress(intf, &progress);
 		break;
 	case OP_RESOLVED:
-		call_resolved(intf, NULL);
+		wb_resolv_done(intf, NULL);
 		break;
 	case OP_REASON:
 		wb_intf_reason(intf, "why");
@@ -468,7 +464,7 @@ static void test_null_interface(void)
 	wb_job_progress(&a->intf, &progress);
 	CHECK(progress.completed == 0 && progress.total == 0 && progress.message[0] == 0);
 	wb_intf_reason(&a->intf, "nobody");
-	call_resolved(&a->intf, NULL);
+	wb_resolv_done(&a->intf, NULL);
 	wb_intf_close(&a->intf, -EPIPE);
 	wb_intf_shutdown(&a->intf, -EPIPE);
 	/* A buffer is still allocated, with no headroom asked for. */
