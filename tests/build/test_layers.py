@@ -97,32 +97,38 @@ def report(violations, rule):
     check(not violations, '%s:\n  %s' % (rule, '\n  '.join(violations)))
 
 
+def each_include(tree, *dirs):
+    """(where, line, name, resolved path or '') of every #include in the
+    sources of the given directories."""
+    for rel, text in sources(tree, *dirs):
+        for line, quote, name in includes(text):
+            yield '%s:%d' % (rel, line), name, resolve(tree, rel, quote, name) or ''
+
+
+def under(path, *parts):
+    return path.startswith(os.path.join('src', *parts) + os.sep)
+
+
 def firmware_and_host_includes(tree):
     found = []
-    for rel, text in sources(tree, 'net', 'drivers'):
-        for line, quote, name in includes(text):
-            where = resolve(tree, rel, quote, name)
-            if EFI_HEADERS.match(name):
-                found.append('%s:%d: includes the firmware header %s' % (rel, line, name))
-            elif where is None and name not in FREESTANDING:
-                found.append('%s:%d: includes %s, which the tree does not provide '
-                             '(a host header)' % (rel, line, name))
-            elif where is not None and where.startswith(os.path.join('src', 'platform') + os.sep):
-                found.append('%s:%d: includes the platform header %s' % (rel, line, where))
+    for where, name, path in each_include(tree, 'net', 'drivers'):
+        if EFI_HEADERS.match(name):
+            found.append('%s: includes the firmware header %s' % (where, name))
+        elif not path and name not in FREESTANDING:
+            found.append('%s: includes %s, which the tree does not provide '
+                         '(a host header)' % (where, name))
+        elif under(path, 'platform'):
+            found.append('%s: includes the platform header %s' % (where, path))
     return found
 
 
 def core_upward_includes(tree):
     found = []
-    for rel, text in sources(tree, 'core'):
-        for line, quote, name in includes(text):
-            where = resolve(tree, rel, quote, name) or ''
-            if name.startswith('usr/') or where.startswith(os.path.join('src', 'include', 'usr') + os.sep):
-                found.append('%s:%d: core includes the user level (%s)' % (rel, line, name))
-            elif where.startswith(os.path.join('src', 'cmd') + os.sep) or name.startswith('cmd/'):
-                found.append('%s:%d: core includes a command (%s)' % (rel, line, name))
-            elif where.startswith(os.path.join('src', 'usr') + os.sep):
-                found.append('%s:%d: core includes the user level (%s)' % (rel, line, where))
+    for where, name, path in each_include(tree, 'core'):
+        if name.startswith('usr/') or under(path, 'include', 'usr') or under(path, 'usr'):
+            found.append('%s: core includes the user level (%s)' % (where, name))
+        elif name.startswith('cmd/') or under(path, 'cmd'):
+            found.append('%s: core includes a command (%s)' % (where, name))
     return found
 
 
@@ -153,13 +159,10 @@ def waits_below_user_level(tree):
 
 def drivers_protocol_includes(tree):
     found = []
-    for rel, text in sources(tree, 'drivers'):
-        for line, quote, name in includes(text):
-            where = resolve(tree, rel, quote, name) or ''
-            proto = name.startswith('net/') or where.startswith(os.path.join('src', 'include', 'net') + os.sep) \
-                or where.startswith(os.path.join('src', 'net') + os.sep)
-            if proto and name != 'net/ethernet.h':
-                found.append('%s:%d: a driver includes the protocol header %s' % (rel, line, name))
+    for where, name, path in each_include(tree, 'drivers'):
+        protocol = name.startswith('net/') or under(path, 'include', 'net') or under(path, 'net')
+        if protocol and name != 'net/ethernet.h':
+            found.append('%s: a driver includes the protocol header %s' % (where, name))
     return found
 
 
