@@ -336,6 +336,7 @@ struct udp_endpoint {
 	char received[64];
 	struct sockaddr_in from, to;
 	struct net_device *netdev;	/* of the last datagram */
+	bool close_on_receive;		/* shuts its socket from inside */
 	bool closed;
 	int closed_rc;
 };
@@ -358,6 +359,8 @@ static int endpoint_deliver(struct interface *xfer, struct io_buffer *iob,
 		memcpy(&ep->to, meta->dest, sizeof(ep->to));
 	ep->netdev = meta->netdev;
 	wb_free_iob(iob);
+	if (ep->close_on_receive)
+		wb_intf_shutdown(xfer, 0);
 	return 0;
 }
 

@@ -129,6 +129,22 @@ static void test_receive(struct net_device *netdev)
 	CHECK_STR(ep.received, "friend");
 	endpoint_close_socket(&ep);
 	CHECK_INT(ep.refcnt.count, 1);
+
+	/* A user that closes its socket from inside the delivery (the last
+	 * datagram it wanted): the socket goes while the stack is still in
+	 * its receive path (ASan sees any use after that), and the port is
+	 * free again. */
+	CHECK_INT(endpoint_open(&ep, 69, NULL, netdev), 0);
+	ep.close_on_receive = true;
+	len = datagram(buf, 69, "last", "10.0.0.2", 1);
+	CHECK_INT(inject_ip(netdev, IP_UDP, "10.0.0.2", buf, len, 1, 0), 0);
+	CHECK_STR(ep.received, "last");
+	CHECK_INT(ep.refcnt.count, 1);
+	CHECK(!intf_is_plugged(&ep.xfer));
+	CHECK_ERR(inject_ip(netdev, IP_UDP, "10.0.0.2", buf, len, 1, 0), -ENOTCONN);
+	CHECK_INT(ep.received_count, 1);
+	CHECK_INT(endpoint_open(&ep, 69, NULL, netdev), 0);
+	endpoint_close_socket(&ep);
 }
 
 static void test_transmit(struct net_device *netdev)
