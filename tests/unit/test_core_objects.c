@@ -379,7 +379,6 @@ static void test_process_step(struct process *process)
 {
 	struct test_process *p = container_of(process, struct test_process, process);
 
-	p->steps++;
 	if (p->del) {
 		wb_process_del(&p->del->process);
 		p->del = NULL;
@@ -390,6 +389,8 @@ static void test_process_step(struct process *process)
 	}
 	if (p->del_self)
 		wb_process_del(&p->process);
+	/* Still ours after deleting ourselves: the pass holds us. */
+	p->steps++;
 }
 
 static struct test_process *new_process(bool *freed)
