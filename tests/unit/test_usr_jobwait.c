@@ -1,4 +1,4 @@
-// FIRMWARE_SOURCES: src/usr/jobwait.c src/core/process.c src/core/retry.c src/core/interface.c src/core/xfer.c
+// FIRMWARE_SOURCES: src/usr/jobwait.c src/core/process.c src/core/retry.c src/core/interface.c src/core/xfer.c src/core/job.c
 // FIRMWARE_SOURCES: src/core/iobuf.c src/core/errors.c src/core/vsprintf.c src/core/string.c
 /*
  * The one place that waits: a job plugged to a waiter runs in the main
