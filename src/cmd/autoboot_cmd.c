@@ -10,6 +10,7 @@
 #include <wireboot/error_name.h>
 #include <wireboot/image.h>
 #include <wireboot/netdev.h>
+#include <wireboot/parseopt.h>
 #include <wireboot/settings.h>
 
 PROVIDE_OBJECT(autoboot_cmd);
@@ -76,10 +77,15 @@ int autoboot(void)
 	return rc;
 }
 
+static const struct command_descriptor autoboot_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 0, "");
+
 static int autoboot_exec(int argc, char **argv)
 {
-	if (argc != 1)
-		return command_usage(argv[0], "");
+	int first = parse_options(argc, argv, &autoboot_cmd, NULL);
+
+	if (first <= 0)
+		return first;
 	return autoboot();
 }
 
@@ -94,14 +100,20 @@ static int dhcp_on(const char *name)
 	return dhcp_configure(netdev);
 }
 
+static const struct command_descriptor dhcp_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, PARSEOPT_MANY, "[netX...]");
+
 /* Without names: the first device that gets an address. */
 static int dhcp_exec(int argc, char **argv)
 {
 	struct net_device *netdev;
+	int first = parse_options(argc, argv, &dhcp_cmd, NULL);
 	int i, rc = -ENODEV;
 
-	if (argc > 1) {
-		for (i = 1; i < argc; i++) {
+	if (first <= 0)
+		return first;
+	if (argc > first) {
+		for (i = first; i < argc; i++) {
 			rc = dhcp_on(argv[i]);
 			if (rc)
 				return rc;
