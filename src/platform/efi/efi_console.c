@@ -21,6 +21,11 @@
  * (src/core/key_decode.c) as the ESC byte, with the characters after it,
  * which reassembles such sequences; a lone Esc comes out after the
  * decoder's timeout (and the terminal driver's own wait for more bytes).
+ * OVMF's serial terminal is of the PC-ANSI type: it decodes only ESC [
+ * A-D, H and F itself, so the decoder does the work for every VT220 key
+ * (tests/qemu/test_console_keys.py types them). That terminal type also
+ * turns the DEL byte, which terminals send for Backspace, into the Delete
+ * scan code; BS (Ctrl-H) stays Backspace.
  *
  * Characters are converted to UCS-2 and collected per line: one
  * OutputString call per character would make every message crawl through
