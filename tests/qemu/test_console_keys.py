@@ -1,5 +1,7 @@
-"""Keys typed on the serial console under OVMF, decoded by the console:
-the key test program (tests/efi/keytest.c) names every key it reads.
+"""The console under OVMF through its serial terminal: screen operations
+come out as the terminal driver's escape sequences, and keys typed on the
+serial console are decoded; the key test program (tests/efi/keytest.c)
+names every key it reads.
 
 What this proves runs through the real path: OVMF's terminal driver
 decodes the few sequences of its PC-ANSI terminal type (ESC [ A..D, H, F)
@@ -56,10 +58,32 @@ def keys_after_ready(vm, count, timeout):
     return re.findall(r'KEY: (.*)\n', match.group(1))
 
 
-def test_serial_keys_decode():
+def check_screen_operations(vm):
+    """SetCursorPosition, SetAttribute, QueryMode and our clear-to-end-of-line
+    (spaces, then the cursor back) as the terminal driver renders them."""
+    with vm.lock:
+        raw = vm.output
+    match = re.search(rb'KEYTEST: screen (\d+)x(\d+)\r\n(.*?)\r\nKEYTEST: ready',
+                      raw, re.S)
+    check(match, 'no screen report; console ends:\n%s' % vm.tail())
+    columns, rows = int(match.group(1)), int(match.group(2))
+    check(columns >= 80 and rows >= 25, 'screen %dx%d' % (columns, rows))
+    drawn = match.group(3)
+    # Row 5, column 10 (1-based on the wire); bright yellow on blue: the
+    # firmware's bold + yellow + blue background.
+    start = b'\x1b[06;11H\x1b[1m\x1b[33m\x1b[44mAT-10-5\x1b[0m\x1b[37m\x1b[40m'
+    check(drawn.startswith(start), 'screen operations gave %r' % drawn)
+    rest = drawn[len(start):]
+    blanks = columns - len('AT-10-5') - 10
+    check(rest.startswith(b' ' * blanks + b'\x1b[06;18H'),
+          'clear to end of line gave %r (%d columns)' % (rest, columns))
+
+
+def test_serial_console_keys_and_screen():
     with Machine('console-keys', esp=boot_esp(os.path.join(BIN, 'keytest.efi')),
                  args=['-net', 'none'], serial_input=True) as vm:
         vm.wait_for(r'KEYTEST: ready\n', timeout=180)
+        check_screen_operations(vm)
         want = []
         for typed, keys in TYPED:
             vm.send(typed)
