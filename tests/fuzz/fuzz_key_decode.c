@@ -8,13 +8,7 @@
 #include <stdlib.h>
 #include <wireboot/key_decode.h>
 #include <wireboot/keys.h>
-
-void wb_key_decoder_init(struct key_decoder *dec);
-void wb_key_decoder_feed(struct key_decoder *dec, uint32_t unit, uint64_t now_us);
-void wb_key_decoder_feed_key(struct key_decoder *dec, int key);
-int wb_key_decoder_next(struct key_decoder *dec);
-int wb_key_decoder_idle(struct key_decoder *dec, uint64_t now_us);
-char *wb_key_name(int key, char *buf, size_t len);
+#include "firmware.h"
 
 static void check_key(int key)
 {

@@ -12,11 +12,7 @@
 #include <string.h>
 #include <wireboot/console.h>
 #include <wireboot/parseopt.h>
-
-int wb_parse_options(int argc, char **argv, const struct command_descriptor *cmd,
-		     void *opts);
-extern const struct parseopt_type wb_parseopt_string, wb_parseopt_integer,
-	wb_parseopt_flag;
+#include "firmware.h"
 
 static size_t printed;
 

@@ -12,13 +12,8 @@
 #include <string.h>
 #include <wireboot/console.h>
 #include <wireboot/parseopt.h>
+#include "firmware.h"
 #include "unit.h"
-
-int wb_parse_options(int argc, char **argv, const struct command_descriptor *cmd,
-		     void *opts);
-int wb_parse_integer(const char *text, unsigned int *value);
-extern const struct parseopt_type wb_parseopt_string, wb_parseopt_integer,
-	wb_parseopt_flag;
 
 static char output[2048];
 
