@@ -240,8 +240,11 @@ static void escape(struct key_decoder *dec, uint32_t unit)
 		/* The first was a lone Esc; the second starts anew. */
 		push(dec, KEY_ESC);
 	} else if (unit >= 0x20 && unit != 0x7f) {
+		int ch = plain_key(dec, unit);
+
 		dec->state = STATE_GROUND;
-		push(dec, KEY(KEY_MOD_ALT, 0, plain_key(dec, unit)));
+		if (ch)
+			push(dec, KEY(KEY_MOD_ALT, 0, ch));
 	} else if (unit == 0x7f) {
 		dec->state = STATE_GROUND;
 		push(dec, KEY(KEY_MOD_ALT, 0, KEY_BACKSPACE));

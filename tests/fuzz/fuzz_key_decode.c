@@ -39,9 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				check_key(key);
 			continue;
 		}
-		/* 0xfe: a key from a keyboard with scan codes. */
+		/* 0xfe: a key from a keyboard with scan codes; 0xfd: a
+		 * 16-bit character. */
 		if (data[i] == 0xfe && i + 1 < size) {
 			wb_key_decoder_feed_key(&dec, KEY(0, data[++i] % 24 + 1, 0));
+		} else if (data[i] == 0xfd && i + 2 < size) {
+			/* A UCS-2 unit, as the firmware delivers characters. */
+			wb_key_decoder_feed(&dec, (uint32_t)data[i + 1] << 8 | data[i + 2], now);
+			fed_ctrl_c = !data[i + 1] && data[i + 2] == 0x03;
+			i += 2;
 		} else {
 			wb_key_decoder_feed(&dec, data[i], now);
 			fed_ctrl_c = (data[i] == 0x03);

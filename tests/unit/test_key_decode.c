@@ -132,6 +132,15 @@ static void test_bad_input(void)
 	CHECK_STR(decode("\x1b[1\xe9"), "U+00E9");
 	CHECK_STR(decode("\x1b[1\x7f"), "Backspace");
 	CHECK_STR(decode("\x1b\xe9"), "Alt-U+00E9");
+	/* Units beyond UCS-2 are no keys, alone or after ESC. */
+	struct key_decoder dec;
+	wb_key_decoder_init(&dec);
+	wb_key_decoder_feed(&dec, 0x1f600, 0);
+	wb_key_decoder_feed(&dec, 0x1b, 0);
+	wb_key_decoder_feed(&dec, 0x1f600, 0);
+	wb_key_decoder_feed(&dec, 'k', 0);
+	CHECK_INT(wb_key_decoder_next(&dec), 'k');
+	CHECK_INT(wb_key_decoder_next(&dec), -1);
 }
 
 static void test_timeout(void)
