@@ -12,11 +12,12 @@ terminal driver's and our decoder's timeouts; a truncated or unknown
 sequence must vanish without typing its tail."""
 import os
 import re
+import shutil
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
-from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
+from wbtest import BIN, Machine, boot_esp, check, run_make, scratch_tree  # noqa: E402
 
 # (bytes typed, the keys they must give)
 TYPED = [
@@ -100,3 +101,39 @@ def test_serial_console_keys_and_screen():
         got = keys_after_ready(vm, len(want) + 1, timeout=10)
         check(got == want + ['q'], 'keys %s, want %s' % (got, want + ['q']))
         vm.wait_exit(60)
+
+
+CTRL_C_SCRIPT = '''#!ipxe
+echo WAITING-FOR-DHCP
+imgexec dhcp.ipxe || echo DHCP-SCRIPT-FAILED
+poweroff
+'''
+
+
+def test_ctrl_c_on_serial_interrupts_a_wait():
+    """Ctrl-C typed on the serial console ends a wait (DHCP on a network
+    with no server, which would otherwise end after 30 s with ETIMEDOUT,
+    not ECANCELED); keys before it are read and ignored, escape sequences
+    included. This is the main loop's check, console_getkey() == 0x03."""
+    top, tree = scratch_tree('console-ctrl-c')
+    try:
+        paths = []
+        for name, text in (('main.ipxe', CTRL_C_SCRIPT),
+                           ('dhcp.ipxe', '#!ipxe\ndhcp\n')):
+            paths.append(os.path.join(top, name))
+            with open(paths[-1], 'w') as f:
+                f.write(text)
+        target = 'bin-x86_64-efi/ipxe.efi'
+        run_make(['EMBED=' + ','.join(paths), target], cwd=tree)
+        with Machine('console-ctrl-c', esp=boot_esp(os.path.join(tree, target)),
+                     args=['-netdev', 'hubport,id=n0,hubid=0',
+                           '-device', 'virtio-net-pci,netdev=n0,romfile='],
+                     serial_input=True) as vm:
+            vm.wait_for(r'WAITING-FOR-DHCP\n', timeout=180)
+            vm.send(b'\x1b[Ax\x1b[1;5C')
+            vm.send(b'\x03')
+            vm.wait_for(r"dhcp\.ipxe line 2: 'dhcp' failed: Operation cancelled "
+                        r'\(ECANCELED\)\nDHCP-SCRIPT-FAILED\n', timeout=60)
+            vm.wait_exit(60)
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
