@@ -1,6 +1,7 @@
 /*
  * wbinfo: prints the build record of wireboot images (.efi, .efidrv):
- * version, configuration, image name and linked features. ROMs are read
+ * version, configuration, image name, the outside code it is built from
+ * (wolfSSL's version) and linked features. ROMs are read
  * by rominfo, which decompresses their images first.
  *
  *   wbinfo FILE...     exit 0 if every file had a record, 1 otherwise
@@ -37,8 +38,11 @@ static int show(const char *path)
 		fprintf(stderr, "wbinfo: %s: no wireboot build record\n", path);
 		return 1;
 	}
-	printf("%s: wireboot %s, image %s, config %s\n  features:", path,
+	printf("%s: wireboot %s, image %s, config %s\n", path,
 	       record.version, record.target, record.config);
+	if (record.deps[0])
+		printf("  built with: %s\n", record.deps);
+	printf("  features:");
 	for (i = 0; i < record.feature_count; i++)
 		printf(" %s", record.features[i]);
 	printf("\n");
