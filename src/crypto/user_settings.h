@@ -52,6 +52,15 @@
 #define WOLFSSL_NO_SHAKE256
 #define WOLFSSL_NO_SHAKE128
 
+/*
+ * Reseed after this many requests. SP 800-90A allows 2^48 for the
+ * Hash_DRBG and wolfSSL's default is 10^6, which a boot loader would never
+ * reach: fresh entropy every 65536 requests bounds what a compromise of
+ * the DRBG's state can predict, for the cost of a few hundred bytes of
+ * entropy per run.
+ */
+#define WC_RESEED_INTERVAL 65536
+
 /* Seeds (and their nonces and reseeds) come from our entropy source. */
 #define CUSTOM_RAND_GENERATE_SEED wireboot_drbg_seed
 #ifndef __ASSEMBLER__
