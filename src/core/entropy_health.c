@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <wireboot/debug.h>
 #include <wireboot/entropy_health.h>
 
 void entropy_health_init(struct entropy_health *health)
@@ -16,8 +17,11 @@ void entropy_health_init(struct entropy_health *health)
 static bool repetition_count(struct entropy_health *health, uint8_t sample)
 {
 	if (health->samples && sample == health->last) {
-		if (++health->run >= HEALTH_RCT_CUTOFF)
+		if (++health->run >= HEALTH_RCT_CUTOFF) {
+			DBG("health: %u repetitions of %#02x at sample %u\n",
+			    health->run, sample, health->samples);
 			return false;
+		}
 	} else {
 		health->run = 1;
 	}
@@ -33,8 +37,11 @@ static bool adaptive_proportion(struct entropy_health *health, uint8_t sample)
 		return true;
 	}
 	if (sample == health->apt_value &&
-	    ++health->apt_count >= HEALTH_APT_CUTOFF)
+	    ++health->apt_count >= HEALTH_APT_CUTOFF) {
+		DBG("health: %#02x %u times in a window at sample %u\n",
+		    sample, health->apt_count, health->samples);
 		return false;
+	}
 	return true;
 }
 
@@ -49,8 +56,11 @@ static bool lag_prediction(struct entropy_health *health, uint8_t sample)
 		memset(health->lag_hits, 0, sizeof(health->lag_hits));
 	for (unsigned lag = 0; lag < known; lag++)
 		if (sample == health->history[lag] &&
-		    ++health->lag_hits[lag] >= HEALTH_APT_CUTOFF)
+		    ++health->lag_hits[lag] >= HEALTH_APT_CUTOFF) {
+			DBG("health: lag %u predicted %u samples of a window at sample %u\n",
+			    lag + 1, health->lag_hits[lag], health->samples);
 			ok = false;
+		}
 	memmove(health->history + 1, health->history, HEALTH_LAGS - 1);
 	health->history[0] = sample;
 	return ok;

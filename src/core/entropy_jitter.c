@@ -6,7 +6,7 @@
  * (under a hypervisor) the host's scheduling make its low bits vary. The
  * low bits of the time, folded to 8, are the raw sample. Every sample goes
  * through the SP 800-90B health tests (wireboot/entropy_health.h), which
- * assume HEALTH_CLAIMED_BITS of min-entropy per sample; the first
+ * assume 1 / HEALTH_SAMPLES_PER_BIT bits of min-entropy per sample; the first
  * HEALTH_STARTUP_SAMPLES are the start-up test and are discarded. A failure
  * at any time retires the source for good.
  *
@@ -24,7 +24,7 @@
 
 #define POOL_SIZE 2048			/* bytes the walk goes through */
 #define WALK_STEPS 64
-#define SAMPLES_PER_BLOCK ((SHA256_DIGEST_LEN * 8 + 64) / HEALTH_CLAIMED_BITS)
+#define SAMPLES_PER_BLOCK ((SHA256_DIGEST_LEN * 8 + 64) * HEALTH_SAMPLES_PER_BIT)
 
 static uint8_t pool[POOL_SIZE];
 static unsigned pool_pos;

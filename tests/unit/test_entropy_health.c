@@ -34,18 +34,36 @@ static unsigned critbinom(unsigned n, double p, double q)
 	return n;
 }
 
+/* 2^-H for H = 1 / HEALTH_SAMPLES_PER_BIT: the x with x^S = 1/2, by
+ * bisection (no libm here). */
+static double probability_bound(void)
+{
+	double low = 0, high = 1, mid, power;
+
+	for (int i = 0; i < 100; i++) {
+		mid = (low + high) / 2;
+		power = 1;
+		for (int s = 0; s < HEALTH_SAMPLES_PER_BIT; s++)
+			power *= mid;
+		if (power < 0.5)
+			low = mid;
+		else
+			high = mid;
+	}
+	return low;
+}
+
 static void test_cutoffs(void)
 {
-	double h = HEALTH_CLAIMED_BITS;
-	double p = 1.0 / (1u << HEALTH_CLAIMED_BITS);
 	double alpha = 1.0 / (1u << ALPHA_LOG2);
-	unsigned rct = 1 + (ALPHA_LOG2 + HEALTH_CLAIMED_BITS - 1) / HEALTH_CLAIMED_BITS;
 
-	CHECK_INT(HEALTH_RCT_CUTOFF, rct);
-	CHECK_INT(HEALTH_APT_CUTOFF, 1 + critbinom(HEALTH_WINDOW, p, 1 - alpha));
-	/* The standard's own table for H = 1, W = 512 (section 4.4.2). */
-	if (h == 1)
-		CHECK_INT(HEALTH_APT_CUTOFF, 311);
+	/* 1 + ceil(20 / H), H = 1 / S: 1 + 20 S. */
+	CHECK_INT(HEALTH_RCT_CUTOFF, 1 + ALPHA_LOG2 * HEALTH_SAMPLES_PER_BIT);
+	CHECK_INT(HEALTH_APT_CUTOFF,
+		  1 + critbinom(HEALTH_WINDOW, probability_bound(), 1 - alpha));
+	/* The standard's own table for H = 1/2, W = 512 (section 4.4.2). */
+	if (HEALTH_SAMPLES_PER_BIT == 2)
+		CHECK_INT(HEALTH_APT_CUTOFF, 410);
 	CHECK(HEALTH_STARTUP_SAMPLES >= 1024);
 }
 
@@ -76,12 +94,13 @@ static uint8_t stuck(unsigned i)
 	return 0x5a;
 }
 
-/* 0 with probability 3/4, else uniform: min-entropy 0.4 bits < 1 claimed. */
+/* 0 with probability 7/8, else uniform: min-entropy 0.19 bits, below the
+ * 1/2 claimed. */
 static uint8_t biased(unsigned i)
 {
 	uint8_t draw = uniform(i);
 
-	return (draw & 3) ? 0 : uniform(i);
+	return (draw & 7) ? 0 : uniform(i);
 }
 
 static uint8_t alternating(unsigned i)
