@@ -38,14 +38,13 @@ static int show(const char *path)
 		fprintf(stderr, "wbinfo: %s: no wireboot build record\n", path);
 		return 1;
 	}
-	printf("%s: wireboot %s, image %s, config %s\n", path,
+	printf("%s: wireboot %s, image %s, config %s\n  features:", path,
 	       record.version, record.target, record.config);
-	if (record.deps[0])
-		printf("  built with: %s\n", record.deps);
-	printf("  features:");
 	for (i = 0; i < record.feature_count; i++)
 		printf(" %s", record.features[i]);
 	printf("\n");
+	if (record.deps[0])
+		printf("  built with: %s\n", record.deps);
 	build_record_free(&record);
 	return 0;
 }

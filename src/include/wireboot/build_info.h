@@ -16,7 +16,9 @@
  * its field size, since images may be truncated or corrupted.
  */
 
-#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO1"	/* 15 chars + NUL = 16 bytes */
+/* "2": the record grew the deps field; readers of "1" records must not
+ * take their feature list for it. */
+#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO2"	/* 15 chars + NUL = 16 bytes */
 #define BUILD_INFO_MAGIC_LEN 16
 
 struct build_info {
