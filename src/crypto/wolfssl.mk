@@ -20,14 +20,18 @@ ifeq ($(wildcard $(WOLFSSL_DIR)/wolfcrypt/src/random.c),)
 $(error WOLFSSL_SRC=$(WOLFSSL_SRC): not a wolfSSL source tree (no wolfcrypt/src/random.c))
 endif
 else
-ifeq ($(WOLFSSL_NOT_NEEDED)$(wildcard $(WOLFSSL_DIR_FILE)),)
+# The tree fetched before, if it is still whole.
+wolfssl_fetched = $(if $(wildcard $(WOLFSSL_DIR_FILE)),$(patsubst %/wolfcrypt/src/random.c,%,$(wildcard \
+	$(WOLFSSL_DEPS)/$(shell cat $(WOLFSSL_DIR_FILE))/wolfcrypt/src/random.c)))
+WOLFSSL_DIR := $(wolfssl_fetched)
+ifeq ($(WOLFSSL_NOT_NEEDED)$(WOLFSSL_DIR),)
 $(info   FETCH    wolfssl (util/fetch-wolfssl))
 $(shell util/fetch-wolfssl $(WOLFSSL_DEPS) >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error util/fetch-wolfssl failed; give a wolfSSL source tree with WOLFSSL_SRC=dir)
 endif
+WOLFSSL_DIR := $(wolfssl_fetched)
 endif
-WOLFSSL_DIR := $(if $(wildcard $(WOLFSSL_DIR_FILE)),$(WOLFSSL_DEPS)/$(shell cat $(WOLFSSL_DIR_FILE)))
 endif
 
 # The version: Debian's (first line of debian/changelog) where the tree is
