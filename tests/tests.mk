@@ -4,6 +4,9 @@
 #   // HOST_SOURCES: util/foo.c ...       host code, built with the system libc
 #   // FIRMWARE_SOURCES: src/core/bar.c   firmware code, built freestanding
 #                                          against our own headers
+#   // WOLFSSL_SOURCES: wolfcrypt/src/x.c  wolfSSL's files (paths in its tree,
+#                                          see src/crypto/wolfssl.mk), built
+#                                          as firmware code with our settings
 # Firmware code is compiled for the host with sanitizers; when a test is
 # linked, every symbol its firmware objects define is renamed with a "wb_"
 # prefix (objcopy): a test calls our snprintf as wb_snprintf and compares it
@@ -32,16 +35,23 @@ HOST_TABLES_LDS := src/platform/linux/tables.lds
 
 test_sources = $(shell sed -n '1,20s|^// $(2):||p' $(1))
 
-fw_objs_for = $(patsubst %.c,$(HOST_BIN)/$(1)obj/fw/%.o,$(call test_sources,$(2),FIRMWARE_SOURCES))
+fw_objs_for = $(strip $(patsubst %.c,$(HOST_BIN)/$(1)obj/fw/%.o,$(call test_sources,$(2),FIRMWARE_SOURCES)) \
+	$(patsubst %.c,$(HOST_BIN)/$(1)obj/wolfssl/%.o,$(call test_sources,$(2),WOLFSSL_SOURCES)))
 host_objs_for = $(patsubst %.c,$(HOST_BIN)/$(1)obj/%.o,$(call test_sources,$(2),HOST_SOURCES))
 
 # $(1): kind (unit|fuzz), $(2): compiler variable, $(3): extra flags for
 # firmware code, $(4): flags variable for host code
 define host_test_rules
+$(HOST_BIN)/$(1)obj/fw/src/crypto/%.o: FILE_CFLAGS = $$(WOLFSSL_CFLAGS)
 $(HOST_BIN)/$(1)obj/fw/%.o: %.c tests/tests.mk
 	$$(QUIET_ECHO) HOSTCC "$$< ($(1))"
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
+	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $$(FILE_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
+
+$(HOST_BIN)/$(1)obj/wolfssl/%.o: $$(WOLFSSL_DIR)/%.c tests/tests.mk src/crypto/wolfssl.mk
+	$$(QUIET_ECHO) HOSTCC "wolfssl/$$*.c ($(1))"
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $$(WOLFSSL_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
 
 # (-MD, not -MMD: our headers come in through -idirafter, a system
 # directory to the compiler, and must still count as dependencies.)
@@ -84,7 +94,7 @@ $(HOST_BIN)/fuzz/%: $(HOST_TABLES_LDS) $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(cal
 
 # What the tests use from this tree; the tests build other configurations
 # in scratch copies of the tree themselves.
-CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testprog.efi $(BIN)/keytest.efi $(BIN)/testdrv.efidrv $(BIN)/testdrv.efirom all-drivers all-roms \
+CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testprog.efi $(BIN)/keytest.efi $(BIN)/randtest.efi $(BIN)/testdrv.efidrv $(BIN)/testdrv.efirom all-drivers all-roms \
 	$(HOST_TOOLS) $(UNIT_BINS) $(FUZZ_BINS)
 FUZZ_SECONDS ?= 10
 TESTS ?=

@@ -55,7 +55,8 @@ static int parse_at(const uint8_t *image, size_t len, size_t offset,
 	memcpy(&info, image + offset, sizeof(info));
 	if (!valid_field(info.version, sizeof(info.version), false) ||
 	    !valid_field(info.config, sizeof(info.config), false) ||
-	    !valid_field(info.target, sizeof(info.target), false))
+	    !valid_field(info.target, sizeof(info.target), false) ||
+	    !valid_field(info.deps, sizeof(info.deps), true))
 		return 0;
 
 	/* First pass: validate and count the features up to the end marker. */
@@ -82,6 +83,7 @@ static int parse_at(const uint8_t *image, size_t len, size_t offset,
 	copy_field(record->version, info.version, sizeof(info.version));
 	copy_field(record->config, info.config, sizeof(info.config));
 	copy_field(record->target, info.target, sizeof(info.target));
+	copy_field(record->deps, info.deps, sizeof(info.deps));
 	record->feature_count = count;
 	pos = offset + sizeof(info);
 	for (size_t i = 0; i < count; i++, pos += sizeof(feature))

@@ -17,6 +17,7 @@ struct build_record {
 	char version[sizeof(((struct build_info *)0)->version) + 1];
 	char config[sizeof(((struct build_info *)0)->config) + 1];
 	char target[sizeof(((struct build_info *)0)->target) + 1];
+	char deps[sizeof(((struct build_info *)0)->deps) + 1];	/* may be empty */
 	size_t feature_count;
 	char (*features)[sizeof(struct build_feature) + 1];	/* malloc()ed */
 };

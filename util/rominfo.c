@@ -40,6 +40,8 @@ static void print_efi(const struct rom_image *img)
 		return;
 	printf("    build: version %s, config %s, target %s\n",
 	       img->build.version, img->build.config, img->build.target);
+	if (img->build.deps[0])
+		printf("    built with: %s\n", img->build.deps);
 	printf("    features:");
 	for (size_t i = 0; i < img->build.feature_count; i++)
 		printf(" %s", img->build.features[i]);

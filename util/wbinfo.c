@@ -1,6 +1,7 @@
 /*
  * wbinfo: prints the build record of wireboot images (.efi, .efidrv):
- * version, configuration, image name and linked features. ROMs are read
+ * version, configuration, image name, the outside code it is built from
+ * (wolfSSL's version) and linked features. ROMs are read
  * by rominfo, which decompresses their images first.
  *
  *   wbinfo FILE...     exit 0 if every file had a record, 1 otherwise
@@ -42,6 +43,8 @@ static int show(const char *path)
 	for (i = 0; i < record.feature_count; i++)
 		printf(" %s", record.features[i]);
 	printf("\n");
+	if (record.deps[0])
+		printf("  built with: %s\n", record.deps);
 	build_record_free(&record);
 	return 0;
 }

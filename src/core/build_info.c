@@ -1,12 +1,14 @@
 /*
  * The image's build record (see build_info.h). The build compiles this file
- * once per image with BUILD_VERSION, BUILD_CONFIG and BUILD_TARGET defined.
+ * once per image with BUILD_VERSION, BUILD_CONFIG, BUILD_TARGET and
+ * BUILD_DEPS (the outside source the image is built from) defined.
  */
 
 #include <wireboot/features.h>
 
-#if !defined(BUILD_VERSION) || !defined(BUILD_CONFIG) || !defined(BUILD_TARGET)
-#error "build_info.c needs BUILD_VERSION, BUILD_CONFIG and BUILD_TARGET"
+#if !defined(BUILD_VERSION) || !defined(BUILD_CONFIG) || !defined(BUILD_TARGET) || \
+	!defined(BUILD_DEPS)
+#error "build_info.c needs BUILD_VERSION, BUILD_CONFIG, BUILD_TARGET and BUILD_DEPS"
 #endif
 
 /* Explicit alignment 1: the feature entries must follow with no gap. */
@@ -16,6 +18,7 @@ const struct build_info build_info
 	.version = BUILD_VERSION,
 	.config = BUILD_CONFIG,
 	.target = BUILD_TARGET,
+	.deps = BUILD_DEPS,
 };
 
 const struct build_feature build_features_end
@@ -23,5 +26,5 @@ const struct build_feature build_features_end
 	.name = "",
 };
 
-_Static_assert(sizeof(struct build_info) == 128, "build record header size");
+_Static_assert(sizeof(struct build_info) == 160, "build record header size");
 _Static_assert(sizeof(struct build_feature) == 16, "build feature size");

@@ -12,7 +12,8 @@ from wbtest import (BANNER, Machine, boot_esp, check, read, run_make,  # noqa: E
 
 OUTPUTS = ('bin-x86_64-efi/ipxe.efi', 'bin-x86_64-efi/testprog.efi',
            'bin-x86_64-efi/testdrv.efidrv', 'bin-x86_64-efi/ipxe.iso',
-           'bin-x86_64-efi/ipxe.usb', 'bin-x86_64-efi/testdrv.efirom')
+           'bin-x86_64-efi/ipxe.usb', 'bin-x86_64-efi/testdrv.efirom',
+           'bin-x86_64-efi/randtest.efi')
 # A compile step prints "CC <source>" (or the compiler command with V=1).
 COMPILE_LINE = re.compile(r'^\s*(CC|HOSTCC)\s|\bgcc\b.*\s-c\s', re.M)
 

@@ -38,8 +38,23 @@ def clean_env(extra=None):
     the make that runs the tests."""
     env = {k: v for k, v in os.environ.items()
            if k not in ('MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEOVERRIDES')}
+    # Scratch trees build from this tree's wolfSSL source (as an offline
+    # packager would) instead of fetching their own copy each.
+    if 'WOLFSSL_SRC' not in env and wolfssl_tree():
+        env['WOLFSSL_SRC'] = wolfssl_tree()
     env.update(extra or {})
     return env
+
+
+def wolfssl_tree():
+    """The wolfSSL source tree this tree's build uses, or None."""
+    if os.environ.get('WOLFSSL_SRC'):
+        return os.environ['WOLFSSL_SRC']
+    try:
+        with open(os.path.join(HOST_BIN, 'deps', 'wolfssl.dir')) as f:
+            return os.path.join(HOST_BIN, 'deps', f.read().strip())
+    except OSError:
+        return None
 
 
 def run_make(args, cwd=ROOT, env=None, timeout=600, expect_ok=True):

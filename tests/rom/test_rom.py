@@ -123,10 +123,12 @@ def test_rom_max_fails_build_clearly():
 def test_build_record_read_back():
     proc = run([WBINFO, os.path.join(BIN, 'ipxe.efi'), os.path.join(BIN, 'testdrv.efidrv')])
     check(proc.returncode == 0, 'wbinfo failed:\n' + proc.stdout)
-    check(re.search(r'ipxe\.efi: wireboot \S+, image ipxe, config default\n  features: .*console-efi',
-                    proc.stdout), 'wbinfo output:\n' + proc.stdout)
+    check(re.search(r'ipxe\.efi: wireboot \S+, image ipxe, config default\n  features: .*console-efi'
+                    r'.*\n  built with: wolfssl \d+\.\d+\.\d+', proc.stdout),
+          'wbinfo output:\n' + proc.stdout)
     proc = run([ROMINFO, os.path.join(BIN, 'testdrv.efirom')])
-    check(re.search(r'build: version \S+, config default, target testdrv', proc.stdout),
+    check(re.search(r'build: version \S+, config default, target testdrv\n'
+                    r'    built with: wolfssl \d+\.\d+\.\d+', proc.stdout),
           'rominfo does not show the build record:\n' + proc.stdout)
 
 

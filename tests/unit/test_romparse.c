@@ -40,7 +40,7 @@ static void append(struct buffer *b, const void *data, size_t len)
 static void append_build_record(struct buffer *b)
 {
 	struct build_info info = { BUILD_INFO_MAGIC, "0.1.0+gtest", "qemu",
-				   "e1000" };
+				   "e1000", "wolfssl 5.5.4-2" };
 	struct build_feature features[3] = { { "SNP" }, { "E1000" }, { "" } };
 
 	append(b, &info, sizeof(info));
@@ -165,6 +165,7 @@ static void test_build_and_parse(int compress)
 	CHECK_INT(img->pe.machine, PE_MACHINE_X86_64);
 	CHECK(img->has_build_record);
 	CHECK_STR(img->build.version, "0.1.0+gtest");
+	CHECK_STR(img->build.deps, "wolfssl 5.5.4-2");
 	CHECK_STR(img->build.config, "qemu");
 	CHECK_STR(img->build.target, "e1000");
 	CHECK_INT(img->build.feature_count, 2);

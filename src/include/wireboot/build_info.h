@@ -8,7 +8,7 @@
  * Layout in the image, contiguous in .rdata (the linker script sorts the
  * ".tbl.build_info.*" input sections by name):
  *
- *   struct build_info            (128 bytes, begins with BUILD_INFO_MAGIC)
+ *   struct build_info            (160 bytes, begins with BUILD_INFO_MAGIC)
  *   struct build_feature  x N    (16 bytes each, NUL-padded name)
  *   struct build_feature         (all zero: end of list)
  *
@@ -16,7 +16,9 @@
  * its field size, since images may be truncated or corrupted.
  */
 
-#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO1"	/* 15 chars + NUL = 16 bytes */
+/* "2": the record grew the deps field; readers of "1" records must not
+ * take their feature list for it. */
+#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO2"	/* 15 chars + NUL = 16 bytes */
 #define BUILD_INFO_MAGIC_LEN 16
 
 struct build_info {
@@ -24,6 +26,7 @@ struct build_info {
 	char version[48];	/* e.g. "0.1.0+g1a2b3c4" */
 	char config[32];	/* named configuration, "default" if none */
 	char target[32];	/* image name, e.g. "ipxe", "snponly", "virtio-net" */
+	char deps[32];		/* outside code built from, e.g. "wolfssl 5.5.4-2+deb12u3" */
 };
 
 struct build_feature {

@@ -14,6 +14,7 @@
 /* What the command line asked for (see linux_entry.c). */
 #define LINUX_MAX_TAPS 8
 #define LINUX_MAX_FETCHES 8
+#define LINUX_MAX_RANDOM 4096
 
 /* IPv4 addresses in network byte order. */
 struct linux_ip_config {
@@ -34,6 +35,7 @@ struct linux_options {
 	uint16_t udp_echo_port;	/* 0: no UDP echo service */
 	const char *script;	/* file to run instead of the boot program */
 	bool serve;
+	size_t random_len;	/* --random: bytes to print, 0 if not asked */
 	/* --fetch: download these at once instead of the boot program */
 	const char *fetches[LINUX_MAX_FETCHES];
 	unsigned fetch_count;
@@ -53,6 +55,10 @@ struct net_device *linux_tap_netdev(const char *name);
 
 /* Parses "ADDR/PREFIX[,GATEWAY]"; 0 or -EINVAL (linux_setup.c). */
 int linux_parse_ip(const char *text, struct linux_ip_config *config);
+
+/* Prints len bytes from random_bytes() and their entropy source; 0 or a
+ * negative errno (linux_random.c). */
+int linux_print_random(size_t len);
 
 /* A UDP service that sends every datagram back (linux_udp_echo.c). */
 int udp_echo_start(uint16_t port);

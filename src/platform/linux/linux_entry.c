@@ -5,11 +5,13 @@
  *
  *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
  *            [--script FILE] [--serve]
+ *   wireboot --random LEN
  *
  * It runs the boot program, wireboot_main(), as the UEFI application does;
  * the --script file takes the place of autoexec.ipxe. With --serve it runs
  * only the stack instead, answering ARP, pings and the UDP echo until
- * SIGINT or SIGTERM.
+ * SIGINT or SIGTERM. --random prints LEN bytes of random_bytes() and the
+ * entropy source that seeded them, and exits.
  *
  * Messages go through the core's printf, which this program's own
  * definition provides in place of the C library's: the console driver
@@ -38,7 +40,8 @@ static void usage(const char *program)
 	dprintf(STDERR_FILENO,
 		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
 		"[--udp-echo PORT] [--udp-resolve PORT] "
-		"[--script FILE | --fetch URI... | --serve]\n", program);
+		"[--script FILE | --fetch URI... | --serve]\n"
+		"       %s --random LEN\n", program, program);
 	exit(2);
 }
 
@@ -102,6 +105,16 @@ static void parse_options(int argc, char **argv)
 				exit(2);
 			}
 			options->script = value;
+		} else if (strcmp(option, "--random") == 0) {
+			char *end;
+			unsigned long len = strtoul(value, &end, 10);
+
+			if (*end || len == 0 || len > LINUX_MAX_RANDOM) {
+				dprintf(STDERR_FILENO, "--random %s: want 1 to %d\n",
+					value, LINUX_MAX_RANDOM);
+				exit(2);
+			}
+			options->random_len = len;
 		} else {
 			usage(argv[0]);
 		}
@@ -134,7 +147,9 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	parse_options(argc, argv);
-	if (linux_options.serve) {
+	if (linux_options.random_len) {
+		rc = linux_print_random(linux_options.random_len);
+	} else if (linux_options.serve) {
 		probe_devices();
 		serve();
 		remove_devices();

@@ -1,0 +1,70 @@
+#ifndef WIREBOOT_WOLFSSL_USER_SETTINGS_H
+#define WIREBOOT_WOLFSSL_USER_SETTINGS_H
+
+/*
+ * wolfSSL's configuration for the firmware (wolfSSL reads this file when
+ * WOLFSSL_USER_SETTINGS is defined; src/crypto/wolfssl.mk does that).
+ *
+ * wolfSSL runs here the way the rest of the firmware does: freestanding,
+ * against our own libc headers (src/include), memory from our heap
+ * (malloc/free), no file system, no sockets, no threads, no clock of its
+ * own. Only what is built is enabled: today the Hash_DRBG of SP 800-90A
+ * over SHA-256, seeded from our entropy source (src/core/entropy.c)
+ * through the seed hook below. TLS will add its algorithms here.
+ */
+
+/* The environment. */
+#define WOLFCRYPT_ONLY
+#define SINGLE_THREADED
+#define NO_FILESYSTEM
+#define NO_WRITEV
+#define NO_DEV_RANDOM
+#define WOLFSSL_NO_SOCK
+#define NO_MAIN_DRIVER
+#define NO_WOLFSSL_MEMORY	/* XMALLOC is our malloc() */
+#define NO_ERROR_STRINGS
+#define WOLFSSL_IGNORE_FILE_WARN
+#define SIZEOF_LONG 8
+#define SIZEOF_LONG_LONG 8
+#define WOLFSSL_GENERAL_ALIGNMENT 8
+#define WOLFSSL_USER_CURRTIME
+#define USER_TICKS
+#define NO_ASN_TIME
+
+/* The DRBG and what it needs: SHA-256, nothing else. */
+#define HAVE_HASHDRBG
+#define NO_RSA
+#define NO_DSA
+#define NO_DH
+#define NO_MD4
+#define NO_MD5
+#define NO_SHA
+#define NO_DES3
+#define NO_RC4
+#define NO_HMAC
+#define NO_AES
+#define NO_ASN
+#define NO_CODING
+#define NO_PWDBASED
+#define NO_PSK
+#define NO_OLD_TLS
+#define NO_SIG_WRAPPER
+#define WOLFSSL_NO_SHAKE256
+#define WOLFSSL_NO_SHAKE128
+
+/*
+ * Reseed after this many requests. SP 800-90A allows 2^48 for the
+ * Hash_DRBG and wolfSSL's default is 10^6, which a boot loader would never
+ * reach: fresh entropy every 65536 requests bounds what a compromise of
+ * the DRBG's state can predict, for the cost of a few hundred bytes of
+ * entropy per run.
+ */
+#define WC_RESEED_INTERVAL 65536
+
+/* Seeds (and their nonces and reseeds) come from our entropy source. */
+#define CUSTOM_RAND_GENERATE_SEED wireboot_drbg_seed
+#ifndef __ASSEMBLER__
+int wireboot_drbg_seed(unsigned char *output, unsigned int size);
+#endif
+
+#endif
