@@ -34,6 +34,7 @@
 #include <wireboot/errfile.h>
 #include <wireboot/features.h>
 #include <wireboot/job.h>
+#include <wireboot/random.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
 #include <wireboot/timer.h>
@@ -163,17 +164,6 @@ static void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid)
 	uuid[6] = 0x40;		/* version 4 layout */
 	uuid[8] = 0x80;		/* RFC 4122 variant */
 	memcpy(&uuid[10], netdev->ll_addr, ETH_ALEN);
-}
-
-static uint32_t dhcp_make_xid(struct net_device *netdev)
-{
-	uint64_t now = monotonic_us();
-	uint32_t xid = (uint32_t)now ^ (uint32_t)(now >> 32);
-	unsigned i;
-
-	for (i = 0; i < ETH_ALEN; i++)
-		xid = xid * 31 + netdev->ll_addr[i];
-	return xid;
 }
 
 static void dhcp_put_client_options(struct dhcp_session *dhcp,
@@ -734,7 +724,12 @@ int start_dhcp(struct interface *job, struct net_device *netdev)
 	netdev_get(netdev);
 	dhcp->netdev = netdev;
 	dhcp->start_us = monotonic_us();
-	dhcp->xid = dhcp_make_xid(netdev);
+	/* Random, so that nobody off the link can forge an answer to us. */
+	rc = random_u32(&dhcp->xid);
+	if (rc) {
+		ref_put(&dhcp->refcnt);
+		return rc;
+	}
 	dhcp_client_uuid(netdev, dhcp->uuid);
 	retry_init(&dhcp->timer, dhcp_expired, DHCP_RETRY_MIN_US,
 		   DHCP_RETRY_MAX_US);

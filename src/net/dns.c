@@ -18,9 +18,9 @@
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
 #include <wireboot/features.h>
+#include <wireboot/random.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
-#include <wireboot/timer.h>
 #include <wireboot/xfer.h>
 
 PROVIDE_OBJECT(dns);
@@ -48,12 +48,15 @@ struct dns_lookup {
 	bool done;
 };
 
-static uint16_t dns_next_id(void)
+/* A random id for each question (RFC 5452): with the random source port
+ * it is what an off-path attacker would have to guess. */
+static int dns_new_id(struct dns_lookup *lookup)
 {
-	static uint16_t counter;
-	uint64_t now = monotonic_us();
+	uint32_t value;
+	int rc = random_u32(&value);
 
-	return (uint16_t)(now ^ (now >> 16) ^ ++counter);
+	lookup->id = (uint16_t)value;
+	return rc;
 }
 
 static int dns_send(struct dns_lookup *lookup)
@@ -93,9 +96,10 @@ static void dns_ask(struct dns_lookup *lookup)
 {
 	int rc;
 
-	lookup->id = dns_next_id();
 	stop_timer(&lookup->timer);
-	rc = dns_send(lookup);
+	rc = dns_new_id(lookup);
+	if (!rc)
+		rc = dns_send(lookup);
 	if (rc) {
 		dns_finish(lookup, rc);
 		return;
@@ -222,8 +226,9 @@ static int dns_resolv(struct interface *resolv, const char *name,
 		goto out;
 	/* The first question goes out now, so that a failure to send is
 	 * this call's error rather than a close the asker sees later. */
-	lookup->id = dns_next_id();
-	rc = dns_send(lookup);
+	rc = dns_new_id(lookup);
+	if (!rc)
+		rc = dns_send(lookup);
 	if (rc) {
 		intf_shutdown(&lookup->xfer, rc);
 		goto out;

@@ -15,6 +15,7 @@
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
 #include <wireboot/list.h>
+#include <wireboot/random.h>
 #include <wireboot/xfer.h>
 
 PROVIDE_OBJECT(udp);
@@ -43,7 +44,6 @@ struct udp_socket {
 };
 
 static LIST_HEAD(udp_sockets);
-static unsigned next_ephemeral;
 
 extern const struct tcpip_protocol udp_protocol;
 
@@ -62,19 +62,25 @@ static bool port_in_use(uint16_t port, uint16_t scope_id)
 	return false;
 }
 
-/* A free port in network byte order, or 0 if all are taken. */
-static uint16_t ephemeral_port(void)
+/* A free port chosen at random (RFC 6056: an off-path attacker must not
+ * guess where our answers go), in network byte order: 0 with -EADDRINUSE
+ * if all are taken, or the randomness error. */
+static int ephemeral_port(uint16_t *port)
 {
+	uint32_t offset;
 	unsigned tries;
+	int rc;
 
+	rc = random_below(UDP_EPHEMERAL_COUNT, &offset);
+	if (rc)
+		return rc;
 	for (tries = 0; tries < UDP_EPHEMERAL_COUNT; tries++) {
-		uint16_t port = htons(UDP_EPHEMERAL_MIN +
-				      next_ephemeral++ % UDP_EPHEMERAL_COUNT);
-
-		if (!port_in_use(port, 0))
-			return port;
+		*port = htons(UDP_EPHEMERAL_MIN +
+			      (offset + tries) % UDP_EPHEMERAL_COUNT);
+		if (!port_in_use(*port, 0))
+			return 0;
 	}
-	return 0;
+	return -EUNIQ(EADDRINUSE, 11);
 }
 
 /* Same family and address (every family keeps it at the same offset, see
@@ -176,8 +182,15 @@ int udp_open(struct interface *xfer, const struct sockaddr *peer,
 		memcpy(&sock->local, local, sizeof(sock->local));
 	if (peer)
 		memcpy(&sock->peer, peer, sizeof(sock->peer));
-	port = sock->local.st_port ? sock->local.st_port : ephemeral_port();
-	if (!port || port_in_use(port, sock->local.st_scope_id)) {
+	port = sock->local.st_port;
+	if (!port) {
+		int rc = ephemeral_port(&port);
+
+		if (rc) {
+			ref_put(&sock->refcnt);
+			return rc;
+		}
+	} else if (port_in_use(port, sock->local.st_scope_id)) {
 		ref_put(&sock->refcnt);
 		return -EUNIQ(EADDRINUSE, 5);
 	}

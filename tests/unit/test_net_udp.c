@@ -350,6 +350,37 @@ static void test_device_gone(void)
 	endpoint_close_socket(&ep);
 }
 
+/* Ephemeral ports come from the random source (RFC 6056), not a counter:
+ * ports follow the random sequence, and without randomness no socket
+ * opens on a port an attacker could predict. */
+static void test_random_ports(void)
+{
+	struct udp_endpoint a, b;
+	uint32_t saved = fake_random_state;
+	struct sockaddr_in dest = sock_in("10.0.0.1", 4321);
+	uint16_t first, second;
+
+	CHECK_INT(endpoint_open(&a, 0, NULL, NULL), 0);
+	captured_count = 0;
+	CHECK_INT(endpoint_send(&a, "x", 1, &dest), 0);
+	first = captured_udp(0)->src;
+	endpoint_close_socket(&a);
+	/* The same random draw gives the same port: the port is the draw. */
+	fake_random_state = saved;
+	CHECK_INT(endpoint_open(&b, 0, NULL, NULL), 0);
+	CHECK_INT(endpoint_send(&b, "x", 1, &dest), 0);
+	second = captured_udp(1)->src;
+	CHECK_INT(second, first);
+	endpoint_close_socket(&b);
+
+	fake_random_fail = -ENODEV;
+	CHECK_ERR(endpoint_open(&a, 0, NULL, NULL), -ENODEV);
+	/* A fixed port needs no randomness. */
+	CHECK_INT(endpoint_open(&b, 6000, NULL, NULL), 0);
+	endpoint_close_socket(&b);
+	fake_random_fail = 0;
+}
+
 int main(void)
 {
 	static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 1, 0x01 };
@@ -366,6 +397,7 @@ int main(void)
 	test_shared_port(net0, net1);
 	test_wire(net0, net1);
 	test_device_gone();
+	test_random_ports();
 	fake_netdev_remove(net1);
 	fake_netdev_remove(net0);
 	return unit_finish();
