@@ -35,9 +35,8 @@ PROVIDE_OBJECT(ne2k_pci);
 
 /* Frames we accept and send: a full frame with a VLAN tag (the received
  * count may include the CRC). */
-#define MAX_FRAME_LEN (ETH_FRAME_LEN + 4)
-#define RX_MAX_LEN (MAX_FRAME_LEN + 4)
-#define ETH_ZLEN 60
+#define MAX_FRAME_LEN (ETH_FRAME_LEN + VLAN_HLEN)
+#define RX_MAX_LEN (MAX_FRAME_LEN + ETH_FCS_LEN)
 
 /* Frames waiting for the one transmit buffer. */
 #define TX_QUEUE_LEN 8

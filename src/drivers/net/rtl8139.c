@@ -42,12 +42,11 @@ PROVIDE_OBJECT(rtl8139);
  * entries one poll can find. */
 #define RX_MIN_ENTRY_LEN 64
 /* Frames we accept: a full frame with a VLAN tag, plus the CRC. */
-#define RX_MAX_LEN (ETH_FRAME_LEN + 4 + RTL_RX_CRC_LEN)
+#define RX_MAX_LEN (ETH_FRAME_LEN + VLAN_HLEN + RTL_RX_CRC_LEN)
 #define RX_MIN_LEN (ETH_HLEN + RTL_RX_CRC_LEN)
 
 #define TX_SLOT_LEN 2048
 #define TX_EARLY_THRESHOLD 256	/* bytes in the FIFO before sending starts */
-#define ETH_ZLEN 60		/* shortest frame on the wire, without CRC */
 
 #define RESET_TIMEOUT_US 10000
 #define RESET_POLL_US 10

@@ -43,8 +43,6 @@
 	 EFI_SIMPLE_NETWORK_RECEIVE_PROMISCUOUS |                            \
 	 EFI_SIMPLE_NETWORK_RECEIVE_PROMISCUOUS_MULTICAST)
 #define IF_TYPE_ETHERNET 1
-/* Frames shorter than this go out padded (netdev_tx() pads in place). */
-#define ETH_ZLEN 60
 
 /* Our own copy: net/ethernet.c's belongs to the stack, which a thin
  * driver image does not link. */
@@ -541,6 +539,7 @@ static EFI_STATUS EFIAPI snp_transmit(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 
 	/* Reaps completed transmits, so the ring has room. */
 	snp_poll(snp);
+	/* Room for the padding netdev_tx() adds in place to short frames. */
 	iob = alloc_iob(BufferSize < ETH_ZLEN ? ETH_ZLEN : BufferSize);
 	if (!iob)
 		return snp_unlock(tpl, EFI_OUT_OF_RESOURCES);
