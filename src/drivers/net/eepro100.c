@@ -28,6 +28,7 @@
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 PROVIDE_OBJECT(eepro100);
@@ -71,11 +72,6 @@ static uint16_t read16(struct eepro100 *nic, unsigned reg)
 	return pci_bar_read16(nic->pci, E100_CSR_BAR, reg);
 }
 
-static uint32_t read32(struct eepro100 *nic, unsigned reg)
-{
-	return pci_bar_read32(nic->pci, E100_CSR_BAR, reg);
-}
-
 static void write8(struct eepro100 *nic, unsigned reg, uint8_t value)
 {
 	pci_bar_write8(nic->pci, E100_CSR_BAR, reg, value);
@@ -106,15 +102,11 @@ static void reset_chip(struct eepro100 *nic)
 /* Issues an SCB command once the previous one has been taken. */
 static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
 {
-	uint64_t start = monotonic_us();
-
-	while (read8(nic, E100_SCB_COMMAND) != 0) {
-		if (monotonic_us() - start > COMMAND_TIMEOUT_US) {
-			DBG("eepro100 PCI " PCI_FMT ": command %02x not taken\n",
-			    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
-			return -ETIMEDOUT;
-		}
-		udelay(1);
+	if (pci_poll8(nic->pci, E100_CSR_BAR, E100_SCB_COMMAND, 0xff, 0,
+		      COMMAND_TIMEOUT_US) != 0) {
+		DBG("eepro100 PCI " PCI_FMT ": command %02x not taken\n",
+		    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
+		return -ETIMEDOUT;
 	}
 	write32(nic, E100_SCB_POINTER, pointer);
 	write8(nic, E100_SCB_COMMAND, command);
@@ -209,16 +201,15 @@ static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 
 static int mdi_read(struct eepro100 *nic, unsigned reg, uint16_t *value)
 {
-	uint64_t start = monotonic_us();
 	uint32_t mdi;
+	int rc;
 
 	write32(nic, E100_MDI_CONTROL, E100_MDI_READ |
 		nic->phy << E100_MDI_PHY_SHIFT | reg << E100_MDI_REGISTER_SHIFT);
-	while (!((mdi = read32(nic, E100_MDI_CONTROL)) & E100_MDI_READY)) {
-		if (monotonic_us() - start > MDI_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(1);
-	}
+	rc = pci_poll32(nic->pci, E100_CSR_BAR, E100_MDI_CONTROL, E100_MDI_READY,
+			E100_MDI_READY, MDI_TIMEOUT_US, &mdi);
+	if (rc != 0)
+		return rc;
 	*value = (uint16_t)(mdi & E100_MDI_DATA_MASK);
 	return 0;
 }
@@ -279,6 +270,13 @@ static void init_rings(struct eepro100 *nic)
 	wmb();
 }
 
+static bool command_done(void *context)
+{
+	struct e100_cb_header *header = context;
+
+	return le16_to_cpu(*(volatile uint16_t *)&header->status) & E100_STATUS_C;
+}
+
 /*
  * Runs the individual address setup as the first block of the list (CU
  * start), and waits for it. The command unit then rests, suspended, on
@@ -288,7 +286,6 @@ static void init_rings(struct eepro100 *nic)
 static int set_address(struct eepro100 *nic)
 {
 	struct e100_ias *ias = &nic->area->cb[0].ias;
-	uint64_t start;
 	int rc;
 
 	ias->header.status = 0;
@@ -298,12 +295,9 @@ static int set_address(struct eepro100 *nic)
 	rc = scb_command(nic, E100_CU_START, area_address(nic, ias));
 	if (rc != 0)
 		return rc;
-	start = monotonic_us();
-	while (!(le16_to_cpu(*(volatile uint16_t *)&ias->header.status) & E100_STATUS_C)) {
-		if (monotonic_us() - start > COMMAND_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(1);
-	}
+	rc = poll_until(command_done, &ias->header, COMMAND_TIMEOUT_US);
+	if (rc != 0)
+		return rc;
 	nic->tx_next = nic->tx_done = 1;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <drivers/net/intel.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 /* Inter-packet gap for copper links: IPGT 8, IPGR1 8, IPGR2 6. */
@@ -21,7 +22,9 @@
 			    INTEL_TCTL_CT(0x0f) | INTEL_TCTL_COLD(0x3f))
 /* Time for DMA in flight to end once the rings are disabled. */
 #define INTEL_QUIESCE_MS 10
-#define INTEL_RESET_TIMEOUT_MS 100
+#define INTEL_RESET_TIMEOUT_US 100000
+/* The chip is not read back within the first moments of a reset. */
+#define INTEL_RESET_SETTLE_MS 1
 /* The longest frame one legacy descriptor may carry. */
 #define INTEL_TX_MAX_LEN 16288
 
@@ -42,7 +45,7 @@ static uint8_t desc_status(const volatile uint8_t *status)
  */
 static int intel_reset(struct intel_nic *intel)
 {
-	unsigned waited;
+	int rc;
 
 	intel_write(intel, INTEL_IMC, ~0u);
 	intel_write(intel, INTEL_RCTL, 0);
@@ -52,13 +55,11 @@ static int intel_reset(struct intel_nic *intel)
 
 	intel_write(intel, INTEL_CTRL,
 		    intel_read(intel, INTEL_CTRL) | INTEL_CTRL_RST);
-	for (waited = 0;; waited++) {
-		mdelay(1);
-		if (!(intel_read(intel, INTEL_CTRL) & INTEL_CTRL_RST))
-			break;
-		if (waited == INTEL_RESET_TIMEOUT_MS)
-			return -ETIMEDOUT;
-	}
+	mdelay(INTEL_RESET_SETTLE_MS);
+	rc = pci_poll32(intel->pci, 0, INTEL_CTRL, INTEL_CTRL_RST, 0,
+			INTEL_RESET_TIMEOUT_US, NULL);
+	if (rc != 0)
+		return rc;
 	intel_write(intel, INTEL_IMC, ~0u);
 	if (intel->variant->reset_done)
 		return intel->variant->reset_done(intel);

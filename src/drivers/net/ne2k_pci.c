@@ -23,6 +23,7 @@
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 PROVIDE_OBJECT(ne2k_pci);
@@ -43,7 +44,6 @@ PROVIDE_OBJECT(ne2k_pci);
 
 #define RESET_TIMEOUT_US 10000
 #define REMOTE_DMA_TIMEOUT_US 10000
-#define POLL_STEP_US 10
 /* After a stop command the chip may still finish a frame: 1.6 ms. */
 #define STOP_SETTLE_US 1600
 
@@ -68,17 +68,10 @@ static void ne_write8(struct ne2k *ne, unsigned reg, uint8_t value)
 	pci_bar_write8(ne->pci, NE_BAR, reg, value);
 }
 
-/* Waits (briefly: the chip's own latency) for bits of ISR. */
-static int wait_isr(struct ne2k *ne, uint8_t bits, unsigned timeout_us)
+/* Waits (briefly: the chip's own latency) for an ISR bit. */
+static int wait_isr(struct ne2k *ne, uint8_t bit, unsigned long timeout_us)
 {
-	unsigned waited;
-
-	for (waited = 0; waited < timeout_us; waited += POLL_STEP_US) {
-		if (ne_read8(ne, NE_ISR) & bits)
-			return 0;
-		udelay(POLL_STEP_US);
-	}
-	return -ETIMEDOUT;
+	return pci_poll8(ne->pci, NE_BAR, NE_ISR, bit, bit, timeout_us);
 }
 
 /* Board reset, leaving the DP8390 stopped: no frame is stored or sent. */

@@ -20,7 +20,7 @@
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 PROVIDE_OBJECT(pcnet);
 
@@ -304,21 +304,21 @@ static void write_init_block(struct pcnet *pcnet)
 	wmb();
 }
 
+static bool init_done(void *context)
+{
+	return read_csr(context, PCNET_CSR0) & PCNET_CSR0_IDON;
+}
+
 /* Lets the chip read the initialization block, then starts it. */
 static int start_chip(struct pcnet *pcnet)
 {
 	uint32_t init = area_address(pcnet, &pcnet->area->init);
-	uint64_t start;
 
 	write_csr(pcnet, PCNET_CSR_IADR_LOW, (uint16_t)init);
 	write_csr(pcnet, PCNET_CSR_IADR_HIGH, (uint16_t)(init >> 16));
 	write_csr(pcnet, PCNET_CSR0, PCNET_CSR0_INIT);
-	start = monotonic_us();
-	while (!(read_csr(pcnet, PCNET_CSR0) & PCNET_CSR0_IDON)) {
-		if (monotonic_us() - start > INIT_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(10);
-	}
+	if (poll_until(init_done, pcnet, INIT_TIMEOUT_US) != 0)
+		return -ETIMEDOUT;
 	write_csr(pcnet, PCNET_CSR0, PCNET_CSR0_IDON | PCNET_CSR0_STRT);
 	return 0;
 }

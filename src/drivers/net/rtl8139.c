@@ -26,7 +26,7 @@
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 PROVIDE_OBJECT(rtl8139);
 
@@ -49,7 +49,6 @@ PROVIDE_OBJECT(rtl8139);
 #define TX_EARLY_THRESHOLD 256	/* bytes in the FIFO before sending starts */
 
 #define RESET_TIMEOUT_US 10000
-#define RESET_POLL_US 10
 
 struct rtl8139 {
 	struct pci_device *pci;
@@ -99,14 +98,10 @@ static void rtl_write32(struct rtl8139 *rtl, unsigned reg, uint32_t value)
  * masks interrupts; the MAC address survives. */
 static int reset_chip(struct rtl8139 *rtl)
 {
-	unsigned waited;
-
 	rtl_write8(rtl, RTL_CR, RTL_CR_RST);
-	for (waited = 0; waited < RESET_TIMEOUT_US; waited += RESET_POLL_US) {
-		if (!(rtl_read8(rtl, RTL_CR) & RTL_CR_RST))
-			return 0;
-		udelay(RESET_POLL_US);
-	}
+	if (pci_poll8(rtl->pci, rtl->bar, RTL_CR, RTL_CR_RST, 0,
+		      RESET_TIMEOUT_US) == 0)
+		return 0;
 	DBG("rtl8139 PCI " PCI_FMT ": reset timed out\n", PCI_ARGS(rtl->pci));
 	return -ETIMEDOUT;
 }
