@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <drivers/net/eepro100.h>
+#include <drivers/net/microwire.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
@@ -57,7 +58,6 @@ struct eepro100 {
 	unsigned rx_next;	/* the next descriptor the RU completes */
 	unsigned tx_next;	/* the next command block to fill */
 	unsigned tx_done;	/* the oldest transmit block in flight */
-	unsigned eeprom_address_bits;	/* 0 until known */
 	unsigned phy;		/* MDI address */
 	uint64_t link_checked_us;
 };
@@ -115,71 +115,38 @@ static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
 
 /* ---- serial EEPROM ------------------------------------------------------ */
 
-/* Clocks one bit into the EEPROM; returns its data output after the
- * rising edge. */
-static bool eeprom_clock_bit(struct eepro100 *nic, bool bit)
+static uint32_t eeprom_lines(void *context)
 {
-	uint16_t lines = E100_EE_CS | (bit ? E100_EE_DI : 0);
-	bool out;
-
-	write16(nic, E100_EEPROM_CONTROL, lines);
-	udelay(EEPROM_HALF_CLOCK_US);
-	write16(nic, E100_EEPROM_CONTROL, lines | E100_EE_SK);
-	udelay(EEPROM_HALF_CLOCK_US);
-	out = read16(nic, E100_EEPROM_CONTROL) & E100_EE_DO;
-	write16(nic, E100_EEPROM_CONTROL, lines);
-	udelay(EEPROM_HALF_CLOCK_US);
-	return out;
+	return read16(context, E100_EEPROM_CONTROL);
 }
 
-/*
- * Reads one word: start bit, READ opcode (10), address, then 16 data bits.
- * The address width (6 or 8 bits, by EEPROM size) is learnt on the first
- * read, which must be of word 0: the EEPROM pulls its output low right
- * after the last address bit it expects.
- */
-static uint16_t eeprom_read(struct eepro100 *nic, unsigned address)
+static void set_eeprom_lines(void *context, uint32_t lines)
 {
-	unsigned width = nic->eeprom_address_bits;
-	bool detect = (width == 0);
-	uint16_t value = 0;
-	unsigned i;
-
-	if (detect)
-		width = E100_EE_MAX_ADDRESS_BITS;
-	write16(nic, E100_EEPROM_CONTROL, E100_EE_CS);
-	udelay(EEPROM_HALF_CLOCK_US);
-	eeprom_clock_bit(nic, 1);
-	eeprom_clock_bit(nic, 1);
-	eeprom_clock_bit(nic, 0);
-	for (i = 1; i <= width; i++) {
-		bool out = eeprom_clock_bit(nic, (address >> (width - i)) & 1);
-
-		if (detect && !out)
-			break;
-	}
-	if (detect)
-		nic->eeprom_address_bits = i > width ? width : i;
-	for (i = 0; i < 16; i++)
-		value = (uint16_t)(value << 1 | eeprom_clock_bit(nic, 0));
-	write16(nic, E100_EEPROM_CONTROL, 0);
-	udelay(EEPROM_HALF_CLOCK_US);
-	return value;
+	write16(context, E100_EEPROM_CONTROL, (uint16_t)lines);
 }
 
 /* Reads the whole EEPROM: checks its checksum, takes the MAC address and
  * the PHY address. */
 static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 {
+	/* Its size is learnt on the first read. */
+	struct microwire eeprom = {
+		.context = nic,
+		.read = eeprom_lines,
+		.write = set_eeprom_lines,
+		.cs = E100_EE_CS, .sk = E100_EE_SK, .di = E100_EE_DI, .dout = E100_EE_DO,
+		.half_clock_us = EEPROM_HALF_CLOCK_US,
+		.max_address_bits = E100_EE_MAX_ADDRESS_BITS,
+	};
 	uint16_t sum = 0, word;
 	unsigned address, words;
+	int rc;
 
-	nic->eeprom_address_bits = 0;
-	word = eeprom_read(nic, 0);
-	words = 1u << nic->eeprom_address_bits;
-	for (address = 0; address < words; address++) {
+	rc = microwire_read(&eeprom, 0, &word);
+	words = 1u << eeprom.address_bits;
+	for (address = 0; rc == 0 && address < words; address++) {
 		if (address > 0)
-			word = eeprom_read(nic, address);
+			rc = microwire_read(&eeprom, address, &word);
 		sum = (uint16_t)(sum + word);
 		if (address < ETH_ALEN / 2) {
 			mac[2 * address] = (uint8_t)word;
@@ -188,6 +155,8 @@ static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 			nic->phy = word & E100_EE_PHY_ADDRESS_MASK;
 		}
 	}
+	if (rc != 0)
+		return rc;
 	if (sum != E100_EE_CHECKSUM) {
 		DBG("eepro100 PCI " PCI_FMT ": EEPROM (%u words) checksum %04x, "
 		    "expected %04x\n", PCI_ARGS(nic->pci), words, sum,
