@@ -260,4 +260,19 @@ static __attribute__((unused)) void make_frame(uint8_t *frame, size_t len, unsig
 		frame[i] = (uint8_t)(seed * 13 + i * 7);
 }
 
+/* Probes pci (its driver set) and checks what it registered: the device
+ * is pci's, with the address the chip holds (mac). The device, or NULL
+ * (a failed check). */
+static __attribute__((unused)) struct net_device *
+fake_probe(struct pci_device *pci, const uint8_t *mac)
+{
+	CHECK_INT(pci->driver->probe(pci), 0);
+	CHECK(registered != NULL);
+	if (!registered)
+		return NULL;
+	CHECK(pci->priv == registered);
+	CHECK(memcmp(registered->hw_addr, mac, ETH_ALEN) == 0);
+	return registered;
+}
+
 #endif

@@ -106,15 +106,6 @@ static const struct intel_variant e1000_variant = {
 	.reset_done = e1000_reset_done,
 };
 
-static int e1000_probe(struct pci_device *pci)
-{
-	int rc = intel_probe(pci, &e1000_variant);
-
-	if (rc == 0)
-		intel_dbg_probed(pci);
-	return rc;
-}
-
 static const struct pci_device_id e1000_ids[] = {
 	PCI_ID(0x8086, 0x100e, "82540em", E1000_82540_FAMILY),
 	PCI_ID(0x8086, 0x100f, "82545em", E1000_82540_FAMILY),
@@ -125,8 +116,9 @@ PCI_DRIVER(e1000_driver) = {
 	.name = "e1000",
 	.ids = e1000_ids,
 	.id_count = ARRAY_SIZE(e1000_ids),
-	.probe = e1000_probe,
-	.remove = intel_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = INTEL_NIC_OPS(&e1000_variant),
 };
 
 FEATURE("e1000");

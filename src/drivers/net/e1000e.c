@@ -66,15 +66,6 @@ static const struct intel_variant e1000e_variant = {
 	.configure_tx = e1000e_configure_tx,
 };
 
-static int e1000e_probe(struct pci_device *pci)
-{
-	int rc = intel_probe(pci, &e1000e_variant);
-
-	if (rc == 0)
-		intel_dbg_probed(pci);
-	return rc;
-}
-
 static const struct pci_device_id e1000e_ids[] = {
 	PCI_ID(0x8086, 0x10d3, "82574l", 0),
 };
@@ -83,8 +74,9 @@ PCI_DRIVER(e1000e_driver) = {
 	.name = "e1000e",
 	.ids = e1000e_ids,
 	.id_count = ARRAY_SIZE(e1000e_ids),
-	.probe = e1000e_probe,
-	.remove = intel_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = INTEL_NIC_OPS(&e1000e_variant),
 };
 
 FEATURE("e1000e");

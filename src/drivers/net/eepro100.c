@@ -20,9 +20,9 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/eepro100.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/microwire.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
@@ -467,58 +467,39 @@ static const struct net_device_operations eepro100_operations = {
 	.poll = eepro100_poll,
 };
 
-static int eepro100_probe(struct pci_device *pci)
+static int eepro100_check(struct pci_device *pci)
 {
-	struct net_device *netdev;
-	struct eepro100 *nic;
-	char mac[18];
+	return pci_bar_is_io(pci, E100_CSR_BAR) == 0 ? 0 : -ENODEV;
+}
+
+static int eepro100_init(struct pci_device *pci, struct net_device *netdev)
+{
+	struct eepro100 *nic = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, E100_CSR_BAR) != 0)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*nic));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &eepro100_operations;
-	netdev->driver_name = "eepro100";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	nic = netdev->priv;
 	nic->pci = pci;
 	nic->netdev = netdev;
-	pci->priv = netdev;
-
-	rc = pci_enable_device(pci);
-	if (rc != 0)
-		goto fail;
 	reset_chip(nic);
 	rc = read_eeprom(nic, netdev->hw_addr);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	update_link(nic);
-
-	DBG("eepro100 PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
-	    pci->id->name, eth_ntoa(netdev->hw_addr, mac),
-	    netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void eepro100_remove(struct pci_device *pci)
+static void eepro100_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct eepro100 *nic = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(nic);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops eepro100_nic = {
+	.priv_len = sizeof(struct eepro100),
+	.op = &eepro100_operations,
+	.check = eepro100_check,
+	.init = eepro100_init,
+	.quiesce = eepro100_quiesce,
+};
 
 static const struct pci_device_id eepro100_ids[] = {
 	PCI_ID(0x8086, 0x1209, "82559er", 0),
@@ -530,8 +511,9 @@ PCI_DRIVER(eepro100_driver) = {
 	.name = "eepro100",
 	.ids = eepro100_ids,
 	.id_count = ARRAY_SIZE(eepro100_ids),
-	.probe = eepro100_probe,
-	.remove = eepro100_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &eepro100_nic,
 };
 
 FEATURE("eepro100");

@@ -7,9 +7,9 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/intel.h>
+#include <drivers/net/pci_nic.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/poll.h>
@@ -369,58 +369,38 @@ static void intel_poll(struct net_device *netdev)
 	intel_update_link(intel);
 }
 
-static const struct net_device_operations intel_operations = {
+const struct net_device_operations intel_operations = {
 	.open = intel_open,
 	.close = intel_close,
 	.transmit = intel_transmit,
 	.poll = intel_poll,
 };
 
-int intel_probe(struct pci_device *pci, const struct intel_variant *variant)
+int intel_check(struct pci_device *pci)
 {
-	struct net_device *netdev;
-	struct intel_nic *intel;
+	return pci_bar_is_io(pci, 0) == 0 ? 0 : -ENODEV;
+}
+
+int intel_init(struct pci_device *pci, struct net_device *netdev)
+{
+	struct intel_nic *intel = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, 0) != 0)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*intel));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &intel_operations;
-	netdev->driver_name = pci->driver->name;
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	intel = netdev->priv;
 	intel->pci = pci;
 	intel->netdev = netdev;
-	intel->variant = variant;
-	pci->priv = netdev;
-
-	rc = pci_enable_device(pci);
-	if (rc == 0)
-		rc = intel_reset(intel);
+	intel->variant = pci_nic_ops(pci)->variant;
+	rc = intel_reset(intel);
 	if (rc == 0)
 		rc = intel_read_mac(intel, netdev->hw_addr);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	intel_update_link(intel);
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-void intel_remove(struct pci_device *pci)
+void intel_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct intel_nic *intel = netdev->priv;
-
-	unregister_netdev(netdev);
-	intel_reset(intel);
-	netdev_put(netdev);
+	/* Even if the reset times out, the rings are disabled by then. */
+	intel_reset(netdev->priv);
 }

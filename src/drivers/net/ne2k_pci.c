@@ -16,9 +16,9 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/ne2k_pci.h>
+#include <drivers/net/pci_nic.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
@@ -446,58 +446,41 @@ static int read_mac(struct ne2k *ne)
 	return 0;
 }
 
-static int ne2k_probe(struct pci_device *pci)
+static int ne2k_check(struct pci_device *pci)
 {
-	struct net_device *netdev;
-	struct ne2k *ne;
-	char mac[18];
+	return pci_bar_is_io(pci, NE_BAR) == 1 ? 0 : -ENODEV;
+}
+
+/* (Enabling the device turns on I/O decoding; bus mastering too, which
+ * this chip never uses.) */
+static int ne2k_init(struct pci_device *pci, struct net_device *netdev)
+{
+	struct ne2k *ne = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, NE_BAR) != 1)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*ne));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &ne2k_operations;
-	netdev->driver_name = "ne2k-pci";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	ne = netdev->priv;
 	ne->pci = pci;
 	ne->netdev = netdev;
-	pci->priv = netdev;
-
-	/* Enables I/O decoding (bus mastering too, which this chip never
-	 * uses). */
-	rc = pci_enable_device(pci);
-	if (rc == 0)
-		rc = read_mac(ne);
+	rc = read_mac(ne);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	/* No PHY to ask: a DP8390 has no link status. */
 	netdev_link_up(netdev);
-
-	DBG("ne2k-pci PCI " PCI_FMT ": %s, MAC %s, link up\n", PCI_ARGS(pci),
-	    pci->id->name, eth_ntoa(netdev->hw_addr, mac));
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void ne2k_remove(struct pci_device *pci)
+static void ne2k_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct ne2k *ne = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(ne);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops ne2k_nic = {
+	.priv_len = sizeof(struct ne2k),
+	.op = &ne2k_operations,
+	.check = ne2k_check,
+	.init = ne2k_init,
+	.quiesce = ne2k_quiesce,
+};
 
 static const struct pci_device_id ne2k_pci_ids[] = {
 	PCI_ID(0x10ec, 0x8029, "rtl8029", 0),
@@ -514,8 +497,9 @@ PCI_DRIVER(ne2k_pci_driver) = {
 	.name = "ne2k-pci",
 	.ids = ne2k_pci_ids,
 	.id_count = ARRAY_SIZE(ne2k_pci_ids),
-	.probe = ne2k_probe,
-	.remove = ne2k_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &ne2k_nic,
 };
 
 FEATURE("ne2k-pci");

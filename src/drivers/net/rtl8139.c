@@ -18,8 +18,8 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/rtl8139.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
@@ -376,60 +376,38 @@ static int choose_bar(struct pci_device *pci, unsigned *bar)
 	return 0;
 }
 
-static int rtl8139_probe(struct pci_device *pci)
+static int rtl8139_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct rtl8139 *rtl;
-	char mac[18];
+	struct rtl8139 *rtl = netdev->priv;
 	unsigned i;
 	int rc;
 
-	netdev = alloc_netdev(sizeof(*rtl));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &rtl8139_operations;
-	netdev->driver_name = "rtl8139";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	rtl = netdev->priv;
 	rtl->pci = pci;
 	rtl->netdev = netdev;
-	pci->priv = netdev;
-
 	rc = choose_bar(pci, &rtl->bar);
-	if (rc == 0)
-		rc = pci_enable_device(pci);
 	if (rc == 0)
 		rc = reset_chip(rtl);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	for (i = 0; i < ETH_ALEN; i++)
 		netdev->hw_addr[i] = rtl_read8(rtl, RTL_IDR0 + i);
 	update_link(rtl);
-
-	DBG("rtl8139 PCI " PCI_FMT ": %s, %s BAR%u, MAC %s, link %s\n",
-	    PCI_ARGS(pci), pci->id->name,
-	    rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar,
-	    eth_ntoa(netdev->hw_addr, mac), netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s, %s BAR%u", pci->id->name,
+			   rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void rtl8139_remove(struct pci_device *pci)
+static void rtl8139_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct rtl8139 *rtl = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(rtl);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops rtl8139_nic = {
+	.priv_len = sizeof(struct rtl8139),
+	.op = &rtl8139_operations,
+	.init = rtl8139_init,
+	.quiesce = rtl8139_quiesce,
+};
 
 static const struct pci_device_id rtl8139_ids[] = {
 	PCI_ID(0x10ec, 0x8139, "rtl8139", 0),
@@ -445,8 +423,9 @@ PCI_DRIVER(rtl8139_driver) = {
 	.name = "rtl8139",
 	.ids = rtl8139_ids,
 	.id_count = ARRAY_SIZE(rtl8139_ids),
-	.probe = rtl8139_probe,
-	.remove = rtl8139_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &rtl8139_nic,
 };
 
 FEATURE("rtl8139");
