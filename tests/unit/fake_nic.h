@@ -166,6 +166,9 @@ static unsigned received_total;		/* ever */
 static uint8_t last_frame[NETDEV_RX_BUFFER_LEN];
 static size_t last_len;
 static unsigned rx_errors, tx_completed, tx_failed;
+/* Called after every frame passed up: a chip model acting while the
+ * driver is inside poll(). */
+static void (*fake_rx_hook)(void);
 
 static void free_netdev(struct refcnt *refcnt)
 {
@@ -210,6 +213,8 @@ void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
 		received[received_count++] = iob;
 	else
 		wb_free_iob(iob);
+	if (fake_rx_hook)
+		fake_rx_hook();
 }
 
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)

@@ -330,11 +330,14 @@ static void restart_rx(struct eepro100 *nic)
 		    area_address(nic, &nic->area->rx[nic->rx_next]));
 }
 
+/* At most one ring's worth per call: a chip that fills descriptors as
+ * fast as they are recycled must not keep poll() from returning. */
 static void reap_rx(struct eepro100 *nic)
 {
+	unsigned budget = RX_RING_SIZE;
 	uint16_t status;
 
-	while (rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
+	while (budget-- && rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
 		unsigned i = nic->rx_next;
 
 		rmb();

@@ -205,12 +205,14 @@ static void deliver_rx(struct pcnet *pcnet, unsigned i, size_t frame_len)
 	netdev_rx(pcnet->netdev, iob);
 }
 
+/* At most one ring's worth per call: a chip that fills descriptors as
+ * fast as they are handed back must not keep poll() from returning. */
 static void reap_rx(struct pcnet *pcnet)
 {
 	const uint16_t whole_frame = PCNET_DESC_STP | PCNET_DESC_ENP;
 	unsigned reaped;
 
-	for (reaped = 0;; reaped++) {
+	for (reaped = 0; reaped < RX_RING_SIZE; reaped++) {
 		unsigned i = pcnet->rx_next;
 		struct pcnet_rx_desc *desc = &pcnet->area->rx[i];
 		uint16_t status = le16_to_cpu(*(volatile uint16_t *)&desc->status);
