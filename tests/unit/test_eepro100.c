@@ -19,7 +19,6 @@
 extern const struct pci_driver wb_eepro100_driver;
 
 #define RING_SIZE 32	/* the driver's receive frame area */
-#define FLOOD_LIMIT (8 * RING_SIZE)
 #define PHY_ADDRESS 1
 
 /* ---- the chip ---------------------------------------------------------- */
@@ -33,8 +32,6 @@ static struct {
 	uint32_t ru_block;
 	unsigned resets, seq;
 	uint16_t count_override;	/* report this count instead */
-	bool flood;
-	unsigned flooded;
 	uint8_t sent[4][ETH_FRAME_LEN];
 	unsigned sent_len[4], sent_count;
 } chip;
@@ -113,12 +110,6 @@ static bool chip_receive(size_t len)
 	else
 		chip.ru_block = rfd->link;
 	return true;
-}
-
-static void chip_flood(void)
-{
-	while (chip.flood && chip.flooded < FLOOD_LIMIT && chip_receive(60))
-		chip.flooded++;
 }
 
 static void chip_command(uint8_t command)
@@ -212,6 +203,8 @@ int pci_bar_is_io(struct pci_device *pci, unsigned bar)
 
 /* ---- tests --------------------------------------------------------------- */
 
+static const struct fake_rx_model model = { chip_receive, &chip.seq, RING_SIZE };
+
 static void set_eeprom(const uint8_t *mac)
 {
 	uint16_t sum = 0;
@@ -224,34 +217,6 @@ static void set_eeprom(const uint8_t *mac)
 	for (i = 0; i < 63; i++)
 		sum = (uint16_t)(sum + part.words[i]);
 	part.words[63] = (uint16_t)(E100_EE_CHECKSUM - sum);
-}
-
-static unsigned check_sequence(unsigned first)
-{
-	unsigned i;
-
-	for (i = 0; i < received_count; i++)
-		CHECK_INT(((uint8_t *)received[i]->data)[0], (uint8_t)(first + i));
-	first += received_count;
-	drop_received();
-	return first;
-}
-
-static void test_receive(struct net_device *netdev)
-{
-	unsigned n;
-
-	for (n = 0; n < 3 * RING_SIZE; n++) {
-		CHECK(chip_receive(60 + n % 1400));
-		netdev->op->poll(netdev);
-		CHECK_INT(received_count, 1);
-		if (received_count != 1)
-			return;
-		CHECK_INT(iob_len(received[0]), 60 + n % 1400);
-		CHECK_INT(((uint8_t *)received[0]->data)[0], (uint8_t)(chip.seq - 1));
-		drop_received();
-	}
-	CHECK_INT(rx_errors, 0);
 }
 
 static void test_bad_counts(struct net_device *netdev)
@@ -269,34 +234,6 @@ static void test_bad_counts(struct net_device *netdev)
 	CHECK_INT(received_count, 0);
 	CHECK_INT(rx_errors, errors + 3);
 	CHECK(chip_receive(100));
-	netdev->op->poll(netdev);
-	CHECK_INT(received_count, 1);
-	drop_received();
-}
-
-static void test_refilling_chip(struct net_device *netdev)
-{
-	unsigned next = chip.seq, polls = 0, errors = rx_errors;
-
-	while (chip_receive(60))
-		;
-	chip.flood = true;
-	chip.flooded = 0;
-	fake_rx_hook = chip_flood;
-	while (chip.flooded < FLOOD_LIMIT && polls++ < 4 * FLOOD_LIMIT) {
-		netdev->op->poll(netdev);
-		CHECK(received_count > 0 && received_count <= RING_SIZE);
-		next = check_sequence(next);
-	}
-	fake_rx_hook = NULL;
-	chip.flood = false;
-	CHECK(polls >= FLOOD_LIMIT / RING_SIZE);
-	netdev->op->poll(netdev);
-	next = check_sequence(next);
-	CHECK_INT(next, chip.seq);
-	CHECK_INT(rx_errors, errors);
-	/* And the ring still works. */
-	CHECK(chip_receive(80));
 	netdev->op->poll(netdev);
 	CHECK_INT(received_count, 1);
 	drop_received();
@@ -341,9 +278,9 @@ int main(void)
 	netdev->is_open = true;
 	CHECK(chip.cu_started && chip.ru_started);
 
-	test_receive(netdev);
+	fake_test_receive_stream(netdev, &model);
 	test_bad_counts(netdev);
-	test_refilling_chip(netdev);
+	fake_test_refilling_chip(netdev, &model);
 	test_transmit(netdev);
 
 	wb_eepro100_driver.remove(&pci);

@@ -16,7 +16,6 @@
 extern const struct pci_driver wb_pcnet_driver;
 
 #define RING_SIZE 32	/* the driver's receive ring, from its init block */
-#define FLOOD_LIMIT (8 * RING_SIZE)
 
 /* ---- the chip ---------------------------------------------------------- */
 
@@ -30,8 +29,6 @@ static struct {
 	unsigned rx_size, tx_size, rx_next, tx_next;
 	unsigned seq;			/* frames stored so far */
 	uint16_t msg_length_override;	/* report this length instead */
-	bool flood;			/* refill at every frame passed up */
-	unsigned flooded;
 	uint8_t sent[4][ETH_FRAME_LEN];
 	unsigned sent_len[4], sent_count;
 } chip;
@@ -114,13 +111,6 @@ static bool chip_receive(size_t len)
 	return true;
 }
 
-/* The adversary: every descriptor handed back is filled at once. */
-static void chip_flood(void)
-{
-	while (chip.flood && chip.flooded < FLOOD_LIMIT && chip_receive(60))
-		chip.flooded++;
-}
-
 uint32_t pci_bar_read32(struct pci_device *pci, unsigned bar, uint64_t offset)
 {
 	switch (offset) {
@@ -191,37 +181,7 @@ int pci_bar_is_io(struct pci_device *pci, unsigned bar)
 
 /* ---- tests --------------------------------------------------------------- */
 
-/* Frames arrive whole and in sequence from first on; returns the next. */
-static unsigned check_sequence(unsigned first)
-{
-	unsigned i;
-
-	for (i = 0; i < received_count; i++) {
-		CHECK_INT(received[i]->data ? ((uint8_t *)received[i]->data)[0] : 0,
-			  (uint8_t)(first + i));
-		CHECK_INT(iob_len(received[i]), 60);
-	}
-	first += received_count;
-	drop_received();
-	return first;
-}
-
-static void test_receive(struct net_device *netdev)
-{
-	unsigned n;
-
-	for (n = 0; n < 3 * RING_SIZE; n++) {
-		CHECK(chip_receive(60 + n % 1400));
-		netdev->op->poll(netdev);
-		CHECK_INT(received_count, 1);
-		if (received_count != 1)
-			return;
-		CHECK_INT(iob_len(received[0]), 60 + n % 1400);
-		CHECK_INT(((uint8_t *)received[0]->data)[0], (uint8_t)(chip.seq - 1));
-		drop_received();
-	}
-	CHECK_INT(rx_errors, 0);
-}
+static const struct fake_rx_model model = { chip_receive, &chip.seq, RING_SIZE };
 
 static void test_bad_lengths(struct net_device *netdev)
 {
@@ -242,31 +202,6 @@ static void test_bad_lengths(struct net_device *netdev)
 	netdev->op->poll(netdev);
 	CHECK_INT(received_count, 1);
 	drop_received();
-}
-
-static void test_refilling_chip(struct net_device *netdev)
-{
-	unsigned next = chip.seq, polls = 0, errors = rx_errors;
-
-	while (chip_receive(60))
-		;
-	chip.flood = true;
-	chip.flooded = 0;
-	fake_rx_hook = chip_flood;
-	while (chip.flooded < FLOOD_LIMIT && polls++ < 4 * FLOOD_LIMIT) {
-		netdev->op->poll(netdev);
-		/* One ring's worth at most, and the chip had more. */
-		CHECK(received_count > 0 && received_count <= RING_SIZE);
-		next = check_sequence(next);
-	}
-	fake_rx_hook = NULL;
-	chip.flood = false;
-	CHECK(polls >= FLOOD_LIMIT / RING_SIZE);
-	/* What is left arrives too. */
-	netdev->op->poll(netdev);
-	next = check_sequence(next);
-	CHECK_INT(next, chip.seq);
-	CHECK_INT(rx_errors, errors);
 }
 
 static void test_transmit(struct net_device *netdev)
@@ -305,9 +240,9 @@ int main(void)
 	CHECK_INT(chip.rx_size, RING_SIZE);
 	CHECK(chip.csr0 & PCNET_CSR0_STRT);
 
-	test_receive(netdev);
+	fake_test_receive_stream(netdev, &model);
 	test_bad_lengths(netdev);
-	test_refilling_chip(netdev);
+	fake_test_refilling_chip(netdev, &model);
 	test_transmit(netdev);
 
 	/* Removal closes: the chip is reset and every buffer unmapped. */
