@@ -330,7 +330,7 @@ fake_test_receive_stream(struct net_device *netdev,
 /*
  * A chip that refills every receive descriptor the moment the driver
  * hands it back (model->receive() runs again after every frame passed
- * up): each poll must still return after one ring's worth, the frames in
+ * up, and between polls): each poll must still return after one ring's worth, the frames in
  * order, and the next poll go on where it stopped.
  */
 static __attribute__((unused)) void
@@ -346,6 +346,7 @@ fake_test_refilling_chip(struct net_device *netdev,
 	fake_flooded = 0;
 	fake_rx_hook = fake_flood;
 	while (fake_flooded < limit && polls++ < 4 * limit) {
+		fake_flood();	/* between polls too */
 		netdev->op->poll(netdev);
 		CHECK(received_count > 0 && received_count <= model->ring_size);
 		next = fake_check_sequence(next);
