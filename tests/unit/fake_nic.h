@@ -186,8 +186,12 @@ struct net_device *alloc_netdev(size_t priv_len)
 	return netdev;
 }
 
+static int fake_register_rc;	/* what register_netdev() fails with */
+
 int register_netdev(struct net_device *netdev)
 {
+	if (fake_register_rc)
+		return fake_register_rc;
 	registered = netdev;
 	memcpy(netdev->ll_addr, netdev->hw_addr, ETH_ALEN);
 	netdev_get(netdev);

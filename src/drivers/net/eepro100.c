@@ -470,11 +470,6 @@ static const struct net_device_operations eepro100_operations = {
 	.poll = eepro100_poll,
 };
 
-static int eepro100_check(struct pci_device *pci)
-{
-	return pci_bar_is_io(pci, E100_CSR_BAR) == 0 ? 0 : -ENODEV;
-}
-
 static int eepro100_init(struct pci_device *pci, struct net_device *netdev)
 {
 	struct eepro100 *nic = netdev->priv;
@@ -499,7 +494,7 @@ static void eepro100_quiesce(struct net_device *netdev)
 static const struct pci_nic_ops eepro100_nic = {
 	.priv_len = sizeof(struct eepro100),
 	.op = &eepro100_operations,
-	.check = eepro100_check,
+	.memory_bars = 1u << E100_CSR_BAR,
 	.init = eepro100_init,
 	.quiesce = eepro100_quiesce,
 };

@@ -376,11 +376,6 @@ const struct net_device_operations intel_operations = {
 	.poll = intel_poll,
 };
 
-int intel_check(struct pci_device *pci)
-{
-	return pci_bar_is_io(pci, 0) == 0 ? 0 : -ENODEV;
-}
-
 int intel_init(struct pci_device *pci, struct net_device *netdev)
 {
 	struct intel_nic *intel = netdev->priv;

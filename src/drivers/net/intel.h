@@ -142,14 +142,13 @@ static inline void intel_write(struct intel_nic *intel, unsigned reg,
 /* The chip operations for pci_nic.c (BAR 0 must be memory); a driver
  * gives its variant: .ops = INTEL_NIC_OPS(&variant). */
 extern const struct net_device_operations intel_operations;
-int intel_check(struct pci_device *pci);
 int intel_init(struct pci_device *pci, struct net_device *netdev);
 void intel_quiesce(struct net_device *netdev);
 #define INTEL_NIC_OPS(variant_)                                              \
 	(&(const struct pci_nic_ops){                                        \
 		.priv_len = sizeof(struct intel_nic),                        \
 		.op = &intel_operations,                                     \
-		.check = intel_check,                                        \
+		.memory_bars = 1u << 0,                                      \
 		.init = intel_init,                                          \
 		.quiesce = intel_quiesce,                                    \
 		.variant = (variant_),                                       \

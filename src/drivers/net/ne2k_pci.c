@@ -446,11 +446,6 @@ static int read_mac(struct ne2k *ne)
 	return 0;
 }
 
-static int ne2k_check(struct pci_device *pci)
-{
-	return pci_bar_is_io(pci, NE_BAR) == 1 ? 0 : -ENODEV;
-}
-
 /* (Enabling the device turns on I/O decoding; bus mastering too, which
  * this chip never uses.) */
 static int ne2k_init(struct pci_device *pci, struct net_device *netdev)
@@ -477,7 +472,7 @@ static void ne2k_quiesce(struct net_device *netdev)
 static const struct pci_nic_ops ne2k_nic = {
 	.priv_len = sizeof(struct ne2k),
 	.op = &ne2k_operations,
-	.check = ne2k_check,
+	.io_bars = 1u << NE_BAR,
 	.init = ne2k_init,
 	.quiesce = ne2k_quiesce,
 };

@@ -4,8 +4,31 @@
  */
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <drivers/net/pci_nic.h>
+
+#define PCI_BARS 6
+
+static bool has_bars(struct pci_device *pci, const struct pci_nic_ops *ops)
+{
+	unsigned needed = ops->bars | ops->io_bars | ops->memory_bars;
+	unsigned bar;
+	int io;
+
+	for (bar = 0; bar < PCI_BARS; bar++) {
+		if (!((needed >> bar) & 1))
+			continue;
+		io = pci_bar_is_io(pci, bar);
+		if (io < 0)
+			return false;
+		if (((ops->io_bars >> bar) & 1) && io != 1)
+			return false;
+		if (((ops->memory_bars >> bar) & 1) && io != 0)
+			return false;
+	}
+	return true;
+}
 
 int pci_nic_probe(struct pci_device *pci)
 {
@@ -13,11 +36,8 @@ int pci_nic_probe(struct pci_device *pci)
 	struct net_device *netdev;
 	int rc;
 
-	if (ops->check) {
-		rc = ops->check(pci);
-		if (rc != 0)
-			return rc;
-	}
+	if (!has_bars(pci, ops))
+		return -ENODEV;
 	netdev = alloc_netdev(ops->priv_len);
 	if (!netdev)
 		return -ENOMEM;

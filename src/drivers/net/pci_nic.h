@@ -11,6 +11,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 #include <wireboot/debug.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
@@ -18,9 +19,10 @@
 struct pci_nic_ops {
 	size_t priv_len;	/* netdev->priv, zeroed */
 	const struct net_device_operations *op;
-	/* Optional: refuses a device (-ENODEV) whose BARs the chip code
-	 * cannot use, before anything is allocated. */
-	int (*check)(struct pci_device *pci);
+	/* The BARs the chip code needs (bit n: BAR n), of either kind or of
+	 * one; a device without them is refused (-ENODEV) before anything
+	 * is allocated. */
+	uint8_t bars, io_bars, memory_bars;
 	/* With the device enabled: brings the chip to a quiet, known state,
 	 * reads its address into netdev->hw_addr and its link. On failure
 	 * it leaves the chip quiet itself. */

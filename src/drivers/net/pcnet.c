@@ -413,11 +413,6 @@ static const struct net_device_operations pcnet_operations = {
 	.poll = pcnet_poll,
 };
 
-static int pcnet_check(struct pci_device *pci)
-{
-	return pci_bar_is_io(pci, PCNET_IO_BAR) == 1 ? 0 : -ENODEV;
-}
-
 static int pcnet_init(struct pci_device *pci, struct net_device *netdev)
 {
 	struct pcnet *pcnet = netdev->priv;
@@ -448,7 +443,7 @@ static void pcnet_quiesce(struct net_device *netdev)
 static const struct pci_nic_ops pcnet_nic = {
 	.priv_len = sizeof(struct pcnet),
 	.op = &pcnet_operations,
-	.check = pcnet_check,
+	.io_bars = 1u << PCNET_IO_BAR,
 	.init = pcnet_init,
 	.quiesce = pcnet_quiesce,
 };

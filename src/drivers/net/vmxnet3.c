@@ -505,14 +505,6 @@ static const struct net_device_operations vmxnet3_operations = {
 	.poll = vmxnet3_poll,
 };
 
-static int vmxnet3_check(struct pci_device *pci)
-{
-	if (pci_bar_is_io(pci, VMXNET3_PT_BAR) < 0 ||
-	    pci_bar_is_io(pci, VMXNET3_VD_BAR) < 0)
-		return -ENODEV;
-	return 0;
-}
-
 static int vmxnet3_init(struct pci_device *pci, struct net_device *netdev)
 {
 	struct vmxnet3 *vmx = netdev->priv;
@@ -539,7 +531,7 @@ static void vmxnet3_quiesce(struct net_device *netdev)
 static const struct pci_nic_ops vmxnet3_nic = {
 	.priv_len = sizeof(struct vmxnet3),
 	.op = &vmxnet3_operations,
-	.check = vmxnet3_check,
+	.bars = 1u << VMXNET3_PT_BAR | 1u << VMXNET3_VD_BAR,
 	.init = vmxnet3_init,
 	.quiesce = vmxnet3_quiesce,
 };
