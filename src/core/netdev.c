@@ -195,9 +195,10 @@ int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
 		return -ENETDOWN;
 	}
 	/* Pad runt frames: some NICs send them as they are, and receivers
-	 * drop frames shorter than 60 bytes. */
-	if (iob_len(iob) < 60 && iob_tailroom(iob) >= 60 - iob_len(iob))
-		memset(iob_put(iob, 60 - iob_len(iob)), 0, 60 - iob_len(iob));
+	 * drop frames shorter than ETH_ZLEN. */
+	if (iob_len(iob) < ETH_ZLEN && iob_tailroom(iob) >= ETH_ZLEN - iob_len(iob))
+		memset(iob_put(iob, ETH_ZLEN - iob_len(iob)), 0,
+		       ETH_ZLEN - iob_len(iob));
 	list_add_tail(&iob->list, &netdev->tx_pending);
 	rc = netdev->op->transmit(netdev, iob);
 	if (rc != 0)

@@ -9,7 +9,9 @@
 
 #include <errno.h>
 #include <drivers/net/intel.h>
+#include <drivers/net/microwire.h>
 #include <wireboot/features.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 PROVIDE_OBJECT(e1000);
@@ -24,9 +26,6 @@ PROVIDE_OBJECT(e1000);
 #define CTRL_EXT 0x0018
 #define CTRL_EXT_EE_RST (1u << 13)	/* reload the EEPROM */
 
-#define MICROWIRE_READ 0x6	/* 3-bit opcode 110 */
-#define MICROWIRE_READ_BITS 3
-#define MICROWIRE_WORD_BITS 16
 #define MICROWIRE_HALF_CLOCK_US 50
 #define EEPROM_GRANT_TIMEOUT_US 10000
 /* How long the EEPROM takes to load after a reset (or EE_RST). */
@@ -43,92 +42,49 @@ static bool is_82540_family(struct intel_nic *intel)
 	return intel->pci->id->driver_data & E1000_82540_FAMILY;
 }
 
-static void eecd_write(struct intel_nic *intel, uint32_t eecd)
+/* EECD writes must reach the chip before the next clock edge. */
+static void eecd_write(void *context, uint32_t eecd)
 {
+	struct intel_nic *intel = context;
+
 	intel_write(intel, INTEL_EECD, eecd);
 	intel_read(intel, INTEL_STATUS);	/* flush */
-	udelay(MICROWIRE_HALF_CLOCK_US);
 }
 
-/* One clock pulse; the EEPROM samples DI and moves DO on the rising edge. */
-static uint32_t microwire_clock(struct intel_nic *intel, uint32_t eecd)
+static uint32_t eecd_read(void *context)
 {
-	uint32_t sampled;
-
-	eecd_write(intel, eecd | EECD_SK);
-	sampled = intel_read(intel, INTEL_EECD);
-	eecd_write(intel, eecd);
-	return sampled;
-}
-
-static void microwire_send(struct intel_nic *intel, uint32_t eecd,
-			   unsigned value, unsigned bits)
-{
-	while (bits--) {
-		eecd &= ~EECD_DI;
-		if (value & (1u << bits))
-			eecd |= EECD_DI;
-		eecd_write(intel, eecd);
-		microwire_clock(intel, eecd);
-	}
-}
-
-static uint16_t microwire_receive(struct intel_nic *intel, uint32_t eecd)
-{
-	uint16_t value = 0;
-	unsigned i;
-
-	eecd &= ~EECD_DI;
-	for (i = 0; i < MICROWIRE_WORD_BITS; i++) {
-		value <<= 1;
-		if (microwire_clock(intel, eecd) & EECD_DO)
-			value |= 1;
-	}
-	return value;
-}
-
-static int request_eeprom(struct intel_nic *intel, uint32_t eecd)
-{
-	unsigned waited;
-
-	eecd_write(intel, eecd | EECD_REQ);
-	for (waited = 0; waited < EEPROM_GRANT_TIMEOUT_US;
-	     waited += MICROWIRE_HALF_CLOCK_US) {
-		if (intel_read(intel, INTEL_EECD) & EECD_GNT)
-			return 0;
-		udelay(MICROWIRE_HALF_CLOCK_US);
-	}
-	eecd_write(intel, eecd);
-	return -ETIMEDOUT;
+	return intel_read(context, INTEL_EECD);
 }
 
 static int e1000_read_eeprom(struct intel_nic *intel, unsigned word,
 			     uint16_t *value)
 {
-	bool grant = is_82540_family(intel);
 	uint32_t eecd = intel_read(intel, INTEL_EECD);
-	unsigned address_bits = (eecd & EECD_SIZE) ? 8 : 6;
+	struct microwire eeprom = {
+		.context = intel,
+		.read = eecd_read,
+		.write = eecd_write,
+		.cs = EECD_CS, .sk = EECD_SK, .di = EECD_DI, .dout = EECD_DO,
+		.half_clock_us = MICROWIRE_HALF_CLOCK_US,
+		.address_bits = (eecd & EECD_SIZE) ? 8 : 6,
+	};
 	int rc;
 
-	if (word >= (1u << address_bits))
-		return -EINVAL;
 	eecd &= ~(EECD_SK | EECD_CS | EECD_DI | EECD_REQ);
-	if (grant) {
-		rc = request_eeprom(intel, eecd);
-		if (rc != 0)
+	if (is_82540_family(intel)) {
+		eecd_write(intel, eecd | EECD_REQ);
+		rc = pci_poll32(intel->pci, 0, INTEL_EECD, EECD_GNT, EECD_GNT,
+				EEPROM_GRANT_TIMEOUT_US, NULL);
+		if (rc != 0) {
+			eecd_write(intel, eecd);
 			return rc;
+		}
 		eecd |= EECD_REQ;
 	}
-	/* Raising chip select starts a command. */
-	eecd_write(intel, eecd | EECD_CS);
-	microwire_send(intel, eecd | EECD_CS, MICROWIRE_READ, MICROWIRE_READ_BITS);
-	microwire_send(intel, eecd | EECD_CS, word, address_bits);
-	*value = microwire_receive(intel, eecd | EECD_CS);
-	/* Deselect, with one clock so the part returns to standby. */
-	eecd_write(intel, eecd);
-	microwire_clock(intel, eecd);
+	eeprom.idle = eecd;
+	rc = microwire_read(&eeprom, word, value);
 	eecd_write(intel, eecd & ~EECD_REQ);
-	return 0;
+	return rc;
 }
 
 /* The EEPROM restores the power-on settings (and receive address 0). */
@@ -150,15 +106,6 @@ static const struct intel_variant e1000_variant = {
 	.reset_done = e1000_reset_done,
 };
 
-static int e1000_probe(struct pci_device *pci)
-{
-	int rc = intel_probe(pci, &e1000_variant);
-
-	if (rc == 0)
-		intel_dbg_probed(pci);
-	return rc;
-}
-
 static const struct pci_device_id e1000_ids[] = {
 	PCI_ID(0x8086, 0x100e, "82540em", E1000_82540_FAMILY),
 	PCI_ID(0x8086, 0x100f, "82545em", E1000_82540_FAMILY),
@@ -169,8 +116,9 @@ PCI_DRIVER(e1000_driver) = {
 	.name = "e1000",
 	.ids = e1000_ids,
 	.id_count = ARRAY_SIZE(e1000_ids),
-	.probe = e1000_probe,
-	.remove = intel_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = INTEL_NIC_OPS(&e1000_variant),
 };
 
 FEATURE("e1000");

@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <drivers/net/intel.h>
 #include <wireboot/features.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 PROVIDE_OBJECT(e1000e);
 
@@ -28,24 +28,8 @@ PROVIDE_OBJECT(e1000e);
 #define TARC0 0x3840
 #define TARC0_ENABLE (1u << 10)		/* the queue transmits only when set */
 
-#define POLL_STEP_US 5
 #define EERD_TIMEOUT_US 10000
 #define AUTO_READ_TIMEOUT_US 10000
-
-/* Polls reg until bit is set; -ETIMEDOUT after timeout_us. */
-static int wait_for_bit(struct intel_nic *intel, unsigned reg, uint32_t bit,
-			unsigned timeout_us, uint32_t *value)
-{
-	unsigned waited;
-
-	for (waited = 0; waited <= timeout_us; waited += POLL_STEP_US) {
-		*value = intel_read(intel, reg);
-		if (*value & bit)
-			return 0;
-		udelay(POLL_STEP_US);
-	}
-	return -ETIMEDOUT;
-}
 
 static int e1000e_read_eeprom(struct intel_nic *intel, unsigned word,
 			      uint16_t *value)
@@ -56,7 +40,8 @@ static int e1000e_read_eeprom(struct intel_nic *intel, unsigned word,
 	if (word > EERD_ADDR_MASK)
 		return -EINVAL;
 	intel_write(intel, INTEL_EERD, (word << EERD_ADDR_SHIFT) | EERD_START);
-	rc = wait_for_bit(intel, INTEL_EERD, EERD_DONE, EERD_TIMEOUT_US, &eerd);
+	rc = pci_poll32(intel->pci, 0, INTEL_EERD, EERD_DONE, EERD_DONE,
+			EERD_TIMEOUT_US, &eerd);
 	if (rc == 0)
 		*value = (uint16_t)(eerd >> EERD_DATA_SHIFT);
 	return rc;
@@ -64,10 +49,8 @@ static int e1000e_read_eeprom(struct intel_nic *intel, unsigned word,
 
 static int e1000e_reset_done(struct intel_nic *intel)
 {
-	uint32_t eecd;
-
-	return wait_for_bit(intel, INTEL_EECD, EECD_AUTO_RD,
-			    AUTO_READ_TIMEOUT_US, &eecd);
+	return pci_poll32(intel->pci, 0, INTEL_EECD, EECD_AUTO_RD, EECD_AUTO_RD,
+			  AUTO_READ_TIMEOUT_US, NULL);
 }
 
 static void e1000e_configure_tx(struct intel_nic *intel)
@@ -83,15 +66,6 @@ static const struct intel_variant e1000e_variant = {
 	.configure_tx = e1000e_configure_tx,
 };
 
-static int e1000e_probe(struct pci_device *pci)
-{
-	int rc = intel_probe(pci, &e1000e_variant);
-
-	if (rc == 0)
-		intel_dbg_probed(pci);
-	return rc;
-}
-
 static const struct pci_device_id e1000e_ids[] = {
 	PCI_ID(0x8086, 0x10d3, "82574l", 0),
 };
@@ -100,8 +74,9 @@ PCI_DRIVER(e1000e_driver) = {
 	.name = "e1000e",
 	.ids = e1000e_ids,
 	.id_count = ARRAY_SIZE(e1000e_ids),
-	.probe = e1000e_probe,
-	.remove = intel_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = INTEL_NIC_OPS(&e1000e_variant),
 };
 
 FEATURE("e1000e");

@@ -20,14 +20,16 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/eepro100.h>
+#include <drivers/net/pci_nic.h>
+#include <drivers/net/microwire.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 PROVIDE_OBJECT(eepro100);
@@ -56,7 +58,6 @@ struct eepro100 {
 	unsigned rx_next;	/* the next descriptor the RU completes */
 	unsigned tx_next;	/* the next command block to fill */
 	unsigned tx_done;	/* the oldest transmit block in flight */
-	unsigned eeprom_address_bits;	/* 0 until known */
 	unsigned phy;		/* MDI address */
 	uint64_t link_checked_us;
 };
@@ -69,11 +70,6 @@ static uint8_t read8(struct eepro100 *nic, unsigned reg)
 static uint16_t read16(struct eepro100 *nic, unsigned reg)
 {
 	return pci_bar_read16(nic->pci, E100_CSR_BAR, reg);
-}
-
-static uint32_t read32(struct eepro100 *nic, unsigned reg)
-{
-	return pci_bar_read32(nic->pci, E100_CSR_BAR, reg);
 }
 
 static void write8(struct eepro100 *nic, unsigned reg, uint8_t value)
@@ -106,15 +102,11 @@ static void reset_chip(struct eepro100 *nic)
 /* Issues an SCB command once the previous one has been taken. */
 static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
 {
-	uint64_t start = monotonic_us();
-
-	while (read8(nic, E100_SCB_COMMAND) != 0) {
-		if (monotonic_us() - start > COMMAND_TIMEOUT_US) {
-			DBG("eepro100 PCI " PCI_FMT ": command %02x not taken\n",
-			    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
-			return -ETIMEDOUT;
-		}
-		udelay(1);
+	if (pci_poll8(nic->pci, E100_CSR_BAR, E100_SCB_COMMAND, 0xff, 0,
+		      COMMAND_TIMEOUT_US) != 0) {
+		DBG("eepro100 PCI " PCI_FMT ": command %02x not taken\n",
+		    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
+		return -ETIMEDOUT;
 	}
 	write32(nic, E100_SCB_POINTER, pointer);
 	write8(nic, E100_SCB_COMMAND, command);
@@ -123,71 +115,38 @@ static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
 
 /* ---- serial EEPROM ------------------------------------------------------ */
 
-/* Clocks one bit into the EEPROM; returns its data output after the
- * rising edge. */
-static bool eeprom_clock_bit(struct eepro100 *nic, bool bit)
+static uint32_t eeprom_lines(void *context)
 {
-	uint16_t lines = E100_EE_CS | (bit ? E100_EE_DI : 0);
-	bool out;
-
-	write16(nic, E100_EEPROM_CONTROL, lines);
-	udelay(EEPROM_HALF_CLOCK_US);
-	write16(nic, E100_EEPROM_CONTROL, lines | E100_EE_SK);
-	udelay(EEPROM_HALF_CLOCK_US);
-	out = read16(nic, E100_EEPROM_CONTROL) & E100_EE_DO;
-	write16(nic, E100_EEPROM_CONTROL, lines);
-	udelay(EEPROM_HALF_CLOCK_US);
-	return out;
+	return read16(context, E100_EEPROM_CONTROL);
 }
 
-/*
- * Reads one word: start bit, READ opcode (10), address, then 16 data bits.
- * The address width (6 or 8 bits, by EEPROM size) is learnt on the first
- * read, which must be of word 0: the EEPROM pulls its output low right
- * after the last address bit it expects.
- */
-static uint16_t eeprom_read(struct eepro100 *nic, unsigned address)
+static void set_eeprom_lines(void *context, uint32_t lines)
 {
-	unsigned width = nic->eeprom_address_bits;
-	bool detect = (width == 0);
-	uint16_t value = 0;
-	unsigned i;
-
-	if (detect)
-		width = E100_EE_MAX_ADDRESS_BITS;
-	write16(nic, E100_EEPROM_CONTROL, E100_EE_CS);
-	udelay(EEPROM_HALF_CLOCK_US);
-	eeprom_clock_bit(nic, 1);
-	eeprom_clock_bit(nic, 1);
-	eeprom_clock_bit(nic, 0);
-	for (i = 1; i <= width; i++) {
-		bool out = eeprom_clock_bit(nic, (address >> (width - i)) & 1);
-
-		if (detect && !out)
-			break;
-	}
-	if (detect)
-		nic->eeprom_address_bits = i > width ? width : i;
-	for (i = 0; i < 16; i++)
-		value = (uint16_t)(value << 1 | eeprom_clock_bit(nic, 0));
-	write16(nic, E100_EEPROM_CONTROL, 0);
-	udelay(EEPROM_HALF_CLOCK_US);
-	return value;
+	write16(context, E100_EEPROM_CONTROL, (uint16_t)lines);
 }
 
 /* Reads the whole EEPROM: checks its checksum, takes the MAC address and
  * the PHY address. */
 static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 {
+	/* Its size is learnt on the first read. */
+	struct microwire eeprom = {
+		.context = nic,
+		.read = eeprom_lines,
+		.write = set_eeprom_lines,
+		.cs = E100_EE_CS, .sk = E100_EE_SK, .di = E100_EE_DI, .dout = E100_EE_DO,
+		.half_clock_us = EEPROM_HALF_CLOCK_US,
+		.max_address_bits = E100_EE_MAX_ADDRESS_BITS,
+	};
 	uint16_t sum = 0, word;
 	unsigned address, words;
+	int rc;
 
-	nic->eeprom_address_bits = 0;
-	word = eeprom_read(nic, 0);
-	words = 1u << nic->eeprom_address_bits;
-	for (address = 0; address < words; address++) {
+	rc = microwire_read(&eeprom, 0, &word);
+	words = 1u << eeprom.address_bits;
+	for (address = 0; rc == 0 && address < words; address++) {
 		if (address > 0)
-			word = eeprom_read(nic, address);
+			rc = microwire_read(&eeprom, address, &word);
 		sum = (uint16_t)(sum + word);
 		if (address < ETH_ALEN / 2) {
 			mac[2 * address] = (uint8_t)word;
@@ -196,6 +155,8 @@ static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 			nic->phy = word & E100_EE_PHY_ADDRESS_MASK;
 		}
 	}
+	if (rc != 0)
+		return rc;
 	if (sum != E100_EE_CHECKSUM) {
 		DBG("eepro100 PCI " PCI_FMT ": EEPROM (%u words) checksum %04x, "
 		    "expected %04x\n", PCI_ARGS(nic->pci), words, sum,
@@ -209,16 +170,15 @@ static int read_eeprom(struct eepro100 *nic, uint8_t *mac)
 
 static int mdi_read(struct eepro100 *nic, unsigned reg, uint16_t *value)
 {
-	uint64_t start = monotonic_us();
 	uint32_t mdi;
+	int rc;
 
 	write32(nic, E100_MDI_CONTROL, E100_MDI_READ |
 		nic->phy << E100_MDI_PHY_SHIFT | reg << E100_MDI_REGISTER_SHIFT);
-	while (!((mdi = read32(nic, E100_MDI_CONTROL)) & E100_MDI_READY)) {
-		if (monotonic_us() - start > MDI_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(1);
-	}
+	rc = pci_poll32(nic->pci, E100_CSR_BAR, E100_MDI_CONTROL, E100_MDI_READY,
+			E100_MDI_READY, MDI_TIMEOUT_US, &mdi);
+	if (rc != 0)
+		return rc;
 	*value = (uint16_t)(mdi & E100_MDI_DATA_MASK);
 	return 0;
 }
@@ -279,6 +239,13 @@ static void init_rings(struct eepro100 *nic)
 	wmb();
 }
 
+static bool command_done(void *context)
+{
+	struct e100_cb_header *header = context;
+
+	return le16_to_cpu(*(volatile uint16_t *)&header->status) & E100_STATUS_C;
+}
+
 /*
  * Runs the individual address setup as the first block of the list (CU
  * start), and waits for it. The command unit then rests, suspended, on
@@ -288,7 +255,6 @@ static void init_rings(struct eepro100 *nic)
 static int set_address(struct eepro100 *nic)
 {
 	struct e100_ias *ias = &nic->area->cb[0].ias;
-	uint64_t start;
 	int rc;
 
 	ias->header.status = 0;
@@ -298,12 +264,9 @@ static int set_address(struct eepro100 *nic)
 	rc = scb_command(nic, E100_CU_START, area_address(nic, ias));
 	if (rc != 0)
 		return rc;
-	start = monotonic_us();
-	while (!(le16_to_cpu(*(volatile uint16_t *)&ias->header.status) & E100_STATUS_C)) {
-		if (monotonic_us() - start > COMMAND_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(1);
-	}
+	rc = poll_until(command_done, &ias->header, COMMAND_TIMEOUT_US);
+	if (rc != 0)
+		return rc;
 	nic->tx_next = nic->tx_done = 1;
 	return 0;
 }
@@ -367,11 +330,14 @@ static void restart_rx(struct eepro100 *nic)
 		    area_address(nic, &nic->area->rx[nic->rx_next]));
 }
 
+/* At most one ring's worth per call: a chip that fills descriptors as
+ * fast as they are recycled must not keep poll() from returning. */
 static void reap_rx(struct eepro100 *nic)
 {
+	unsigned budget = RX_RING_SIZE;
 	uint16_t status;
 
-	while (rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
+	while (budget-- && rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
 		unsigned i = nic->rx_next;
 
 		rmb();
@@ -504,58 +470,34 @@ static const struct net_device_operations eepro100_operations = {
 	.poll = eepro100_poll,
 };
 
-static int eepro100_probe(struct pci_device *pci)
+static int eepro100_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct eepro100 *nic;
-	char mac[18];
+	struct eepro100 *nic = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, E100_CSR_BAR) != 0)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*nic));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &eepro100_operations;
-	netdev->driver_name = "eepro100";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	nic = netdev->priv;
 	nic->pci = pci;
 	nic->netdev = netdev;
-	pci->priv = netdev;
-
-	rc = pci_enable_device(pci);
-	if (rc != 0)
-		goto fail;
 	reset_chip(nic);
 	rc = read_eeprom(nic, netdev->hw_addr);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	update_link(nic);
-
-	DBG("eepro100 PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
-	    pci->id->name, eth_ntoa(netdev->hw_addr, mac),
-	    netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void eepro100_remove(struct pci_device *pci)
+static void eepro100_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct eepro100 *nic = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(nic);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops eepro100_nic = {
+	.priv_len = sizeof(struct eepro100),
+	.op = &eepro100_operations,
+	.memory_bars = 1u << E100_CSR_BAR,
+	.init = eepro100_init,
+	.quiesce = eepro100_quiesce,
+};
 
 static const struct pci_device_id eepro100_ids[] = {
 	PCI_ID(0x8086, 0x1209, "82559er", 0),
@@ -567,8 +509,9 @@ PCI_DRIVER(eepro100_driver) = {
 	.name = "eepro100",
 	.ids = eepro100_ids,
 	.id_count = ARRAY_SIZE(eepro100_ids),
-	.probe = eepro100_probe,
-	.remove = eepro100_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &eepro100_nic,
 };
 
 FEATURE("eepro100");

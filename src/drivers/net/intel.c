@@ -7,11 +7,12 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/intel.h>
+#include <drivers/net/pci_nic.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 /* Inter-packet gap for copper links: IPGT 8, IPGR1 8, IPGR2 6. */
@@ -21,7 +22,9 @@
 			    INTEL_TCTL_CT(0x0f) | INTEL_TCTL_COLD(0x3f))
 /* Time for DMA in flight to end once the rings are disabled. */
 #define INTEL_QUIESCE_MS 10
-#define INTEL_RESET_TIMEOUT_MS 100
+#define INTEL_RESET_TIMEOUT_US 100000
+/* The chip is not read back within the first moments of a reset. */
+#define INTEL_RESET_SETTLE_MS 1
 /* The longest frame one legacy descriptor may carry. */
 #define INTEL_TX_MAX_LEN 16288
 
@@ -42,7 +45,7 @@ static uint8_t desc_status(const volatile uint8_t *status)
  */
 static int intel_reset(struct intel_nic *intel)
 {
-	unsigned waited;
+	int rc;
 
 	intel_write(intel, INTEL_IMC, ~0u);
 	intel_write(intel, INTEL_RCTL, 0);
@@ -52,13 +55,11 @@ static int intel_reset(struct intel_nic *intel)
 
 	intel_write(intel, INTEL_CTRL,
 		    intel_read(intel, INTEL_CTRL) | INTEL_CTRL_RST);
-	for (waited = 0;; waited++) {
-		mdelay(1);
-		if (!(intel_read(intel, INTEL_CTRL) & INTEL_CTRL_RST))
-			break;
-		if (waited == INTEL_RESET_TIMEOUT_MS)
-			return -ETIMEDOUT;
-	}
+	mdelay(INTEL_RESET_SETTLE_MS);
+	rc = pci_poll32(intel->pci, 0, INTEL_CTRL, INTEL_CTRL_RST, 0,
+			INTEL_RESET_TIMEOUT_US, NULL);
+	if (rc != 0)
+		return rc;
 	intel_write(intel, INTEL_IMC, ~0u);
 	if (intel->variant->reset_done)
 		return intel->variant->reset_done(intel);
@@ -368,58 +369,33 @@ static void intel_poll(struct net_device *netdev)
 	intel_update_link(intel);
 }
 
-static const struct net_device_operations intel_operations = {
+const struct net_device_operations intel_operations = {
 	.open = intel_open,
 	.close = intel_close,
 	.transmit = intel_transmit,
 	.poll = intel_poll,
 };
 
-int intel_probe(struct pci_device *pci, const struct intel_variant *variant)
+int intel_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct intel_nic *intel;
+	struct intel_nic *intel = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, 0) != 0)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*intel));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &intel_operations;
-	netdev->driver_name = pci->driver->name;
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	intel = netdev->priv;
 	intel->pci = pci;
 	intel->netdev = netdev;
-	intel->variant = variant;
-	pci->priv = netdev;
-
-	rc = pci_enable_device(pci);
-	if (rc == 0)
-		rc = intel_reset(intel);
+	intel->variant = pci_nic_ops(pci)->variant;
+	rc = intel_reset(intel);
 	if (rc == 0)
 		rc = intel_read_mac(intel, netdev->hw_addr);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	intel_update_link(intel);
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-void intel_remove(struct pci_device *pci)
+void intel_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct intel_nic *intel = netdev->priv;
-
-	unregister_netdev(netdev);
-	intel_reset(intel);
-	netdev_put(netdev);
+	/* Even if the reset times out, the rings are disabled by then. */
+	intel_reset(netdev->priv);
 }

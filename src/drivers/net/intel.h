@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <drivers/net/pci_nic.h>
 #include <wireboot/compiler.h>
 #include <wireboot/debug.h>
 #include <wireboot/iobuf.h>
@@ -138,21 +139,19 @@ static inline void intel_write(struct intel_nic *intel, unsigned reg,
 	pci_bar_write32(intel->pci, 0, reg, value);
 }
 
-/* Probes pci (BAR 0 must be memory): resets the chip, reads the MAC
- * address and registers a network device named after pci's driver. */
-int intel_probe(struct pci_device *pci, const struct intel_variant *variant);
-void intel_remove(struct pci_device *pci);
-
-/* The driver's probe announcement. A macro, so that it expands in the
- * driver's file and DEBUG=<driver> shows it. */
-#define intel_dbg_probed(pci)                                               \
-	do {                                                                \
-		struct net_device *probed_ = (pci)->priv;                   \
-		char mac_[18];                                              \
-		DBG("%s PCI " PCI_FMT ": %s, MAC %s, link %s\n",            \
-		    (pci)->driver->name, PCI_ARGS(pci), (pci)->id->name,    \
-		    eth_ntoa(probed_->hw_addr, mac_),                       \
-		    netdev_link_ok(probed_) ? "up" : "down");               \
-	} while (0)
+/* The chip operations for pci_nic.c (BAR 0 must be memory); a driver
+ * gives its variant: .ops = INTEL_NIC_OPS(&variant). */
+extern const struct net_device_operations intel_operations;
+int intel_init(struct pci_device *pci, struct net_device *netdev);
+void intel_quiesce(struct net_device *netdev);
+#define INTEL_NIC_OPS(variant_)                                              \
+	(&(const struct pci_nic_ops){                                        \
+		.priv_len = sizeof(struct intel_nic),                        \
+		.op = &intel_operations,                                     \
+		.memory_bars = 1u << 0,                                      \
+		.init = intel_init,                                          \
+		.quiesce = intel_quiesce,                                    \
+		.variant = (variant_),                                       \
+	})
 
 #endif

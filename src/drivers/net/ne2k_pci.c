@@ -16,13 +16,14 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <drivers/net/ne2k_pci.h>
+#include <drivers/net/pci_nic.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
+#include <wireboot/poll.h>
 #include <wireboot/timer.h>
 
 PROVIDE_OBJECT(ne2k_pci);
@@ -35,16 +36,14 @@ PROVIDE_OBJECT(ne2k_pci);
 
 /* Frames we accept and send: a full frame with a VLAN tag (the received
  * count may include the CRC). */
-#define MAX_FRAME_LEN (ETH_FRAME_LEN + 4)
-#define RX_MAX_LEN (MAX_FRAME_LEN + 4)
-#define ETH_ZLEN 60
+#define MAX_FRAME_LEN (ETH_FRAME_LEN + VLAN_HLEN)
+#define RX_MAX_LEN (MAX_FRAME_LEN + ETH_FCS_LEN)
 
 /* Frames waiting for the one transmit buffer. */
 #define TX_QUEUE_LEN 8
 
 #define RESET_TIMEOUT_US 10000
 #define REMOTE_DMA_TIMEOUT_US 10000
-#define POLL_STEP_US 10
 /* After a stop command the chip may still finish a frame: 1.6 ms. */
 #define STOP_SETTLE_US 1600
 
@@ -69,17 +68,10 @@ static void ne_write8(struct ne2k *ne, unsigned reg, uint8_t value)
 	pci_bar_write8(ne->pci, NE_BAR, reg, value);
 }
 
-/* Waits (briefly: the chip's own latency) for bits of ISR. */
-static int wait_isr(struct ne2k *ne, uint8_t bits, unsigned timeout_us)
+/* Waits (briefly: the chip's own latency) for an ISR bit. */
+static int wait_isr(struct ne2k *ne, uint8_t bit, unsigned long timeout_us)
 {
-	unsigned waited;
-
-	for (waited = 0; waited < timeout_us; waited += POLL_STEP_US) {
-		if (ne_read8(ne, NE_ISR) & bits)
-			return 0;
-		udelay(POLL_STEP_US);
-	}
-	return -ETIMEDOUT;
+	return pci_poll8(ne->pci, NE_BAR, NE_ISR, bit, bit, timeout_us);
 }
 
 /* Board reset, leaving the DP8390 stopped: no frame is stored or sent. */
@@ -454,58 +446,36 @@ static int read_mac(struct ne2k *ne)
 	return 0;
 }
 
-static int ne2k_probe(struct pci_device *pci)
+/* (Enabling the device turns on I/O decoding; bus mastering too, which
+ * this chip never uses.) */
+static int ne2k_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct ne2k *ne;
-	char mac[18];
+	struct ne2k *ne = netdev->priv;
 	int rc;
 
-	if (pci_bar_is_io(pci, NE_BAR) != 1)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*ne));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &ne2k_operations;
-	netdev->driver_name = "ne2k-pci";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	ne = netdev->priv;
 	ne->pci = pci;
 	ne->netdev = netdev;
-	pci->priv = netdev;
-
-	/* Enables I/O decoding (bus mastering too, which this chip never
-	 * uses). */
-	rc = pci_enable_device(pci);
-	if (rc == 0)
-		rc = read_mac(ne);
+	rc = read_mac(ne);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	/* No PHY to ask: a DP8390 has no link status. */
 	netdev_link_up(netdev);
-
-	DBG("ne2k-pci PCI " PCI_FMT ": %s, MAC %s, link up\n", PCI_ARGS(pci),
-	    pci->id->name, eth_ntoa(netdev->hw_addr, mac));
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void ne2k_remove(struct pci_device *pci)
+static void ne2k_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct ne2k *ne = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(ne);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops ne2k_nic = {
+	.priv_len = sizeof(struct ne2k),
+	.op = &ne2k_operations,
+	.io_bars = 1u << NE_BAR,
+	.init = ne2k_init,
+	.quiesce = ne2k_quiesce,
+};
 
 static const struct pci_device_id ne2k_pci_ids[] = {
 	PCI_ID(0x10ec, 0x8029, "rtl8029", 0),
@@ -522,8 +492,9 @@ PCI_DRIVER(ne2k_pci_driver) = {
 	.name = "ne2k-pci",
 	.ids = ne2k_pci_ids,
 	.id_count = ARRAY_SIZE(ne2k_pci_ids),
-	.probe = ne2k_probe,
-	.remove = ne2k_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &ne2k_nic,
 };
 
 FEATURE("ne2k-pci");

@@ -12,15 +12,15 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/pcnet.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 PROVIDE_OBJECT(pcnet);
 
@@ -205,12 +205,14 @@ static void deliver_rx(struct pcnet *pcnet, unsigned i, size_t frame_len)
 	netdev_rx(pcnet->netdev, iob);
 }
 
+/* At most one ring's worth per call: a chip that fills descriptors as
+ * fast as they are handed back must not keep poll() from returning. */
 static void reap_rx(struct pcnet *pcnet)
 {
 	const uint16_t whole_frame = PCNET_DESC_STP | PCNET_DESC_ENP;
 	unsigned reaped;
 
-	for (reaped = 0;; reaped++) {
+	for (reaped = 0; reaped < RX_RING_SIZE; reaped++) {
 		unsigned i = pcnet->rx_next;
 		struct pcnet_rx_desc *desc = &pcnet->area->rx[i];
 		uint16_t status = le16_to_cpu(*(volatile uint16_t *)&desc->status);
@@ -304,21 +306,21 @@ static void write_init_block(struct pcnet *pcnet)
 	wmb();
 }
 
+static bool init_done(void *context)
+{
+	return read_csr(context, PCNET_CSR0) & PCNET_CSR0_IDON;
+}
+
 /* Lets the chip read the initialization block, then starts it. */
 static int start_chip(struct pcnet *pcnet)
 {
 	uint32_t init = area_address(pcnet, &pcnet->area->init);
-	uint64_t start;
 
 	write_csr(pcnet, PCNET_CSR_IADR_LOW, (uint16_t)init);
 	write_csr(pcnet, PCNET_CSR_IADR_HIGH, (uint16_t)(init >> 16));
 	write_csr(pcnet, PCNET_CSR0, PCNET_CSR0_INIT);
-	start = monotonic_us();
-	while (!(read_csr(pcnet, PCNET_CSR0) & PCNET_CSR0_IDON)) {
-		if (monotonic_us() - start > INIT_TIMEOUT_US)
-			return -ETIMEDOUT;
-		udelay(10);
-	}
+	if (poll_until(init_done, pcnet, INIT_TIMEOUT_US) != 0)
+		return -ETIMEDOUT;
 	write_csr(pcnet, PCNET_CSR0, PCNET_CSR0_IDON | PCNET_CSR0_STRT);
 	return 0;
 }
@@ -411,31 +413,13 @@ static const struct net_device_operations pcnet_operations = {
 	.poll = pcnet_poll,
 };
 
-static int pcnet_probe(struct pci_device *pci)
+static int pcnet_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct pcnet *pcnet;
+	struct pcnet *pcnet = netdev->priv;
 	uint16_t csr0;
-	char mac[18];
-	int rc;
 
-	if (pci_bar_is_io(pci, PCNET_IO_BAR) != 1)
-		return -ENODEV;
-	netdev = alloc_netdev(sizeof(*pcnet));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &pcnet_operations;
-	netdev->driver_name = "pcnet";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	pcnet = netdev->priv;
 	pcnet->pci = pci;
 	pcnet->netdev = netdev;
-	pci->priv = netdev;
-
-	rc = pci_enable_device(pci);
-	if (rc != 0)
-		goto fail;
 	reset_chip(pcnet);
 	/* A reset chip is stopped and nothing else; anything else is not a
 	 * working PCnet. */
@@ -443,34 +427,26 @@ static int pcnet_probe(struct pci_device *pci)
 	if (csr0 != PCNET_CSR0_STOP) {
 		DBG("pcnet PCI " PCI_FMT ": no response (CSR0 %04x)\n",
 		    PCI_ARGS(pci), csr0);
-		rc = -ENODEV;
-		goto fail;
+		return -ENODEV;
 	}
 	read_mac(pcnet, netdev->hw_addr);
 	update_link(pcnet);
-
-	DBG("pcnet PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
-	    pci->id->name, eth_ntoa(netdev->hw_addr, mac),
-	    netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id->name);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void pcnet_remove(struct pci_device *pci)
+static void pcnet_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct pcnet *pcnet = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(pcnet);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops pcnet_nic = {
+	.priv_len = sizeof(struct pcnet),
+	.op = &pcnet_operations,
+	.io_bars = 1u << PCNET_IO_BAR,
+	.init = pcnet_init,
+	.quiesce = pcnet_quiesce,
+};
 
 static const struct pci_device_id pcnet_ids[] = {
 	PCI_ID(0x1022, 0x2000, "am79c970a", 0),
@@ -480,8 +456,9 @@ PCI_DRIVER(pcnet_driver) = {
 	.name = "pcnet",
 	.ids = pcnet_ids,
 	.id_count = ARRAY_SIZE(pcnet_ids),
-	.probe = pcnet_probe,
-	.remove = pcnet_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &pcnet_nic,
 };
 
 FEATURE("pcnet");

@@ -8,6 +8,7 @@
  */
 
 #include <stdint.h>
+#include <wireboot/ethernet_defs.h>
 #include <wireboot/compiler.h>
 
 /* I/O BAR 0 in DWIO mode. The address PROM (the MAC in bytes 0-5) sits
@@ -50,7 +51,7 @@
 #define PCNET_BCNT_MASK 0x0fff
 /* Received message byte count (in msg_length), which includes the FCS. */
 #define PCNET_MCNT_MASK 0x0fff
-#define PCNET_FCS_LEN 4
+#define PCNET_FCS_LEN ETH_FCS_LEN
 
 struct pcnet_rx_desc {
 	uint32_t address;

@@ -18,15 +18,15 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/rtl8139.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/features.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 PROVIDE_OBJECT(rtl8139);
 
@@ -42,15 +42,13 @@ PROVIDE_OBJECT(rtl8139);
  * entries one poll can find. */
 #define RX_MIN_ENTRY_LEN 64
 /* Frames we accept: a full frame with a VLAN tag, plus the CRC. */
-#define RX_MAX_LEN (ETH_FRAME_LEN + 4 + RTL_RX_CRC_LEN)
+#define RX_MAX_LEN (ETH_FRAME_LEN + VLAN_HLEN + RTL_RX_CRC_LEN)
 #define RX_MIN_LEN (ETH_HLEN + RTL_RX_CRC_LEN)
 
 #define TX_SLOT_LEN 2048
 #define TX_EARLY_THRESHOLD 256	/* bytes in the FIFO before sending starts */
-#define ETH_ZLEN 60		/* shortest frame on the wire, without CRC */
 
 #define RESET_TIMEOUT_US 10000
-#define RESET_POLL_US 10
 
 struct rtl8139 {
 	struct pci_device *pci;
@@ -100,14 +98,10 @@ static void rtl_write32(struct rtl8139 *rtl, unsigned reg, uint32_t value)
  * masks interrupts; the MAC address survives. */
 static int reset_chip(struct rtl8139 *rtl)
 {
-	unsigned waited;
-
 	rtl_write8(rtl, RTL_CR, RTL_CR_RST);
-	for (waited = 0; waited < RESET_TIMEOUT_US; waited += RESET_POLL_US) {
-		if (!(rtl_read8(rtl, RTL_CR) & RTL_CR_RST))
-			return 0;
-		udelay(RESET_POLL_US);
-	}
+	if (pci_poll8(rtl->pci, rtl->bar, RTL_CR, RTL_CR_RST, 0,
+		      RESET_TIMEOUT_US) == 0)
+		return 0;
 	DBG("rtl8139 PCI " PCI_FMT ": reset timed out\n", PCI_ARGS(rtl->pci));
 	return -ETIMEDOUT;
 }
@@ -382,60 +376,38 @@ static int choose_bar(struct pci_device *pci, unsigned *bar)
 	return 0;
 }
 
-static int rtl8139_probe(struct pci_device *pci)
+static int rtl8139_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct rtl8139 *rtl;
-	char mac[18];
+	struct rtl8139 *rtl = netdev->priv;
 	unsigned i;
 	int rc;
 
-	netdev = alloc_netdev(sizeof(*rtl));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &rtl8139_operations;
-	netdev->driver_name = "rtl8139";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	rtl = netdev->priv;
 	rtl->pci = pci;
 	rtl->netdev = netdev;
-	pci->priv = netdev;
-
 	rc = choose_bar(pci, &rtl->bar);
-	if (rc == 0)
-		rc = pci_enable_device(pci);
 	if (rc == 0)
 		rc = reset_chip(rtl);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	for (i = 0; i < ETH_ALEN; i++)
 		netdev->hw_addr[i] = rtl_read8(rtl, RTL_IDR0 + i);
 	update_link(rtl);
-
-	DBG("rtl8139 PCI " PCI_FMT ": %s, %s BAR%u, MAC %s, link %s\n",
-	    PCI_ARGS(pci), pci->id->name,
-	    rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar,
-	    eth_ntoa(netdev->hw_addr, mac), netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s, %s BAR%u", pci->id->name,
+			   rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar);
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void rtl8139_remove(struct pci_device *pci)
+static void rtl8139_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct rtl8139 *rtl = netdev->priv;
-
-	unregister_netdev(netdev);
-	reset_chip(rtl);
-	netdev_put(netdev);
+	reset_chip(netdev->priv);
 }
+
+static const struct pci_nic_ops rtl8139_nic = {
+	.priv_len = sizeof(struct rtl8139),
+	.op = &rtl8139_operations,
+	.init = rtl8139_init,
+	.quiesce = rtl8139_quiesce,
+};
 
 static const struct pci_device_id rtl8139_ids[] = {
 	PCI_ID(0x10ec, 0x8139, "rtl8139", 0),
@@ -451,8 +423,9 @@ PCI_DRIVER(rtl8139_driver) = {
 	.name = "rtl8139",
 	.ids = rtl8139_ids,
 	.id_count = ARRAY_SIZE(rtl8139_ids),
-	.probe = rtl8139_probe,
-	.remove = rtl8139_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &rtl8139_nic,
 };
 
 FEATURE("rtl8139");

@@ -6,6 +6,8 @@
  * block is decoded through I/O BAR 0 and memory BAR 1.
  */
 
+#include <wireboot/ethernet_defs.h>
+
 #define RTL_IDR0 0x00		/* MAC address, 6 bytes */
 #define RTL_MAR0 0x08		/* multicast hash filter, 8 bytes */
 #define RTL_TSD0 0x10		/* transmit status of descriptor n: +4n */
@@ -60,7 +62,7 @@
 /* Receive ring entries: a 32-bit header (status, then length including the
  * 4-byte CRC), the frame, the CRC, padding to a 4-byte boundary. */
 #define RTL_RX_HEADER_LEN 4
-#define RTL_RX_CRC_LEN 4
+#define RTL_RX_CRC_LEN ETH_FCS_LEN
 #define RTL_RX_STATUS_ROK 0x0001
 #define RTL_RX_STATUS_ERRORS 0x003e	/* FAE, CRC, LONG, RUNT, ISE */
 /* The length a header carries while the chip is still writing the frame. */

@@ -9,8 +9,8 @@
  */
 
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/virtio_pci.h>
 #include <drivers/net/virtio_ring.h>
 #include <wireboot/debug.h>
@@ -347,63 +347,43 @@ static const struct net_device_operations virtio_net_operations = {
 	.poll = virtio_net_poll,
 };
 
-static int virtio_net_probe(struct pci_device *pci)
+static int virtio_net_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct virtio_net *vnet;
-	char mac[18];
+	struct virtio_net *vnet = netdev->priv;
 	int rc;
 
-	netdev = alloc_netdev(sizeof(*vnet));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &virtio_net_operations;
-	netdev->driver_name = "virtio-net";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	vnet = netdev->priv;
 	vnet->pci = pci;
 	vnet->netdev = netdev;
-	pci->priv = netdev;
-
 	rc = virtio_pci_init(&vnet->vp, pci);
 	if (rc != 0)
-		goto fail_init;
-	rc = pci_enable_device(pci);
+		return rc;
+	rc = negotiate(vnet);
+	if (rc == 0) {
+		virtio_pci_config_read(&vnet->vp, VIRTIO_NET_CFG_MAC,
+				       netdev->hw_addr, ETH_ALEN);
+		update_link(vnet);
+	}
+	/* Quiet until opened (or for good, if negotiation failed). */
+	virtio_pci_reset(&vnet->vp);
 	if (rc == 0)
-		rc = negotiate(vnet);
-	if (rc != 0)
-		goto fail;
-	virtio_pci_config_read(&vnet->vp, VIRTIO_NET_CFG_MAC, netdev->hw_addr,
-			       ETH_ALEN);
-	update_link(vnet);
-	/* Quiet until opened. */
-	virtio_pci_reset(&vnet->vp);
-
-	DBG("virtio-net PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
-	    vnet->vp.modern ? "modern" : "legacy", eth_ntoa(netdev->hw_addr, mac),
-	    netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
-	return 0;
-
-fail:
-	virtio_pci_reset(&vnet->vp);
-fail_init:
-	netdev_put(netdev);
+		pci_nic_dbg_probed(pci, netdev, "%s",
+				   vnet->vp.modern ? "modern" : "legacy");
 	return rc;
 }
 
-static void virtio_net_remove(struct pci_device *pci)
+static void virtio_net_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
 	struct virtio_net *vnet = netdev->priv;
 
-	unregister_netdev(netdev);
 	virtio_pci_reset(&vnet->vp);
-	netdev_put(netdev);
 }
+
+static const struct pci_nic_ops virtio_net_nic = {
+	.priv_len = sizeof(struct virtio_net),
+	.op = &virtio_net_operations,
+	.init = virtio_net_init,
+	.quiesce = virtio_net_quiesce,
+};
 
 static const struct pci_device_id virtio_net_ids[] = {
 	PCI_ID(0x1af4, 0x1000, "virtio-net (transitional)", 0),
@@ -414,8 +394,9 @@ PCI_DRIVER(virtio_net_driver) = {
 	.name = "virtio-net",
 	.ids = virtio_net_ids,
 	.id_count = ARRAY_SIZE(virtio_net_ids),
-	.probe = virtio_net_probe,
-	.remove = virtio_net_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &virtio_net_nic,
 };
 
 FEATURE("virtio-net");

@@ -8,7 +8,7 @@
 #include <drivers/net/virtio_pci.h>
 #include <wireboot/debug.h>
 #include <wireboot/pci_regs.h>
-#include <wireboot/timer.h>
+#include <wireboot/poll.h>
 
 /* Vendor capability describing a modern register block (section 4.1.4). */
 #define VIRTIO_PCI_CAP_CFG_TYPE 3
@@ -53,7 +53,7 @@
 #define LEGACY_PFN_SHIFT 12
 
 /* How long a modern device may take to finish a reset. */
-#define RESET_TIMEOUT_MS 1000
+#define RESET_TIMEOUT_US 1000000
 
 static uint8_t region_read8(struct virtio_pci *vp,
 			    const struct virtio_pci_region *r, unsigned offset)
@@ -186,21 +186,23 @@ int virtio_pci_init(struct virtio_pci *vp, struct pci_device *pci)
 	return -ENODEV;
 }
 
+static bool reset_done(void *context)
+{
+	struct virtio_pci *vp = context;
+
+	return region_read8(vp, &vp->common, COMMON_DEVICE_STATUS) == 0;
+}
+
 void virtio_pci_reset(struct virtio_pci *vp)
 {
-	unsigned waited;
-
 	if (!vp->modern) {
 		region_write8(vp, &vp->common, LEGACY_DEVICE_STATUS, 0);
 		return;
 	}
 	region_write8(vp, &vp->common, COMMON_DEVICE_STATUS, 0);
 	/* A modern device may finish the reset later: it reads 0 when done. */
-	for (waited = 0; waited < RESET_TIMEOUT_MS; waited++) {
-		if (region_read8(vp, &vp->common, COMMON_DEVICE_STATUS) == 0)
-			return;
-		mdelay(1);
-	}
+	if (poll_until(reset_done, vp, RESET_TIMEOUT_US) == 0)
+		return;
 	DBG("virtio PCI " PCI_FMT ": reset did not complete\n",
 	    PCI_ARGS(vp->pci));
 }

@@ -1,11 +1,15 @@
 /*
  * Split virtqueues: descriptor chains handed to the device and taken back.
- * The rings live in one coherent DMA allocation; free descriptors are
- * linked through their next fields.
+ * The rings live in one coherent DMA allocation the device can write, so
+ * nothing we depend on is read back from them: the free list, the chains
+ * and their lengths are kept in our own slots, and the one thing the
+ * device tells us (a used entry's id and length) is read once and
+ * checked against them before it is used.
  */
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <drivers/net/virtio_ring.h>
 
 static size_t align_up(size_t value, size_t align)
@@ -30,15 +34,17 @@ int virtq_alloc(struct pci_device *pci, struct virtqueue *vq, unsigned index,
 
 	vq->index = index;
 	vq->size = size;
-	vq->tokens = calloc(size, sizeof(*vq->tokens));
-	if (!vq->tokens)
+	vq->slots = calloc(size, sizeof(*vq->slots));
+	if (!vq->slots)
 		return -ENOMEM;
 	vq->ring = dma_alloc(pci, &vq->ring_map, total);
 	if (!vq->ring) {
-		free(vq->tokens);
-		vq->tokens = NULL;
+		free(vq->slots);
+		vq->slots = NULL;
 		return -ENOMEM;
 	}
+	/* Indices start at zero on both sides. */
+	memset(vq->ring, 0, total);
 	vq->desc = vq->ring;
 	vq->avail = (struct vring_avail *)((char *)vq->ring + avail_offset);
 	vq->used = (struct vring_used *)((char *)vq->ring + used_offset);
@@ -48,7 +54,7 @@ int virtq_alloc(struct pci_device *pci, struct virtqueue *vq, unsigned index,
 	vq->avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
 
 	for (i = 0; i + 1 < size; i++)
-		vq->desc[i].next = (uint16_t)(i + 1);
+		vq->slots[i].next = (uint16_t)(i + 1);
 	vq->free_head = 0;
 	vq->free_count = size;
 	vq->last_used = 0;
@@ -59,15 +65,16 @@ void virtq_free(struct pci_device *pci, struct virtqueue *vq)
 {
 	if (vq->ring)
 		dma_free(pci, &vq->ring_map, vq->ring);
-	free(vq->tokens);
+	free(vq->slots);
 	vq->ring = NULL;
-	vq->tokens = NULL;
+	vq->slots = NULL;
 }
 
 int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
 	      unsigned count, void *token)
 {
 	uint16_t head = vq->free_head, id = head, avail_idx;
+	uint32_t writable = 0;
 	unsigned i;
 
 	if (count == 0 || count > vq->free_count)
@@ -79,12 +86,18 @@ int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
 		desc->len = bufs[i].len;
 		desc->flags = (uint16_t)((bufs[i].device_writes ? VRING_DESC_F_WRITE : 0) |
 					 (i + 1 < count ? VRING_DESC_F_NEXT : 0));
-		if (i + 1 < count)
-			id = desc->next;
+		if (bufs[i].device_writes)
+			writable += bufs[i].len;
+		if (i + 1 < count) {
+			id = vq->slots[id].next;
+			desc->next = id;
+		}
 	}
-	vq->free_head = vq->desc[id].next;
+	vq->free_head = vq->slots[id].next;
 	vq->free_count -= count;
-	vq->tokens[head] = token;
+	vq->slots[head].token = token;
+	vq->slots[head].count = (uint16_t)count;
+	vq->slots[head].writable = writable;
 
 	/* The chain must be complete before the device can see its head,
 	 * and the head in the ring before the index that publishes it. */
@@ -98,31 +111,34 @@ int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
 
 void *virtq_get_used(struct virtqueue *vq, uint32_t *len)
 {
-	struct vring_used_elem *elem;
-	uint16_t head, id;
-	unsigned count = 1;
+	volatile struct vring_used_elem *elem;
+	struct virtq_slot *slot;
+	uint32_t id, used_len;
+	uint16_t tail;
+	unsigned i;
 	void *token;
 
 	if (*(volatile uint16_t *)&vq->used->idx == vq->last_used)
 		return NULL;
-	/* Read the entry only after seeing the index that covers it. */
+	/* Read the entry only after seeing the index that covers it, and
+	 * once: the device may change it under us. */
 	rmb();
 	elem = &vq->used->ring[vq->last_used & (vq->size - 1)];
+	id = elem->id;
+	used_len = elem->len;
 	vq->last_used++;
-	if (elem->id >= vq->size || !vq->tokens[elem->id])
-		return NULL;	/* a device bug; never trust it further */
-	head = (uint16_t)elem->id;
-	*len = elem->len;
+	if (id >= vq->size || !vq->slots[id].token)
+		return NULL;	/* names no chain of ours */
+	slot = &vq->slots[id];
 
 	/* Return the chain to the free list. */
-	for (id = head; (vq->desc[id].flags & VRING_DESC_F_NEXT) &&
-			count < vq->size;
-	     id = vq->desc[id].next)
-		count++;
-	vq->desc[id].next = vq->free_head;
-	vq->free_head = head;
-	vq->free_count += count;
-	token = vq->tokens[head];
-	vq->tokens[head] = NULL;
+	for (tail = (uint16_t)id, i = 1; i < slot->count; i++)
+		tail = vq->slots[tail].next;
+	vq->slots[tail].next = vq->free_head;
+	vq->free_head = (uint16_t)id;
+	vq->free_count += slot->count;
+	*len = used_len <= slot->writable ? used_len : 0;
+	token = slot->token;
+	slot->token = NULL;
 	return token;
 }

@@ -46,6 +46,16 @@ struct vring_used {
  * that layout satisfies the modern alignments too, so it is used for both. */
 #define VRING_ALIGN 4096
 
+/* A descriptor as we know it: the free list's link (within a chain: the
+ * next descriptor of the chain), and for a chain's head what the chain
+ * is. */
+struct virtq_slot {
+	void *token;		/* the caller's; NULL unless a head in use */
+	uint32_t writable;	/* head: bytes the device may write */
+	uint16_t next;
+	uint16_t count;		/* head: descriptors in the chain */
+};
+
 struct virtqueue {
 	unsigned index;
 	unsigned size;			/* entries, a power of two */
@@ -55,7 +65,9 @@ struct virtqueue {
 	uint64_t desc_dma, avail_dma, used_dma;
 	struct dma_mapping ring_map;
 	void *ring;			/* the one allocation holding all three */
-	void **tokens;			/* per chain head: the caller's */
+	/* Our own bookkeeping, per descriptor: never read back from the
+	 * rings, which the device can write. */
+	struct virtq_slot *slots;
 	uint16_t free_head;
 	unsigned free_count;
 	uint16_t last_used;		/* next used entry to look at */
@@ -79,7 +91,9 @@ void virtq_free(struct pci_device *pci, struct virtqueue *vq);
 int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
 	      unsigned count, void *token);
 /* The token of the next chain the device has finished (len: bytes it
- * wrote), or NULL. */
+ * wrote, never more than the chain's device-writable buffers hold: a
+ * larger report is given as 0), or NULL. A used entry that names no
+ * chain in use (a device bug) is skipped and gives NULL. */
 void *virtq_get_used(struct virtqueue *vq, uint32_t *len);
 
 #endif

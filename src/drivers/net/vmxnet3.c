@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <drivers/net/pci_nic.h>
 #include <drivers/net/vmxnet3.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/compiler.h>
@@ -504,62 +505,36 @@ static const struct net_device_operations vmxnet3_operations = {
 	.poll = vmxnet3_poll,
 };
 
-static int vmxnet3_probe(struct pci_device *pci)
+static int vmxnet3_init(struct pci_device *pci, struct net_device *netdev)
 {
-	struct net_device *netdev;
-	struct vmxnet3 *vmx;
-	char mac[18];
+	struct vmxnet3 *vmx = netdev->priv;
 	int rc;
 
-	netdev = alloc_netdev(sizeof(*vmx));
-	if (!netdev)
-		return -ENOMEM;
-	netdev->op = &vmxnet3_operations;
-	netdev->driver_name = "vmxnet3";
-	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
-		 PCI_ARGS(pci));
-	vmx = netdev->priv;
 	vmx->pci = pci;
 	vmx->netdev = netdev;
-	pci->priv = netdev;
-
-	if (pci_bar_is_io(pci, VMXNET3_PT_BAR) < 0 ||
-	    pci_bar_is_io(pci, VMXNET3_VD_BAR) < 0) {
-		rc = -ENODEV;
-		goto fail;
-	}
-	rc = pci_enable_device(pci);
-	if (rc == 0)
-		rc = select_revision(vmx);
+	rc = select_revision(vmx);
 	if (rc != 0)
-		goto fail;
+		return rc;
 	/* Forget whatever the firmware's driver left active. */
 	stop_device(vmx);
 	read_mac(vmx, netdev->hw_addr);
 	update_link(vmx);
-
-	DBG("vmxnet3 PCI " PCI_FMT ": %s, MAC %s, link %s\n", PCI_ARGS(pci),
-	    pci->id ? pci->id->name : "vmxnet3", eth_ntoa(netdev->hw_addr, mac),
-	    netdev_link_ok(netdev) ? "up" : "down");
-	rc = register_netdev(netdev);
-	if (rc != 0)
-		goto fail;
+	pci_nic_dbg_probed(pci, netdev, "%s", pci->id ? pci->id->name : "vmxnet3");
 	return 0;
-
-fail:
-	netdev_put(netdev);
-	return rc;
 }
 
-static void vmxnet3_remove(struct pci_device *pci)
+static void vmxnet3_quiesce(struct net_device *netdev)
 {
-	struct net_device *netdev = pci->priv;
-	struct vmxnet3 *vmx = netdev->priv;
-
-	unregister_netdev(netdev);
-	stop_device(vmx);
-	netdev_put(netdev);
+	stop_device(netdev->priv);
 }
+
+static const struct pci_nic_ops vmxnet3_nic = {
+	.priv_len = sizeof(struct vmxnet3),
+	.op = &vmxnet3_operations,
+	.bars = 1u << VMXNET3_PT_BAR | 1u << VMXNET3_VD_BAR,
+	.init = vmxnet3_init,
+	.quiesce = vmxnet3_quiesce,
+};
 
 static const struct pci_device_id vmxnet3_ids[] = {
 	PCI_ID(0x15ad, 0x07b0, "vmxnet3", 0),
@@ -569,8 +544,9 @@ PCI_DRIVER(vmxnet3_driver) = {
 	.name = "vmxnet3",
 	.ids = vmxnet3_ids,
 	.id_count = ARRAY_SIZE(vmxnet3_ids),
-	.probe = vmxnet3_probe,
-	.remove = vmxnet3_remove,
+	.probe = pci_nic_probe,
+	.remove = pci_nic_remove,
+	.ops = &vmxnet3_nic,
 };
 
 FEATURE("vmxnet3");

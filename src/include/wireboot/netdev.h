@@ -20,15 +20,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wireboot/ethernet_defs.h>
 #include <wireboot/iobuf.h>
 #include <wireboot/list.h>
 #include <wireboot/refcnt.h>
 #include <wireboot/settings.h>
 #include <wireboot/tables.h>
 
-#define ETH_ALEN 6
-#define ETH_HLEN 14
-#define ETH_FRAME_LEN 1514
 /* Receive buffers: a full frame plus room for a VLAN tag and a CRC some
  * NICs leave in place. */
 #define NETDEV_RX_BUFFER_LEN 1536

@@ -27,6 +27,7 @@ struct pci_driver {
 	unsigned id_count;
 	int (*probe)(struct pci_device *pci);
 	void (*remove)(struct pci_device *pci);
+	const void *ops;	/* the driver's own, for probe and remove */
 };
 TABLE_DECLARE(const struct pci_driver, pci_drivers);
 #define PCI_DRIVER(name) \

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <platform/efi/efi_driver.h>
+#include <platform/efi/efi_guid.h>
+#include <platform/efi/efi_path.h>
 #include <platform/efi/efi_pci_match.h>
 #include <platform/efi/efi_pci_quiesce.h>
 #include <wireboot/debug.h>
@@ -33,9 +35,6 @@ TABLE_DEFINE(const struct efi_child_extension, efi_child_extensions);
 LIST_HEAD(efi_driver_devices);
 static EFI_EVENT exit_boot_event;
 
-static EFI_GUID pci_io_guid = EFI_PCI_IO_PROTOCOL_GUID;
-static EFI_GUID device_path_guid = EFI_DEVICE_PATH_PROTOCOL_GUID;
-static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 
 struct efi_driver_device *efi_driver_find(EFI_HANDLE controller)
 {
@@ -67,35 +66,17 @@ static EFI_STATUS EFIAPI binding_supported(EFI_DRIVER_BINDING_PROTOCOL *This,
 	VOID *io;
 
 	/* BY_DRIVER also says whether another driver holds the device. */
-	status = efi_boot_services->OpenProtocol(ControllerHandle, &pci_io_guid,
+	status = efi_boot_services->OpenProtocol(ControllerHandle, &efi_pci_io_protocol_guid,
 						 &io, This->DriverBindingHandle,
 						 ControllerHandle,
 						 EFI_OPEN_PROTOCOL_BY_DRIVER);
 	if (EFI_ERROR(status))
 		return status;
 	status = efi_pci_io_driver(io) ? EFI_SUCCESS : EFI_UNSUPPORTED;
-	efi_boot_services->CloseProtocol(ControllerHandle, &pci_io_guid,
+	efi_boot_services->CloseProtocol(ControllerHandle, &efi_pci_io_protocol_guid,
 					 This->DriverBindingHandle,
 					 ControllerHandle);
 	return status;
-}
-
-static size_t device_path_size(const EFI_DEVICE_PATH_PROTOCOL *path)
-{
-	const EFI_DEVICE_PATH_PROTOCOL *node = path;
-
-	while (node->Type != END_DEVICE_PATH_TYPE)
-		node = (const void *)((const UINT8 *)node +
-				      efi_device_path_node_length(node));
-	return (size_t)((const UINT8 *)node - (const UINT8 *)path);
-}
-
-static void set_node(UINT8 *node, UINT8 type, UINT8 subtype, UINT16 len)
-{
-	node[0] = type;
-	node[1] = subtype;
-	node[2] = (UINT8)len;
-	node[3] = (UINT8)(len >> 8);
 }
 
 /* The controller's device path, then MAC(<address>,0x1), then the end. */
@@ -106,19 +87,19 @@ static EFI_DEVICE_PATH_PROTOCOL *child_device_path(struct efi_driver_device *dev
 	UINT8 *path, *node;
 
 	if (EFI_ERROR(efi_boot_services->HandleProtocol(
-		    dev->pci.handle, &device_path_guid, &parent)))
+		    dev->pci.handle, &efi_device_path_protocol_guid, &parent)))
 		return NULL;
-	parent_len = device_path_size(parent);
+	if (efi_path_len(parent, EFI_PATH_MAX_LEN, &parent_len) != 0)
+		return NULL;
 	path = zalloc(parent_len + MAC_NODE_LEN + sizeof(EFI_DEVICE_PATH_PROTOCOL));
 	if (!path)
 		return NULL;
 	memcpy(path, parent, parent_len);
 	node = path + parent_len;
-	set_node(node, MESSAGING_DEVICE_PATH, MSG_MAC_ADDR_DP, MAC_NODE_LEN);
+	efi_path_set_node(node, MESSAGING_DEVICE_PATH, MSG_MAC_ADDR_DP, MAC_NODE_LEN);
 	memcpy(node + 4, dev->netdev->hw_addr, ETH_ALEN);
 	node[MAC_NODE_LEN - 1] = IF_TYPE_ETHERNET;
-	set_node(node + MAC_NODE_LEN, END_DEVICE_PATH_TYPE,
-		 END_ENTIRE_DEVICE_PATH_SUBTYPE, sizeof(EFI_DEVICE_PATH_PROTOCOL));
+	efi_path_set_end(node + MAC_NODE_LEN);
 	return (EFI_DEVICE_PATH_PROTOCOL *)path;
 }
 
@@ -159,16 +140,16 @@ static EFI_STATUS create_child(struct efi_driver_device *dev)
 		goto fail;
 	}
 	status = efi_boot_services->InstallMultipleProtocolInterfaces(
-		&dev->child, &device_path_guid, dev->path, &snp_guid,
+		&dev->child, &efi_device_path_protocol_guid, dev->path, &efi_simple_network_protocol_guid,
 		&dev->snp->protocol, NULL);
 	if (EFI_ERROR(status))
 		goto fail;
 	status = efi_boot_services->OpenProtocol(
-		dev->pci.handle, &pci_io_guid, &io, efi_image_handle,
+		dev->pci.handle, &efi_pci_io_protocol_guid, &io, efi_image_handle,
 		dev->child, EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
 	if (EFI_ERROR(status)) {
 		efi_boot_services->UninstallMultipleProtocolInterfaces(
-			dev->child, &device_path_guid, dev->path, &snp_guid,
+			dev->child, &efi_device_path_protocol_guid, dev->path, &efi_simple_network_protocol_guid,
 			&dev->snp->protocol, NULL);
 		goto fail;
 	}
@@ -195,16 +176,16 @@ static EFI_STATUS destroy_child(struct efi_driver_device *dev)
 	if (!dev->child)
 		return EFI_SUCCESS;
 	uninstall_extensions(dev);
-	efi_boot_services->CloseProtocol(dev->pci.handle, &pci_io_guid,
+	efi_boot_services->CloseProtocol(dev->pci.handle, &efi_pci_io_protocol_guid,
 					 efi_image_handle, dev->child);
 	status = efi_boot_services->UninstallMultipleProtocolInterfaces(
-		dev->child, &device_path_guid, dev->path, &snp_guid,
+		dev->child, &efi_device_path_protocol_guid, dev->path, &efi_simple_network_protocol_guid,
 		&dev->snp->protocol, NULL);
 	if (EFI_ERROR(status)) {
 		DBG("%s: child handle in use: %s\n", dev->netdev->name,
 		    strerror(efi_status_to_rc(status)));
 		efi_boot_services->OpenProtocol(
-			dev->pci.handle, &pci_io_guid, &io, efi_image_handle,
+			dev->pci.handle, &efi_pci_io_protocol_guid, &io, efi_image_handle,
 			dev->child, EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
 		install_extensions(dev);
 		return EFI_DEVICE_ERROR;
@@ -238,7 +219,7 @@ static int probe_nic(struct efi_driver_device *dev)
 
 static void release_controller(struct efi_driver_device *dev)
 {
-	efi_boot_services->CloseProtocol(dev->pci.handle, &pci_io_guid,
+	efi_boot_services->CloseProtocol(dev->pci.handle, &efi_pci_io_protocol_guid,
 					 efi_image_handle, dev->pci.handle);
 	efi_pci_restore(&dev->pci);
 }
@@ -252,7 +233,7 @@ static EFI_STATUS EFIAPI binding_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	VOID *io;
 	int rc;
 
-	status = efi_boot_services->OpenProtocol(ControllerHandle, &pci_io_guid,
+	status = efi_boot_services->OpenProtocol(ControllerHandle, &efi_pci_io_protocol_guid,
 						 &io, efi_image_handle,
 						 ControllerHandle,
 						 EFI_OPEN_PROTOCOL_BY_DRIVER);
@@ -294,7 +275,7 @@ fail_probe:
 fail_init:
 	free(dev);
 fail_alloc:
-	efi_boot_services->CloseProtocol(ControllerHandle, &pci_io_guid,
+	efi_boot_services->CloseProtocol(ControllerHandle, &efi_pci_io_protocol_guid,
 					 efi_image_handle, ControllerHandle);
 	return status;
 }

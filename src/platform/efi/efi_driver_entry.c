@@ -11,6 +11,7 @@
  */
 
 #include <platform/efi/efi_driver.h>
+#include <platform/efi/efi_guid.h>
 #include <wireboot/efi.h>
 #include <wireboot/iobuf.h>
 
@@ -19,8 +20,6 @@ PROVIDE_OBJECT(efi_driver_entry);
 EFI_STATUS EFIAPI efi_driver_entry(EFI_HANDLE image_handle,
 				   EFI_SYSTEM_TABLE *system_table);
 
-static EFI_GUID driver_binding_guid = EFI_DRIVER_BINDING_PROTOCOL_GUID;
-static EFI_GUID component_name2_guid = EFI_COMPONENT_NAME2_PROTOCOL_GUID;
 
 static EFI_STATUS EFIAPI efi_driver_unload(EFI_HANDLE image_handle)
 {
@@ -36,8 +35,8 @@ static EFI_STATUS EFIAPI efi_driver_unload(EFI_HANDLE image_handle)
 		return EFI_DEVICE_ERROR;
 	iob_cache_flush();
 	return efi_boot_services->UninstallMultipleProtocolInterfaces(
-		efi_image_handle, &driver_binding_guid, &efi_driver_binding,
-		&component_name2_guid, &efi_driver_component_name, NULL);
+		efi_image_handle, &efi_driver_binding_protocol_guid, &efi_driver_binding,
+		&efi_component_name2_protocol_guid, &efi_driver_component_name, NULL);
 }
 
 EFI_STATUS EFIAPI efi_driver_entry(EFI_HANDLE image_handle,
@@ -54,8 +53,8 @@ EFI_STATUS EFIAPI efi_driver_entry(EFI_HANDLE image_handle,
 	efi_driver_binding.ImageHandle = image_handle;
 	efi_driver_binding.DriverBindingHandle = image_handle;
 	status = efi_boot_services->InstallMultipleProtocolInterfaces(
-		&handle, &driver_binding_guid, &efi_driver_binding,
-		&component_name2_guid, &efi_driver_component_name, NULL);
+		&handle, &efi_driver_binding_protocol_guid, &efi_driver_binding,
+		&efi_component_name2_protocol_guid, &efi_driver_component_name, NULL);
 	if (EFI_ERROR(status))
 		return status;
 	efi_loaded_image->Unload = efi_driver_unload;

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <string.h>
+#include <platform/efi/efi_guid.h>
+#include <platform/efi/efi_path.h>
 #include <wireboot/autoexec.h>
 #include <wireboot/efi.h>
 #include <efi/protocol/simple_file_system.h>
@@ -54,20 +56,18 @@ static int autoexec_path(struct path_builder *path)
 {
 	const EFI_DEVICE_PATH_PROTOCOL *node = efi_loaded_image->FilePath;
 	const char *name = AUTOEXEC_NAME;
-	unsigned guard;
+	size_t len;
 
 	path->len = 0;
 	path->overflow = false;
 	path->units[0] = 0;
-	for (guard = 0; node && guard < 64; guard++) {
-		UINT16 len = efi_device_path_node_length(node);
-
-		if (node->Type == END_DEVICE_PATH_TYPE || len < sizeof(*node))
-			break;
-		if (node->Type == MEDIA_DEVICE_PATH &&
-		    node->SubType == MEDIA_FILEPATH_DP)
-			path_append_node(path, node);
-		node = (const EFI_DEVICE_PATH_PROTOCOL *)((const UINT8 *)node + len);
+	/* A malformed path names no directory: the root is taken. */
+	if (node && efi_path_len(node, EFI_PATH_MAX_LEN, &len) == 0) {
+		for (; !efi_path_is_end(node); node = efi_path_next(node)) {
+			if (node->Type == MEDIA_DEVICE_PATH &&
+			    node->SubType == MEDIA_FILEPATH_DP)
+				path_append_node(path, node);
+		}
 	}
 	while (path->len && path->units[path->len - 1] != '\\')
 		path->len--;
@@ -99,7 +99,6 @@ static int read_file(EFI_FILE_PROTOCOL *file, struct image *image)
 
 int load_autoexec(struct image **out)
 {
-	static EFI_GUID file_system_guid = EFI_SIMPLE_FILE_SYSTEM_PROTOCOL_GUID;
 	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *file_system;
 	EFI_FILE_PROTOCOL *root, *file;
 	struct path_builder path;
@@ -109,7 +108,7 @@ int load_autoexec(struct image **out)
 	/* Loaded over the network, or from memory: no volume to look on. */
 	if (!efi_loaded_image->DeviceHandle ||
 	    EFI_ERROR(efi_boot_services->HandleProtocol(
-		    efi_loaded_image->DeviceHandle, &file_system_guid,
+		    efi_loaded_image->DeviceHandle, &efi_simple_file_system_protocol_guid,
 		    (void **)&file_system)))
 		return -ENOENT;
 	rc = autoexec_path(&path);

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <platform/efi/efi_guid.h>
+#include <platform/efi/efi_path.h>
 #include <wireboot/efi.h>
 #include <wireboot/error_name.h>
 #include <wireboot/image.h>
@@ -38,40 +40,20 @@ static int efi_image_probe(struct image *image)
 	return 0;
 }
 
-static size_t device_path_length(const EFI_DEVICE_PATH_PROTOCOL *path)
-{
-	const EFI_DEVICE_PATH_PROTOCOL *node = path;
-
-	while (node->Type != END_DEVICE_PATH_TYPE &&
-	       efi_device_path_node_length(node) >= sizeof(*node))
-		node = (const void *)((const UINT8 *)node +
-				      efi_device_path_node_length(node));
-	return (size_t)((const UINT8 *)node - (const UINT8 *)path);
-}
-
-static void set_node(EFI_DEVICE_PATH_PROTOCOL *node, UINT8 type,
-		     UINT8 subtype, size_t len)
-{
-	node->Type = type;
-	node->SubType = subtype;
-	node->Length[0] = (UINT8)len;
-	node->Length[1] = (UINT8)(len >> 8);
-}
-
 /* Where the image "came from", for the firmware's records and the image's
  * own loaded-image protocol: a file node with its name under the device
  * we were loaded from. malloc'd. */
 static EFI_DEVICE_PATH_PROTOCOL *image_device_path(const struct image *image)
 {
-	static EFI_GUID device_path_guid = EFI_DEVICE_PATH_PROTOCOL_GUID;
 	EFI_DEVICE_PATH_PROTOCOL *parent = NULL, *path, *file, *end;
 	size_t parent_len = 0, name_units, file_len;
 
 	if (efi_loaded_image->DeviceHandle &&
 	    !EFI_ERROR(efi_boot_services->HandleProtocol(
-		    efi_loaded_image->DeviceHandle, &device_path_guid,
-		    (void **)&parent)) && parent)
-		parent_len = device_path_length(parent);
+		    efi_loaded_image->DeviceHandle, &efi_device_path_protocol_guid,
+		    (void **)&parent)) && parent &&
+	    efi_path_len(parent, EFI_PATH_MAX_LEN, &parent_len) != 0)
+		parent_len = 0;	/* malformed: the file node stands alone */
 	name_units = utf8_to_utf16(NULL, 0, image->name) + 2;
 	file_len = sizeof(*file) + name_units * sizeof(CHAR16);
 	if (file_len > 0xffff)
@@ -82,15 +64,14 @@ static EFI_DEVICE_PATH_PROTOCOL *image_device_path(const struct image *image)
 	if (parent_len)
 		memcpy(path, parent, parent_len);
 	file = (void *)((UINT8 *)path + parent_len);
-	set_node(file, MEDIA_DEVICE_PATH, MEDIA_FILEPATH_DP, file_len);
+	efi_path_set_node(file, MEDIA_DEVICE_PATH, MEDIA_FILEPATH_DP, file_len);
 	{
 		CHAR16 *text = (CHAR16 *)(file + 1);
 		text[0] = '\\';
 		utf8_to_utf16(text + 1, name_units - 1, image->name);
 	}
 	end = (void *)((UINT8 *)file + file_len);
-	set_node(end, END_DEVICE_PATH_TYPE, END_ENTIRE_DEVICE_PATH_SUBTYPE,
-		 sizeof(*end));
+	efi_path_set_end(end);
 	return path;
 }
 
@@ -142,7 +123,6 @@ static void reopen_netdevs(struct net_device **closed, size_t count)
 
 static int start_image(EFI_HANDLE handle)
 {
-	static EFI_GUID loaded_image_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 	EFI_LOADED_IMAGE_PROTOCOL *loaded = NULL;
 	struct net_device **closed;
 	CHAR16 *exit_data = NULL;
@@ -151,7 +131,7 @@ static int start_image(EFI_HANDLE handle)
 	size_t count;
 	bool resident;
 
-	efi_boot_services->HandleProtocol(handle, &loaded_image_guid,
+	efi_boot_services->HandleProtocol(handle, &efi_loaded_image_protocol_guid,
 					  (void **)&loaded);
 	closed = close_netdevs(&count);
 	status = efi_boot_services->StartImage(handle, &exit_data_size,
@@ -172,7 +152,6 @@ static int start_image(EFI_HANDLE handle)
 static int efi_image_exec(struct image *image)
 {
 	EFI_DEVICE_PATH_PROTOCOL *path = image_device_path(image);
-	static EFI_GUID loaded_image_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 	EFI_LOADED_IMAGE_PROTOCOL *loaded;
 	CHAR16 *options = NULL;
 	EFI_HANDLE handle = NULL;
@@ -195,7 +174,7 @@ static int efi_image_exec(struct image *image)
 	}
 	if (image->cmdline &&
 	    !EFI_ERROR(efi_boot_services->HandleProtocol(
-		    handle, &loaded_image_guid, (void **)&loaded))) {
+		    handle, &efi_loaded_image_protocol_guid, (void **)&loaded))) {
 		options = load_options(image, &loaded->LoadOptionsSize);
 		loaded->LoadOptions = options;
 		if (!options)

@@ -1,6 +1,7 @@
 /* Platform state for an image the firmware has just entered. */
 
 #include <errno.h>
+#include <platform/efi/efi_guid.h>
 #include <wireboot/efi.h>
 #include <wireboot/tables.h>
 
@@ -14,7 +15,6 @@ EFI_LOADED_IMAGE_PROTOCOL *efi_loaded_image;
 
 int efi_platform_init(EFI_HANDLE image_handle, EFI_SYSTEM_TABLE *system_table)
 {
-	static EFI_GUID loaded_image_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 	EFI_STATUS status;
 	void *interface;
 
@@ -26,7 +26,7 @@ int efi_platform_init(EFI_HANDLE image_handle, EFI_SYSTEM_TABLE *system_table)
 	 * which memory type our allocations should use (loader data for an
 	 * application, boot-services data for a driver). */
 	status = efi_boot_services->OpenProtocol(
-		image_handle, &loaded_image_guid, &interface, image_handle,
+		image_handle, &efi_loaded_image_protocol_guid, &interface, image_handle,
 		NULL, EFI_OPEN_PROTOCOL_GET_PROTOCOL);
 	if (EFI_ERROR(status))
 		return efi_status_to_rc(status);

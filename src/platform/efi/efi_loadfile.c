@@ -22,6 +22,7 @@
 #include <string.h>
 #include <efi/protocol/load_file.h>
 #include <platform/efi/efi_driver.h>
+#include <platform/efi/efi_guid.h>
 #include <wireboot/debug.h>
 #include <wireboot/efi.h>
 #include <wireboot/main.h>
@@ -38,8 +39,6 @@ struct load_file {
 	struct list_head list;
 };
 
-static EFI_GUID load_file_guid = EFI_LOAD_FILE_PROTOCOL_GUID;
-static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 static LIST_HEAD(load_files);
 static bool booting;
 
@@ -84,14 +83,14 @@ static int install_load_file(struct efi_driver_device *dev)
 	lf->protocol.LoadFile = load_file;
 	lf->dev = dev;
 	status = efi_boot_services->InstallMultipleProtocolInterfaces(
-		&dev->child, &load_file_guid, &lf->protocol, NULL);
+		&dev->child, &efi_load_file_protocol_guid, &lf->protocol, NULL);
 	if (EFI_ERROR(status)) {
 		free(lf);
 		return efi_status_to_rc(status);
 	}
 	list_add_tail(&lf->list, &load_files);
 	/* Keeps the firmware's network stack off this NIC (see above). */
-	status = efi_boot_services->OpenProtocol(dev->child, &snp_guid, &snp,
+	status = efi_boot_services->OpenProtocol(dev->child, &efi_simple_network_protocol_guid, &snp,
 						 efi_image_handle, dev->child,
 						 EFI_OPEN_PROTOCOL_BY_DRIVER);
 	DBG("%s: LoadFile installed, SNP held: %s\n", dev->netdev->name,
@@ -105,10 +104,10 @@ static void uninstall_load_file(struct efi_driver_device *dev)
 
 	if (!lf)
 		return;
-	efi_boot_services->CloseProtocol(dev->child, &snp_guid,
+	efi_boot_services->CloseProtocol(dev->child, &efi_simple_network_protocol_guid,
 					 efi_image_handle, dev->child);
 	efi_boot_services->UninstallMultipleProtocolInterfaces(
-		dev->child, &load_file_guid, &lf->protocol, NULL);
+		dev->child, &efi_load_file_protocol_guid, &lf->protocol, NULL);
 	list_del(&lf->list);
 	free(lf);
 }

@@ -3,31 +3,19 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_locate.h>
+#include <platform/efi/efi_path.h>
 #include <wireboot/efi.h>
-
-/* Device paths come from the firmware; a bound stops a malformed one. */
-#define MAX_PATH_NODES 64
 
 static EFI_DEVICE_PATH_PROTOCOL *device_path(EFI_HANDLE handle)
 {
-	static EFI_GUID device_path_guid = EFI_DEVICE_PATH_PROTOCOL_GUID;
 	VOID *interface;
 
 	if (EFI_ERROR(efi_boot_services->HandleProtocol(
-		    handle, &device_path_guid, &interface)))
+		    handle, &efi_device_path_protocol_guid, &interface)))
 		return NULL;
 	return interface;
-}
-
-static size_t node_length(const EFI_DEVICE_PATH_PROTOCOL *node)
-{
-	return node->Length[0] | (size_t)node->Length[1] << 8;
-}
-
-static bool is_end(const EFI_DEVICE_PATH_PROTOCOL *node)
-{
-	return node->Type == END_DEVICE_PATH_TYPE;
 }
 
 int efi_locate_on_path(EFI_HANDLE handle, EFI_GUID *protocol,
@@ -50,42 +38,34 @@ static bool locate_exact(EFI_DEVICE_PATH_PROTOCOL *prefix, EFI_GUID *protocol,
 
 	return !EFI_ERROR(efi_boot_services->LocateDevicePath(protocol, &rest,
 							      found)) &&
-	       is_end(rest);
+	       efi_path_is_end(rest);
 }
 
 int efi_locate_outermost(EFI_HANDLE handle, EFI_GUID *protocol,
 			 EFI_HANDLE *found)
 {
-	EFI_DEVICE_PATH_PROTOCOL *path = device_path(handle), *node, *end;
+	EFI_DEVICE_PATH_PROTOCOL *path = device_path(handle);
+	const EFI_DEVICE_PATH_PROTOCOL *node;
 	size_t prefix_len = 0, len;
-	unsigned nodes;
 	uint8_t *copy;
 	int rc = -ENOENT;
 
-	if (!path)
+	if (!path || efi_path_len(path, EFI_PATH_MAX_LEN, &len) != 0)
 		return -ENOENT;
 	/* Try ever longer prefixes of the path: the first that names a
 	 * handle with the protocol is the outermost. */
-	for (node = path, nodes = 0; nodes < MAX_PATH_NODES; nodes++) {
-		len = node_length(node);
-		if (len < sizeof(*node))
-			return -ENOENT;
-		prefix_len += is_end(node) ? 0 : len;
-		copy = malloc(prefix_len + sizeof(*end));
+	for (node = path;; node = efi_path_next(node)) {
+		if (!efi_path_is_end(node))
+			prefix_len += efi_device_path_node_length(node);
+		copy = malloc(prefix_len + sizeof(EFI_DEVICE_PATH_PROTOCOL));
 		if (!copy)
 			return -ENOMEM;
 		memcpy(copy, path, prefix_len);
-		end = (EFI_DEVICE_PATH_PROTOCOL *)(copy + prefix_len);
-		end->Type = END_DEVICE_PATH_TYPE;
-		end->SubType = END_ENTIRE_DEVICE_PATH_SUBTYPE;
-		end->Length[0] = sizeof(*end);
-		end->Length[1] = 0;
+		efi_path_set_end(copy + prefix_len);
 		if (locate_exact((EFI_DEVICE_PATH_PROTOCOL *)copy, protocol, found))
 			rc = 0;
 		free(copy);
-		if (rc == 0 || is_end(node))
+		if (rc == 0 || efi_path_is_end(node))
 			return rc;
-		node = (EFI_DEVICE_PATH_PROTOCOL *)((uint8_t *)node + len);
 	}
-	return -ENOENT;
 }

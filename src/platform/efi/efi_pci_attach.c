@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <efi/protocol/simple_network.h>
+#include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_locate.h>
 #include <platform/efi/efi_pci.h>
 #include <platform/efi/efi_pci_attach.h>
@@ -31,8 +32,6 @@
 
 PROVIDE_OBJECT(efi_pci_attach);
 
-static EFI_GUID pci_io_guid = EFI_PCI_IO_PROTOCOL_GUID;
-static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 static LIST_HEAD(attached_devices);
 static EFI_EVENT exit_boot_event;
 
@@ -40,7 +39,7 @@ static EFI_EVENT exit_boot_event;
  * the firmware's drivers connected again. */
 static void release_device(struct efi_pci_device *dev)
 {
-	efi_boot_services->CloseProtocol(dev->handle, &pci_io_guid,
+	efi_boot_services->CloseProtocol(dev->handle, &efi_pci_io_protocol_guid,
 					 efi_image_handle, dev->handle);
 	efi_pci_restore(dev);
 	efi_boot_services->ConnectController(dev->handle, NULL, NULL, 1);
@@ -54,10 +53,10 @@ static void for_each_snp_on(struct efi_pci_device *dev,
 	UINTN count, i;
 
 	if (EFI_ERROR(efi_boot_services->LocateHandleBuffer(
-		    ByProtocol, &snp_guid, NULL, &count, &handles)))
+		    ByProtocol, &efi_simple_network_protocol_guid, NULL, &count, &handles)))
 		return;
 	for (i = 0; i < count; i++) {
-		if (efi_locate_on_path(handles[i], &pci_io_guid, &pci_handle) == 0 &&
+		if (efi_locate_on_path(handles[i], &efi_pci_io_protocol_guid, &pci_handle) == 0 &&
 		    pci_handle == dev->handle)
 			fn(handles[i]);
 	}
@@ -74,7 +73,7 @@ static void stop_snp(EFI_HANDLE snp_handle)
 	EFI_SIMPLE_NETWORK_PROTOCOL *snp;
 	VOID *interface;
 
-	if (EFI_ERROR(efi_boot_services->HandleProtocol(snp_handle, &snp_guid,
+	if (EFI_ERROR(efi_boot_services->HandleProtocol(snp_handle, &efi_simple_network_protocol_guid,
 							&interface)))
 		return;
 	snp = interface;
@@ -108,7 +107,7 @@ static int attach_device(struct efi_pci_device *dev)
 	status = disconnect_firmware(dev);
 	DBG("PCI " PCI_FMT ": firmware drivers disconnected: %s\n",
 	    PCI_ARGS(pci), strerror(efi_status_to_rc(status)));
-	status = efi_boot_services->OpenProtocol(dev->handle, &pci_io_guid,
+	status = efi_boot_services->OpenProtocol(dev->handle, &efi_pci_io_protocol_guid,
 						 &io, efi_image_handle,
 						 dev->handle,
 						 EFI_OPEN_PROTOCOL_BY_DRIVER);
@@ -138,7 +137,7 @@ static void probe_handle(EFI_HANDLE handle)
 	VOID *interface;
 
 	if (EFI_ERROR(efi_boot_services->OpenProtocol(
-		    handle, &pci_io_guid, &interface, efi_image_handle, NULL,
+		    handle, &efi_pci_io_protocol_guid, &interface, efi_image_handle, NULL,
 		    EFI_OPEN_PROTOCOL_GET_PROTOCOL)))
 		return;
 	io = interface;
@@ -166,7 +165,7 @@ static int efi_pci_probe(void)
 	EFI_STATUS status;
 	int rc;
 
-	status = efi_boot_services->LocateHandleBuffer(ByProtocol, &pci_io_guid,
+	status = efi_boot_services->LocateHandleBuffer(ByProtocol, &efi_pci_io_protocol_guid,
 						       NULL, &count, &handles);
 	if (status == EFI_NOT_FOUND)
 		return 0;

@@ -43,8 +43,6 @@
 	 EFI_SIMPLE_NETWORK_RECEIVE_PROMISCUOUS |                            \
 	 EFI_SIMPLE_NETWORK_RECEIVE_PROMISCUOUS_MULTICAST)
 #define IF_TYPE_ETHERNET 1
-/* Frames shorter than this go out padded (netdev_tx() pads in place). */
-#define ETH_ZLEN 60
 
 /* Our own copy: net/ethernet.c's belongs to the stack, which a thin
  * driver image does not link. */
@@ -96,6 +94,40 @@ static EFI_STATUS require_initialized(struct efi_snp_export *snp)
 	default:
 		return EFI_DEVICE_ERROR;
 	}
+}
+
+/* An entry point's hold on the export, from snp_enter() to snp_leave(). */
+struct snp_call {
+	EFI_TPL tpl;
+	EFI_STATUS refused;	/* why snp_enter() returned NULL */
+};
+
+/*
+ * What every entry point starts with: This checked, the TPL raised and,
+ * for the calls that need it, the state checked (require_initialized()).
+ * Returns the export, to be left through snp_leave(); or NULL, holding
+ * nothing, with the call's status in call->refused.
+ */
+static struct efi_snp_export *snp_enter(EFI_SIMPLE_NETWORK_PROTOCOL *This,
+					bool initialized, struct snp_call *call)
+{
+	struct efi_snp_export *snp;
+
+	call->refused = EFI_INVALID_PARAMETER;
+	if (!This)
+		return NULL;
+	snp = snp_of(This);
+	call->tpl = snp_lock();
+	call->refused = initialized ? require_initialized(snp) : EFI_SUCCESS;
+	if (call->refused == EFI_SUCCESS)
+		return snp;
+	snp_unlock(call->tpl, EFI_SUCCESS);
+	return NULL;
+}
+
+static EFI_STATUS snp_leave(struct snp_call *call, EFI_STATUS status)
+{
+	return snp_unlock(call->tpl, status);
 }
 
 static bool in_mcast_list(struct efi_snp_export *snp, const uint8_t *dest)
@@ -178,31 +210,25 @@ static void reset_statistics(struct efi_snp_export *snp)
 
 static EFI_STATUS EFIAPI snp_start(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status = EFI_ALREADY_STARTED;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, false, &call);
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	if (snp->mode.State == EfiSimpleNetworkStopped) {
-		snp->mode.State = EfiSimpleNetworkStarted;
-		status = EFI_SUCCESS;
-	}
-	return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	if (snp->mode.State != EfiSimpleNetworkStopped)
+		return snp_leave(&call, EFI_ALREADY_STARTED);
+	snp->mode.State = EfiSimpleNetworkStarted;
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 static EFI_STATUS EFIAPI snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, false, &call);
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
+	if (!snp)
+		return call.refused;
 	switch (snp->mode.State) {
 	case EfiSimpleNetworkStarted:
 		snp->mode.State = EfiSimpleNetworkStopped;
@@ -216,22 +242,20 @@ static EFI_STATUS EFIAPI snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 		status = EFI_DEVICE_ERROR;
 		break;
 	}
-	return snp_unlock(tpl, status);
+	return snp_leave(&call, status);
 }
 
 static EFI_STATUS EFIAPI snp_initialize(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					UINTN ExtraRxBufferSize,
 					UINTN ExtraTxBufferSize)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status = EFI_SUCCESS;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, false, &call);
 	int rc;
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
+	if (!snp)
+		return call.refused;
 	if (snp->mode.State == EfiSimpleNetworkStopped) {
 		status = EFI_NOT_STARTED;
 	} else if (snp->mode.State == EfiSimpleNetworkInitialized) {
@@ -247,51 +271,40 @@ static EFI_STATUS EFIAPI snp_initialize(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 			snp_poll(snp);
 		}
 	}
-	return snp_unlock(tpl, status);
+	return snp_leave(&call, status);
 }
 
 static EFI_STATUS EFIAPI snp_reset(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 				   BOOLEAN ExtendedVerification)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status == EFI_SUCCESS) {
-		/* Filters and addresses live here and survive the reset. */
-		netdev_close(snp->netdev);
-		if (netdev_open(snp->netdev) != 0)
-			status = EFI_DEVICE_ERROR;
-	}
-	return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	/* Filters and addresses live here and survive the reset. */
+	netdev_close(snp->netdev);
+	if (netdev_open(snp->netdev) != 0)
+		status = EFI_DEVICE_ERROR;
+	return snp_leave(&call, status);
 }
 
 static EFI_STATUS EFIAPI snp_shutdown(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status == EFI_SUCCESS) {
-		DBG("SNP %s: shutdown\n", snp->netdev->name);
-		netdev_close(snp->netdev);
-		snp->mode.State = EfiSimpleNetworkStarted;
-		snp->mode.ReceiveFilterSetting = 0;
-		snp->mode.MCastFilterCount = 0;
-		snp->recycled_count = 0;
-		snp->tx_interrupt = false;
-	}
-	return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	DBG("SNP %s: shutdown\n", snp->netdev->name);
+	netdev_close(snp->netdev);
+	snp->mode.State = EfiSimpleNetworkStarted;
+	snp->mode.ReceiveFilterSetting = 0;
+	snp->mode.MCastFilterCount = 0;
+	snp->recycled_count = 0;
+	snp->tx_interrupt = false;
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 /* ---- configuration ------------------------------------------------------- */
@@ -319,77 +332,62 @@ static EFI_STATUS EFIAPI snp_receive_filters(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					     UINTN MCastFilterCnt,
 					     EFI_MAC_ADDRESS *MCastFilter)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
 	if ((Enable | Disable) & ~snp->mode.ReceiveFilterMask)
-		return snp_unlock(tpl, EFI_INVALID_PARAMETER);
+		return snp_leave(&call, EFI_INVALID_PARAMETER);
 	if (ResetMCastFilter) {
 		snp->mode.MCastFilterCount = 0;
 	} else if (MCastFilterCnt) {
 		/* A list only makes sense with the filter that uses it. */
 		if (!(Enable & EFI_SIMPLE_NETWORK_RECEIVE_MULTICAST))
-			return snp_unlock(tpl, EFI_INVALID_PARAMETER);
+			return snp_leave(&call, EFI_INVALID_PARAMETER);
 		status = set_mcast_list(snp, MCastFilterCnt, MCastFilter);
 		if (status != EFI_SUCCESS)
-			return snp_unlock(tpl, status);
+			return snp_leave(&call, status);
 	}
 	snp->mode.ReceiveFilterSetting =
 		(snp->mode.ReceiveFilterSetting | Enable) & ~Disable;
 	DBG("SNP %s: filters %#x, %u multicast addresses\n", snp->netdev->name,
 	    snp->mode.ReceiveFilterSetting, snp->mode.MCastFilterCount);
-	return snp_unlock(tpl, EFI_SUCCESS);
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 static EFI_STATUS EFIAPI snp_station_address(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					     BOOLEAN Reset, EFI_MAC_ADDRESS *New)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status == EFI_SUCCESS) {
-		if (Reset)
-			set_mac(&snp->mode.CurrentAddress, snp->netdev->hw_addr);
-		else if (!New)
-			status = EFI_INVALID_PARAMETER;
-		else
-			status = EFI_UNSUPPORTED;
-	}
-	return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	if (Reset)
+		set_mac(&snp->mode.CurrentAddress, snp->netdev->hw_addr);
+	else if (!New)
+		status = EFI_INVALID_PARAMETER;
+	else
+		status = EFI_UNSUPPORTED;
+	return snp_leave(&call, status);
 }
 
 static EFI_STATUS EFIAPI snp_statistics(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					BOOLEAN Reset, UINTN *StatisticsSize,
 					EFI_NETWORK_STATISTICS *StatisticsTable)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 	UINTN size;
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
 	if (!StatisticsSize && (StatisticsTable || !Reset))
-		return snp_unlock(tpl, EFI_INVALID_PARAMETER);
+		return snp_leave(&call, EFI_INVALID_PARAMETER);
 	if (StatisticsSize) {
 		size = *StatisticsSize;
 		if (StatisticsTable)
@@ -401,7 +399,7 @@ static EFI_STATUS EFIAPI snp_statistics(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	}
 	if (Reset)
 		reset_statistics(snp);
-	return snp_unlock(tpl, status);
+	return snp_leave(&call, status);
 }
 
 /* IPv4 groups map to 01:00:5e plus the address's low 23 bits (RFC 1112),
@@ -410,27 +408,23 @@ static EFI_STATUS EFIAPI snp_mcast_ip_to_mac(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					     BOOLEAN IPv6, EFI_IP_ADDRESS *IP,
 					     EFI_MAC_ADDRESS *MAC)
 {
-	struct efi_snp_export *snp;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 	uint8_t mac[ETH_ALEN];
-	EFI_TPL tpl;
-	EFI_STATUS status;
 
-	if (!This || !IP || !MAC)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	if (!IP || !MAC)
+		return snp_leave(&call, EFI_INVALID_PARAMETER);
 	if (IPv6) {
 		if (IP->v6[0] != 0xff)
-			return snp_unlock(tpl, EFI_INVALID_PARAMETER);
+			return snp_leave(&call, EFI_INVALID_PARAMETER);
 		mac[0] = 0x33;
 		mac[1] = 0x33;
 		memcpy(&mac[2], &IP->v6[12], 4);
 	} else {
 		if ((IP->v4[0] & 0xf0) != 0xe0)
-			return snp_unlock(tpl, EFI_INVALID_PARAMETER);
+			return snp_leave(&call, EFI_INVALID_PARAMETER);
 		mac[0] = 0x01;
 		mac[1] = 0x00;
 		mac[2] = 0x5e;
@@ -439,7 +433,7 @@ static EFI_STATUS EFIAPI snp_mcast_ip_to_mac(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 		mac[5] = IP->v4[3];
 	}
 	set_mac(MAC, mac);
-	return snp_unlock(tpl, EFI_SUCCESS);
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 static EFI_STATUS EFIAPI snp_nvdata(EFI_SIMPLE_NETWORK_PROTOCOL *This,
@@ -455,17 +449,11 @@ static EFI_STATUS EFIAPI snp_nvdata(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 static EFI_STATUS EFIAPI snp_get_status(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 					UINT32 *InterruptStatus, VOID **TxBuf)
 {
-	struct efi_snp_export *snp;
-	EFI_TPL tpl;
-	EFI_STATUS status;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
 	snp_poll(snp);
 	if (InterruptStatus) {
 		*InterruptStatus = 0;
@@ -484,7 +472,7 @@ static EFI_STATUS EFIAPI snp_get_status(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 				snp->recycled_count * sizeof(snp->recycled[0]));
 		}
 	}
-	return snp_unlock(tpl, EFI_SUCCESS);
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 /* Checks a Transmit() call's arguments and fills the media header when
@@ -519,31 +507,28 @@ static EFI_STATUS EFIAPI snp_transmit(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 				      EFI_MAC_ADDRESS *DestAddr,
 				      UINT16 *Protocol)
 {
-	struct efi_snp_export *snp;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 	struct io_buffer *iob;
-	EFI_TPL tpl;
-	EFI_STATUS status;
 	int rc;
+	EFI_STATUS status = EFI_SUCCESS;
 
-	if (!This)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status == EFI_SUCCESS)
-		status = prepare_frame(snp, HeaderSize, BufferSize, Buffer,
-				       SrcAddr, DestAddr, Protocol);
+	if (!snp)
+		return call.refused;
+	status = prepare_frame(snp, HeaderSize, BufferSize, Buffer, SrcAddr,
+			       DestAddr, Protocol);
 	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+		return snp_leave(&call, status);
 	/* Until the caller collects its buffers we cannot report more. */
 	if (snp->recycled_count == EFI_SNP_RECYCLE_MAX)
-		return snp_unlock(tpl, EFI_NOT_READY);
+		return snp_leave(&call, EFI_NOT_READY);
 
 	/* Reaps completed transmits, so the ring has room. */
 	snp_poll(snp);
+	/* Room for the padding netdev_tx() adds in place to short frames. */
 	iob = alloc_iob(BufferSize < ETH_ZLEN ? ETH_ZLEN : BufferSize);
 	if (!iob)
-		return snp_unlock(tpl, EFI_OUT_OF_RESOURCES);
+		return snp_leave(&call, EFI_OUT_OF_RESOURCES);
 	memcpy(iob_put(iob, BufferSize), Buffer, BufferSize);
 	snp->stats.TxTotalFrames++;
 	rc = netdev_tx(snp->netdev, iob);
@@ -551,7 +536,7 @@ static EFI_STATUS EFIAPI snp_transmit(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 		DBG2("SNP %s: transmit: %s\n", snp->netdev->name, strerror(rc));
 		snp->stats.TxDroppedFrames++;
 		/* A full ring is a transient state the caller retries. */
-		return snp_unlock(tpl, rc == -ENOBUFS ? EFI_NOT_READY :
+		return snp_leave(&call, rc == -ENOBUFS ? EFI_NOT_READY :
 							EFI_DEVICE_ERROR);
 	}
 	snp->stats.TxGoodFrames++;
@@ -559,7 +544,7 @@ static EFI_STATUS EFIAPI snp_transmit(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	count_by_destination(&snp->stats.TxUnicastFrames, Buffer);
 	snp->recycled[snp->recycled_count++] = Buffer;
 	snp->tx_interrupt = true;
-	return snp_unlock(tpl, EFI_SUCCESS);
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 static EFI_STATUS EFIAPI snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
@@ -567,33 +552,29 @@ static EFI_STATUS EFIAPI snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 				     VOID *Buffer, EFI_MAC_ADDRESS *SrcAddr,
 				     EFI_MAC_ADDRESS *DestAddr, UINT16 *Protocol)
 {
-	struct efi_snp_export *snp;
+	struct snp_call call;
+	struct efi_snp_export *snp = snp_enter(This, true, &call);
 	struct io_buffer *iob;
 	struct ethhdr *eth;
-	EFI_TPL tpl;
-	EFI_STATUS status;
 	size_t len;
 
-	if (!This || !BufferSize || !Buffer)
-		return EFI_INVALID_PARAMETER;
-	snp = snp_of(This);
-	tpl = snp_lock();
-	status = require_initialized(snp);
-	if (status != EFI_SUCCESS)
-		return snp_unlock(tpl, status);
+	if (!snp)
+		return call.refused;
+	if (!BufferSize || !Buffer)
+		return snp_leave(&call, EFI_INVALID_PARAMETER);
 	iob = next_frame(snp);
 	if (!iob) {
 		snp_poll(snp);
 		iob = next_frame(snp);
 	}
 	if (!iob)
-		return snp_unlock(tpl, EFI_NOT_READY);
+		return snp_leave(&call, EFI_NOT_READY);
 
 	len = iob_len(iob);
 	if (len > *BufferSize) {
 		/* The frame stays queued for a call with room for it. */
 		*BufferSize = len;
-		return snp_unlock(tpl, EFI_BUFFER_TOO_SMALL);
+		return snp_leave(&call, EFI_BUFFER_TOO_SMALL);
 	}
 	eth = iob->data;
 	memcpy(Buffer, eth, len);
@@ -612,7 +593,7 @@ static EFI_STATUS EFIAPI snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	snp->stats.RxTotalBytes += len;
 	count_by_destination(&snp->stats.RxUnicastFrames, eth->h_dest);
 	free_iob(netdev_rx_dequeue(snp->netdev));
-	return snp_unlock(tpl, EFI_SUCCESS);
+	return snp_leave(&call, EFI_SUCCESS);
 }
 
 /* WaitForPacket: checked by WaitForEvent()/CheckEvent(); polls the NIC and

@@ -7,6 +7,7 @@
 
 #include <efi/protocol/pci_io.h>
 #include <efi/protocol/simple_network.h>
+#include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_locate.h>
 #include <platform/efi/efi_pci_attach.h>
 #include <platform/efi/efi_snpnet.h>
@@ -15,14 +16,12 @@
 
 PROVIDE_OBJECT(efi_snp_probe);
 
-static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 
 static bool driven_natively(EFI_HANDLE handle)
 {
-	static EFI_GUID pci_io_guid = EFI_PCI_IO_PROTOCOL_GUID;
 	EFI_HANDLE pci_handle;
 
-	return efi_locate_on_path(handle, &pci_io_guid, &pci_handle) == 0 &&
+	return efi_locate_on_path(handle, &efi_pci_io_protocol_guid, &pci_handle) == 0 &&
 	       efi_pci_is_attached(pci_handle);
 }
 
@@ -31,7 +30,7 @@ static bool is_nic(EFI_HANDLE handle)
 {
 	EFI_HANDLE nic;
 
-	return efi_locate_outermost(handle, &snp_guid, &nic) == 0 &&
+	return efi_locate_outermost(handle, &efi_simple_network_protocol_guid, &nic) == 0 &&
 	       nic == handle;
 }
 
@@ -41,7 +40,7 @@ static int efi_snp_probe(void)
 	UINTN count, i;
 	EFI_STATUS status;
 
-	status = efi_boot_services->LocateHandleBuffer(ByProtocol, &snp_guid,
+	status = efi_boot_services->LocateHandleBuffer(ByProtocol, &efi_simple_network_protocol_guid,
 						       NULL, &count, &handles);
 	if (status == EFI_NOT_FOUND)
 		return 0;

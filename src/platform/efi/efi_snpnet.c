@@ -14,6 +14,7 @@
 #include <string.h>
 #include <efi/protocol/pci_io.h>
 #include <efi/protocol/simple_network.h>
+#include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_locate.h>
 #include <platform/efi/efi_snpnet.h>
 #include <wireboot/debug.h>
@@ -37,7 +38,6 @@ struct snpnet {
 	struct list_head list;
 };
 
-static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 static LIST_HEAD(snpnets);
 
 static int snp_error(struct snpnet *snpnet, const char *what, EFI_STATUS status)
@@ -214,15 +214,14 @@ static const struct net_device_operations snpnet_operations = {
 /* "PCI bb:dd.f" when the NIC is a PCI device, else "SNP". */
 static void describe_location(EFI_HANDLE handle, char *buf, size_t len)
 {
-	static EFI_GUID pci_io_guid = EFI_PCI_IO_PROTOCOL_GUID;
 	EFI_HANDLE pci_handle;
 	EFI_PCI_IO_PROTOCOL *io;
 	UINTN segment, bus, dev, fn;
 	VOID *interface;
 
 	snprintf(buf, len, "SNP");
-	if (efi_locate_on_path(handle, &pci_io_guid, &pci_handle) != 0 ||
-	    EFI_ERROR(efi_boot_services->HandleProtocol(pci_handle, &pci_io_guid,
+	if (efi_locate_on_path(handle, &efi_pci_io_protocol_guid, &pci_handle) != 0 ||
+	    EFI_ERROR(efi_boot_services->HandleProtocol(pci_handle, &efi_pci_io_protocol_guid,
 							&interface)))
 		return;
 	io = interface;
@@ -242,7 +241,7 @@ int efi_snpnet_attach(EFI_HANDLE handle)
 	int rc;
 
 	status = efi_boot_services->OpenProtocol(
-		handle, &snp_guid, &interface, efi_image_handle, handle,
+		handle, &efi_simple_network_protocol_guid, &interface, efi_image_handle, handle,
 		EFI_OPEN_PROTOCOL_BY_DRIVER | EFI_OPEN_PROTOCOL_EXCLUSIVE);
 	if (EFI_ERROR(status)) {
 		rc = efi_status_to_rc(status);
@@ -286,7 +285,7 @@ int efi_snpnet_attach(EFI_HANDLE handle)
 	return 0;
 
 fail_close:
-	efi_boot_services->CloseProtocol(handle, &snp_guid, efi_image_handle,
+	efi_boot_services->CloseProtocol(handle, &efi_simple_network_protocol_guid, efi_image_handle,
 					 handle);
 	efi_boot_services->ConnectController(handle, NULL, NULL, 1);
 	return rc;
@@ -302,7 +301,7 @@ void efi_snpnet_detach_all(void)
 		list_del(&snpnet->list);
 		unregister_netdev(snpnet->netdev);
 		netdev_put(snpnet->netdev);
-		efi_boot_services->CloseProtocol(handle, &snp_guid,
+		efi_boot_services->CloseProtocol(handle, &efi_simple_network_protocol_guid,
 						 efi_image_handle, handle);
 		/* The firmware's network stack binds to it again. */
 		efi_boot_services->ConnectController(handle, NULL, NULL, 1);

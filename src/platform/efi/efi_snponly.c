@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <efi/protocol/simple_network.h>
+#include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_locate.h>
 #include <platform/efi/efi_snpnet.h>
 #include <wireboot/device.h>
@@ -17,10 +18,9 @@ PROVIDE_OBJECT(efi_snponly);
 
 static int efi_snponly_probe(void)
 {
-	static EFI_GUID snp_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 	EFI_HANDLE nic;
 
-	if (efi_locate_outermost(efi_loaded_image->DeviceHandle, &snp_guid,
+	if (efi_locate_outermost(efi_loaded_image->DeviceHandle, &efi_simple_network_protocol_guid,
 				 &nic) != 0) {
 		printf("snponly: not loaded from a network device; no NIC used\n");
 		return 0;

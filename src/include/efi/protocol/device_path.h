@@ -18,10 +18,6 @@ typedef struct {
 #define END_DEVICE_PATH_TYPE 0x7f
 #define END_ENTIRE_DEVICE_PATH_SUBTYPE 0xff
 
-#define EFI_DEVICE_PATH_PROTOCOL_GUID                                        \
-	{ 0x09576e91, 0x6d3f, 0x11d2,                                        \
-	  { 0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b } }
-
 /* Media device path, file path node (section 10.3.5.4): a NUL-terminated
  * UCS-2 path follows the header. */
 #define MEDIA_DEVICE_PATH 0x04
