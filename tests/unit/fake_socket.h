@@ -4,8 +4,9 @@
 /*
  * A simulated network at the socket level for the protocol tests and
  * fuzz targets (DHCP, DNS, TFTP): the protocol under test is linked for
- * real and opens its sockets through xfer_open_socket(), which this file
- * supplies. Each fake socket is an object whose interface is plugged to
+ * real and opens its sockets through the real xfer_open_socket(), which
+ * finds this file's datagram socket opener (the test links
+ * src/net/socket.c but not UDP). Each fake socket is an object whose interface is plugged to
  * the protocol like a UDP socket's would be:
  *
  *   - what the protocol delivers is shown to the test's fake_server()
@@ -305,14 +306,13 @@ static bool fake_port_in_use(uint16_t port, uint16_t scope_id)
 	return false;
 }
 
-int xfer_open_socket(struct interface *xfer, int semantics,
-		     const struct sockaddr *peer, const struct sockaddr *local)
+static int fake_socket_open(struct interface *xfer,
+			    const struct sockaddr *peer,
+			    const struct sockaddr *local)
 {
 	struct fake_socket *sock;
 	unsigned i;
 
-	if (semantics != SOCK_DGRAM)
-		return -ENOTSUP;
 	if (fake_open_error)
 		return fake_open_error;
 	for (i = 0; i < FAKE_MAX_SOCKETS && fake_sockets[i]; i++)
@@ -341,6 +341,13 @@ int xfer_open_socket(struct interface *xfer, int semantics,
 	wb_intf_plug_plug(&sock->xfer, xfer);
 	return 0;
 }
+
+/* Found by the real xfer_open_socket() (src/net/socket.c) in place of
+ * UDP's. */
+SOCKET_OPENER(fake_socket_opener) = {
+	.semantics = SOCK_DGRAM,
+	.open = fake_socket_open,
+};
 
 __attribute__((unused)) static unsigned fake_open_sockets(void)
 {

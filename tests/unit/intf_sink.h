@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include "fake_socket.h"
+#include <net/in.h>
 
 #define SINK_NOT_CLOSED 1	/* sink_wait(): the protocol never closed */
 #define SINK_WAIT_LIMIT_US 600000000ULL
@@ -27,7 +28,12 @@ struct sink {
 	char reason[160];		/* the last reason text */
 	unsigned reasons;
 	bool resolved;
-	struct sockaddr address;	/* the resolved one */
+	/* The resolved address, aligned for any family's structure (struct
+	 * sockaddr itself only guarantees its first member's alignment). */
+	union {
+		struct sockaddr sa;
+		struct sockaddr_in sin;
+	} address;
 	bool has_size;
 	uint64_t size;			/* the size hint */
 	uint8_t *data;			/* capacity bytes, by offset */
@@ -98,7 +104,7 @@ static void sink_resolved(struct interface *intf, const struct sockaddr *sa)
 	struct sink *sink = container_of(intf, struct sink, intf);
 
 	sink->resolved = true;
-	memcpy(&sink->address, sa, sizeof(sink->address));
+	memcpy(&sink->address, sa, sizeof(sink->address.sa));
 }
 
 static void sink_close(struct interface *intf, int rc)
