@@ -27,6 +27,7 @@ struct sink {
 	uint64_t closed_us;		/* fake clock at the close */
 	char reason[160];		/* the last reason text */
 	unsigned reasons;
+	bool late_reason;		/* one came after the close */
 	bool resolved;
 	/* The resolved address, aligned for any family's structure (struct
 	 * sockaddr itself only guarantees its first member's alignment). */
@@ -97,6 +98,8 @@ static void sink_reason(struct interface *intf, const char *text)
 
 	snprintf(sink->reason, sizeof(sink->reason), "%s", text);
 	sink->reasons++;
+	if (sink->closed)
+		sink->late_reason = true;
 }
 
 static void sink_resolved(struct interface *intf, const struct sockaddr *sa)
