@@ -41,7 +41,9 @@ struct sink {
 	size_t capacity;
 	size_t received;		/* bytes delivered, duplicates included */
 	unsigned deliveries;
+	size_t max_delivery;		/* the largest one */
 	bool relative_seen;		/* a delivery without an offset */
+	bool discontiguous;		/* one not right after the last */
 	bool out_of_range;		/* data past capacity */
 	/* Closes itself from inside a delivery after this many bytes. */
 	size_t cancel_after;
@@ -70,12 +72,16 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 		sink->relative_seen = true;
 		offset = sink->received;
 	}
+	if (offset != sink->received)
+		sink->discontiguous = true;
 	if (offset > sink->capacity || len > sink->capacity - offset)
 		sink->out_of_range = true;
 	else if (sink->data)
 		memcpy(sink->data + offset, iob->data, len);
 	sink->received += len;
 	sink->deliveries++;
+	if (len > sink->max_delivery)
+		sink->max_delivery = len;
 	wb_free_iob(iob);
 	if (sink->refuse_rc)
 		return sink->refuse_rc;

@@ -370,6 +370,8 @@ static int fetch(const char *url)
 	rc = sink_wait(&rx);
 	CHECK(!rx.relative_seen);
 	CHECK(!rx.out_of_range);
+	/* In order, each byte once. */
+	CHECK(!rx.discontiguous);
 	/* The transfer let go of its socket, whatever the result. */
 	CHECK_INT(fake_open_sockets(), 0);
 	return rc;

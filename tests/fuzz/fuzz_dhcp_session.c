@@ -1,0 +1,117 @@
+// FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+/*
+ * The DHCP client's state machine on sequences of datagrams (see
+ * fuzz_session.h): a session on one device receives whatever the input
+ * holds, from the server, the ProxyDHCP server (ports 67 and 4011) or a
+ * stranger, with time passing in between. Control bit 0 writes the
+ * transaction id of the client's last message into the datagram, bit 1
+ * its MAC address, so that inputs reach past the first checks; bits 2-3
+ * pick the sender.
+ *
+ * What must hold: every message the client sends parses; a session that
+ * reports success has stored an address in net0.dhcp; and whatever
+ * happened, a session ends (or is cancelled) without leaving a socket.
+ */
+
+#include "fuzz_session.h"
+
+#include <wireboot/build_info.h>
+#include <wireboot/settings.h>
+#include <net/dhcp_packet.h>
+
+int wb_start_dhcp(struct interface *job, struct net_device *netdev);
+struct net_device *wb_alloc_netdev(size_t priv_len);
+int wb_register_netdev(struct net_device *netdev);
+int wb_fetchf_setting(const char *name, char *buf, size_t len);
+int wb_dhcp_parse(const void *data, size_t len, struct dhcp_packet *pkt);
+
+const struct build_info build_info = { .version = "fuzz" };
+
+static const uint8_t fuzz_mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+
+static int nic_open(struct net_device *netdev)
+{
+	(void)netdev;
+	return 0;
+}
+
+static void nic_close(struct net_device *netdev)
+{
+	(void)netdev;
+}
+
+/* Nothing below DHCP is linked: frames never reach the device. */
+static int nic_transmit(struct net_device *netdev, struct io_buffer *iob)
+{
+	(void)netdev;
+	(void)iob;
+	__builtin_trap();
+}
+
+static void nic_poll(struct net_device *netdev)
+{
+	(void)netdev;
+}
+
+static const struct net_device_operations nic_operations = {
+	.open = nic_open,
+	.close = nic_close,
+	.transmit = nic_transmit,
+	.poll = nic_poll,
+};
+
+static uint8_t last_xid[4];
+
+static void fake_server(const struct fake_sent *sent)
+{
+	struct dhcp_packet pkt;
+
+	if (wb_dhcp_parse(sent->data, sent->len, &pkt) != 0 || sent->len < 300)
+		__builtin_trap();
+	memcpy(last_xid, sent->data + 4, 4);
+}
+
+static struct net_device *netdev;
+
+static void queue_datagram(const struct fuzz_record *record)
+{
+	static const uint32_t senders[4] = {
+		0x0a000001, 0x0a000002, 0x0a000002, 0x0a000009,
+	};
+	static const uint16_t ports[4] = { 67, 67, 4011, 67 };
+	unsigned who = (record->control >> 2) & 3;
+	uint8_t *copy = malloc(record->len ? record->len : 1);
+
+	memcpy(copy, record->data, record->len);
+	if ((record->control & 1) && record->len >= 8)
+		memcpy(copy + 4, last_xid, 4);
+	if ((record->control & 2) && record->len >= 34)
+		memcpy(copy + 28, fuzz_mac, 6);
+	fake_reply_port(68, netdev, copy, record->len,
+			fake_addr(senders[who], ports[who]));
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct sink job;
+	char text[64];
+
+	if (!netdev) {
+		netdev = wb_alloc_netdev(0);
+		netdev->op = &nic_operations;
+		memcpy(netdev->hw_addr, fuzz_mac, 6);
+		if (wb_register_netdev(netdev) != 0)
+			__builtin_trap();
+	}
+	fuzz_reset();
+	sink_init(&job, 0);
+	if (wb_start_dhcp(&job.intf, netdev) != 0)
+		__builtin_trap();
+	fuzz_feed_records(data, size, queue_datagram);
+	if (job.closed && job.rc == 0 &&
+	    wb_fetchf_setting("net0.dhcp/ip", text, sizeof(text)) <= 0)
+		__builtin_trap();
+	fuzz_finish(&job);
+	return 0;
+}
