@@ -14,6 +14,7 @@
 
 /* First: it maps names the headers' inline functions use. */
 #include "intf_sink.h"
+#include "fake_nic.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -38,8 +39,6 @@
 #include "unit.h"
 
 int wb_start_dhcp(struct interface *job, struct net_device *netdev);
-struct net_device *wb_alloc_netdev(size_t priv_len);
-int wb_register_netdev(struct net_device *netdev);
 void wb_unregister_netdev(struct net_device *netdev);
 struct in_addr wb_ipv4_address(struct net_device *netdev);
 void wb_ipv4_config(struct net_device *netdev, struct in_addr *address,
@@ -134,52 +133,7 @@ const char object_icmp[1], object_arp[1];
 
 /* ---- the devices --------------------------------------------------------- */
 
-static int netdev_open_rc;
-static unsigned netdev_transmits;
-
-static int fake_nic_open(struct net_device *netdev)
-{
-	(void)netdev;
-	return netdev_open_rc;
-}
-
-static void fake_nic_close(struct net_device *netdev)
-{
-	(void)netdev;
-}
-
-static int fake_nic_transmit(struct net_device *netdev, struct io_buffer *iob)
-{
-	(void)netdev;
-	(void)iob;
-	netdev_transmits++;
-	return -ENETDOWN;	/* the layer completes (frees) it */
-}
-
-static void fake_nic_poll(struct net_device *netdev)
-{
-	(void)netdev;
-}
-
-static const struct net_device_operations fake_nic_operations = {
-	.open = fake_nic_open,
-	.close = fake_nic_close,
-	.transmit = fake_nic_transmit,
-	.poll = fake_nic_poll,
-};
-
 static struct net_device *net0, *net1;
-
-static struct net_device *make_netdev(const uint8_t *mac)
-{
-	struct net_device *netdev = wb_alloc_netdev(0);
-
-	netdev->op = &fake_nic_operations;
-	netdev->driver_name = "fake";
-	memcpy(netdev->hw_addr, mac, 6);
-	CHECK_INT(wb_register_netdev(netdev), 0);
-	return netdev;
-}
 
 /* ---- building messages ---------------------------------------------------- */
 
@@ -902,9 +856,9 @@ static void test_start_failures(void)
 	/* A device that does not open. */
 	reset_world();
 	wb_netdev_close(net0);
-	netdev_open_rc = -EIO;
+	fake_nic_open_rc = -EIO;
 	CHECK_INT(dhcp(net0), -EIO);
-	netdev_open_rc = 0;
+	fake_nic_open_rc = 0;
 	fake_open_error = -EADDRINUSE;
 	CHECK_INT(dhcp(net0), -EADDRINUSE);
 	fake_open_error = 0;
@@ -956,8 +910,10 @@ int main(void)
 	test_parse_overload();
 	test_builder();
 
-	net0 = make_netdev(mac0);
-	net1 = make_netdev(mac1);
+	net0 = fake_nic_register(mac0);
+	net1 = fake_nic_register(mac1);
+	if (!CHECK(net0 && net1))
+		return unit_finish();
 	test_plain_server();
 	test_no_proxy_wait();
 	test_proxy_with_filename();
@@ -971,7 +927,7 @@ int main(void)
 	test_uuid_setting();
 	/* Nothing went below IPv4, and the devices' block goes with them. */
 	CHECK_INT(lower_layer_calls, 0);
-	CHECK_INT(netdev_transmits, 0);
+	CHECK_INT(fake_nic_transmits, 0);
 	wb_unregister_netdev(net1);
 	check_setting("net1.dhcp/ip", NULL);
 	wb_unregister_netdev(net0);
