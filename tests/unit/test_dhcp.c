@@ -1,8 +1,8 @@
 // FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * DHCP: the message parser on good and malformed input (truncation, option
- * lengths, overload and its loops, pads, missing end), and the client
- * session (start_dhcp) on a real network device against simulated servers
+ * lengths, overload and its loops, pads, missing end), and the
+ * client (start_dhcp) on a real network device against simulated servers
  * at the socket level: plain DHCP, ProxyDHCP with and without a boot file,
  * the port 4011 question, NAK (restart and limit), silence, garbage,
  * answers from servers we did not ask (with and without a server
@@ -364,6 +364,7 @@ static struct {
 	bool foreign_nak;	/* a NAK from 10.0.0.9 (option 54 its own) */
 	bool own_nak_other_id;	/* a NAK from our address naming 10.0.0.9 */
 	bool own_ack_other_id;	/* an ACK from our address naming 10.0.0.9 */
+	bool late_offer;	/* 10.0.0.9 offers too, with a boot file */
 	unsigned discovers, requests, proxy_requests;
 	struct dhcp_packet last_discover;
 	uint8_t last_discover_data[1500];
@@ -480,6 +481,9 @@ static void answer_request(const struct fake_sent *sent,
 		send_lease_from(sent, xid, DHCPNAK, 0, OTHER_IP, ID_OWN);
 	if (world.own_nak_other_id)
 		send_lease_from(sent, xid, DHCPNAK, 0, SERVER_IP, ID_OTHER);
+	if (world.late_offer)
+		send_lease_from(sent, xid, DHCPOFFER, lease_ip(sent) + 2,
+				OTHER_IP, ID_OWN);
 	if (world.own_ack_other_id)
 		send_lease_from(sent, xid, DHCPACK, lease_ip(sent) + 1,
 				SERVER_IP, ID_OTHER);
@@ -574,7 +578,7 @@ static int dhcp(struct net_device *netdev)
 	return sink_wait(&job);
 }
 
-/* How long the last session took, by the fake clock. */
+/* How long the last exchange took, by the fake clock. */
 static uint64_t duration_us(void)
 {
 	return job.closed_us - started_us;
@@ -648,7 +652,7 @@ static void test_plain_server(void)
 	/* The applicator configured the device from the block. */
 	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
 	CHECK(arp_flushes > flushes);
-	/* The session is gone, its socket with it. */
+	/* The exchange is over, its socket gone with it. */
 	CHECK_INT(fake_open_sockets(), 0);
 
 	/* Again: the block is replaced, not duplicated. */
@@ -775,6 +779,14 @@ static void test_foreign_answers(void)
 	CHECK_INT(dhcp(net0), 0);
 	check_setting("net0.dhcp/ip", "10.0.0.5");
 
+	/* Once we have asked, other servers' offers change nothing. */
+	reset_world();
+	world.with_filename = true;
+	world.late_offer = true;
+	CHECK_INT(dhcp(net0), 0);
+	check_setting("net0.dhcp/ip", "10.0.0.5");
+	CHECK_INT(world.requests, 1);
+
 	/* NAKs from elsewhere do not restart us. */
 	reset_world();
 	world.with_filename = true;
@@ -808,7 +820,7 @@ static void test_timeout(void)
 	CHECK_INT(fake_open_sockets(), 0);
 }
 
-/* Closing the job ends the session at once, in any state. */
+/* Closing the job ends the exchange at once, in any state. */
 static void test_cancel(void)
 {
 	struct job_progress progress;
@@ -866,7 +878,7 @@ static void test_start_failures(void)
 	CHECK_INT(world.discovers, 0);
 }
 
-/* Sessions on two devices side by side, each on its own port 68. */
+/* Exchanges on two devices side by side, each on its own port 68. */
 static void test_two_devices(void)
 {
 	static struct sink job1;

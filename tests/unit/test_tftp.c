@@ -1,6 +1,6 @@
 // FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 /*
- * TFTP: the packet helpers (RRQ, OACK validation, ERROR) and the client,
+ * TFTP: the packet functions (RRQ, OACK validation, ERROR) and the client,
  * opened through the "tftp" URI opener with a test receiver, against
  * simulated servers at the socket level: options negotiated or ignored,
  * the size hint (64 bits), windows, lost, duplicated and reordered blocks,
@@ -46,7 +46,7 @@ int fetchf_setting(const char *name, char *buf, size_t len)
 	return snprintf(buf, len, "%s", windowsize_setting);
 }
 
-/* ---- packet helpers ------------------------------------------------------- */
+/* ---- packet functions ----------------------------------------------------- */
 
 static void test_rrq(void)
 {

@@ -1,4 +1,4 @@
-"""Valid packets and session records for the fuzz targets' seed corpora.
+"""Valid packets and datagram sequences for the fuzz targets' seed corpora.
 
 Each tests/fuzz/seeds/<target>.py writes a few inputs for bin-host/fuzz/
 <target> into the corpus directory it is given (tests/run.py calls it
@@ -84,7 +84,7 @@ def tftp_error(code, text):
 
 
 def record(control, datagram):
-    """One datagram of a session fuzzer's input (see fuzz_session.h)."""
+    """One datagram of a client fuzzer's input (see fuzz_sequence.h)."""
     return bytes([control]) + struct.pack('!H', len(datagram)) + datagram
 
 

@@ -1,4 +1,4 @@
-"""Seeds for fuzz_dhcp_session: whole exchanges as servers play them, the
+"""Seeds for fuzz_dhcp_client: whole exchanges as servers play them, the
 transaction id and MAC written in by the target (control bits 0 and 1);
 bits 2-3 choose the sender: 0 the server, 1 the ProxyDHCP server, 2 the
 latter on port 4011, 3 a stranger."""

@@ -1,7 +1,7 @@
 // FIRMWARE_SOURCES: src/net/dns.c src/net/dns_packet.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * The DNS resolver's state machine on sequences of datagrams (see
- * fuzz_session.h): one lookup through resolv() receives whatever the input
+ * fuzz_sequence.h): one lookup through resolv() receives whatever the input
  * holds, with time passing in between, so answers, aliases (each asked
  * again), errors, garbage and retries mix. Control bit 0 writes the id of
  * the resolver's last question into the datagram; bits 2-3 pick the
@@ -13,7 +13,7 @@
  */
 
 #include "fake_inet_family.h"
-#include "fuzz_session.h"
+#include "fuzz_sequence.h"
 
 #include <wireboot/settings.h>
 

@@ -1,5 +1,5 @@
-#ifndef TESTS_FUZZ_SESSION_H
-#define TESTS_FUZZ_SESSION_H
+#ifndef TESTS_FUZZ_SEQUENCE_H
+#define TESTS_FUZZ_SEQUENCE_H
 
 /*
  * Fuzzing a protocol's state machine rather than one parser: the input is

@@ -1,19 +1,19 @@
 // FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * The DHCP client's state machine on sequences of datagrams (see
- * fuzz_session.h): a session on one device receives whatever the input
+ * fuzz_sequence.h): a DHCP client on one device receives whatever the input
  * holds, from the server, the ProxyDHCP server (ports 67 and 4011) or a
  * stranger, with time passing in between. Control bit 0 writes the
  * transaction id of the client's last message into the datagram, bit 1
  * its MAC address, so that inputs reach past the first checks; bits 2-3
  * pick the sender.
  *
- * What must hold: every message the client sends parses; a session that
+ * What must hold: every message the client sends parses; an exchange that
  * reports success has stored an address in net0.dhcp; and whatever
- * happened, a session ends (or is cancelled) without leaving a socket.
+ * happened, the exchange ends (or is cancelled) without leaving a socket.
  */
 
-#include "fuzz_session.h"
+#include "fuzz_sequence.h"
 #include "fake_nic.h"
 
 #include <wireboot/build_info.h>

@@ -1,7 +1,7 @@
 // FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 /*
  * The TFTP client's state machine on sequences of datagrams (see
- * fuzz_session.h): one transfer, opened through the "tftp" URI opener,
+ * fuzz_sequence.h): one transfer, opened through the "tftp" URI opener,
  * receives whatever the input holds (OACKs, data blocks, errors, garbage)
  * with time passing in between. The first input byte picks the URI (and
  * so the options asked for); control bits 2-3 pick the sender (the
@@ -16,7 +16,7 @@
  */
 
 #include "fake_inet_family.h"
-#include "fuzz_session.h"
+#include "fuzz_sequence.h"
 
 #include <wireboot/uri.h>
 

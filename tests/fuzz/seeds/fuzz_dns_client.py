@@ -1,4 +1,4 @@
-"""Seeds for fuzz_dns_session: answers to the lookup of "boot.example",
+"""Seeds for fuzz_dns_client: answers to the lookup of "boot.example",
 the id written in by the target (control bit 0); bits 2-3 choose the
 sender: 0 the server, 1 another port, 2 another address."""
 from seedlib import (delay, dns_answer, dns_first_rdata, dns_name, ip, record,
