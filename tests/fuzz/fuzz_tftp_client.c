@@ -8,7 +8,8 @@
  * server's transfer port, another port, the request port, another
  * address).
  *
- * What must hold: the receiver gets the file in order, each byte once, in
+ * What must hold: the receiver gets the file in order, each byte once
+ * (the n-th block delivered is the payload of DATA block n), in
  * blocks no larger than asked for (or than a server ignoring options
  * may send); the client sends only requests,
  * acknowledgements and errors; and the transfer ends (or is cancelled)
@@ -43,6 +44,22 @@ static void fake_server(const struct fake_sent *sent)
 		__builtin_trap();
 	opcode = (unsigned)sent->data[0] << 8 | sent->data[1];
 	if (opcode != 1 && opcode != 4 && opcode != 5)
+		__builtin_trap();
+}
+
+/* The n-th block delivered is the payload of a DATA packet numbered n
+ * (modulo 2^16), received just now. */
+static void check_block(struct sink *sink, const void *data, size_t len,
+			uint64_t offset)
+{
+	const struct fake_datagram *dgram = fake_delivering;
+
+	(void)offset;
+	if (!dgram || dgram->len < 4 || dgram->len - 4 != len ||
+	    memcmp(dgram->data + 4, data, len) != 0 ||
+	    dgram->data[0] != 0 || dgram->data[1] != 3 ||
+	    ((unsigned)dgram->data[2] << 8 | dgram->data[3]) !=
+	    (sink->deliveries & 0xffff))
 		__builtin_trap();
 }
 
@@ -83,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_reset();
 	sink_init(&rx, 0);
 	rx.capacity = SIZE_MAX;		/* count, do not keep */
+	rx.check = check_block;
 	uri = wb_parse_uri(urls[data[0] & 3]);
 	if (!uri || wb_xfer_open_uri(&rx.intf, uri) != 0)
 		__builtin_trap();

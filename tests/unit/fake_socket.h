@@ -119,6 +119,9 @@ struct fake_datagram {
 };
 static struct fake_datagram fake_queue[FAKE_QUEUE_LEN];
 static unsigned fake_queue_head, fake_queue_count;
+/* The datagram being delivered right now (NULL between deliveries), so
+ * that what the protocol passes on can be traced to what it received. */
+static const struct fake_datagram *fake_delivering;
 
 __attribute__((unused)) static struct sockaddr_in fake_addr(uint32_t host_addr,
 							    uint16_t port)
@@ -227,8 +230,10 @@ static bool fake_deliver_one(void)
 		meta.src = (struct sockaddr *)&dgram.src;
 		meta.dest = (struct sockaddr *)&dest;
 		meta.netdev = dgram.netdev;
+		fake_delivering = &dgram;
 		if (wb_xfer_deliver(&sock->xfer, iob, &meta) != 0)
 			fake_refused++;
+		fake_delivering = NULL;
 	}
 	free(dgram.data);
 	return true;

@@ -48,6 +48,9 @@ struct sink {
 	/* Closes itself from inside a delivery after this many bytes. */
 	size_t cancel_after;
 	int refuse_rc;			/* deliveries fail with this (0: accept) */
+	/* Called with each delivery (after it is counted), if set. */
+	void (*check)(struct sink *sink, const void *data, size_t len,
+		      uint64_t offset);
 };
 
 static void sink_cancel(struct sink *sink, int rc)
@@ -82,6 +85,8 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 	sink->deliveries++;
 	if (len > sink->max_delivery)
 		sink->max_delivery = len;
+	if (sink->check)
+		sink->check(sink, iob->data, len, offset);
 	wb_free_iob(iob);
 	if (sink->refuse_rc)
 		return sink->refuse_rc;
