@@ -8,8 +8,10 @@
  * sender (the server's port 53, another port, another address).
  *
  * What must hold: a lookup that succeeds has told its asker an IPv4
- * address first, one that fails has not; and the lookup ends (or is
- * cancelled) without leaving a socket.
+ * address first, one that fails has not; the answer came from the
+ * server's port 53, answers the question asked last and holds that
+ * address; and the lookup ends (or is cancelled) without leaving a
+ * socket.
  */
 
 #include "fake_inet_family.h"
@@ -44,6 +46,28 @@ static void fake_server(const struct fake_sent *sent)
 	memcpy(last_id, sent->data, 2);
 }
 
+/* An answer comes from the server's port 53, in a datagram that answers
+ * the question asked last and holds the address. */
+static void check_answer(struct sink *sink)
+{
+	const struct fake_datagram *dgram = fake_delivering;
+	const struct sockaddr_in *src;
+	const uint8_t *addr = (const uint8_t *)&sink->address.sin.sin_addr;
+	size_t i;
+
+	if (!dgram || dgram->len < 16 || memcmp(dgram->data, last_id, 2) != 0)
+		__builtin_trap();
+	src = (const struct sockaddr_in *)&dgram->src;
+	if (ntohl(src->sin_addr.s_addr) != DNS_SERVER_IP ||
+	    ntohs(src->sin_port) != 53)
+		__builtin_trap();
+	for (i = 12; i + 4 <= dgram->len; i++) {
+		if (memcmp(dgram->data + i, addr, 4) == 0)
+			return;
+	}
+	__builtin_trap();
+}
+
 static uint16_t lookup_port;
 
 static void queue_datagram(const struct fuzz_record *record)
@@ -74,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_reset();
 	sink_init(&asker, 0);
+	asker.check_resolved = check_answer;
 	if (wb_resolv(&asker.intf, "boot.example", &any) != 0)
 		__builtin_trap();
 	fuzz_feed_records(data, size, queue_datagram);

@@ -51,6 +51,8 @@ struct sink {
 	/* Called with each delivery (after it is counted), if set. */
 	void (*check)(struct sink *sink, const void *data, size_t len,
 		      uint64_t offset);
+	/* Called when the answer arrives, if set. */
+	void (*check_resolved)(struct sink *sink);
 };
 
 static void sink_cancel(struct sink *sink, int rc)
@@ -119,6 +121,8 @@ static void sink_resolved(struct interface *intf, const struct sockaddr *sa)
 
 	sink->resolved = true;
 	memcpy(&sink->address, sa, sizeof(sink->address.sa));
+	if (sink->check_resolved)
+		sink->check_resolved(sink);
 }
 
 static void sink_close(struct interface *intf, int rc)

@@ -280,6 +280,10 @@ static void fake_server(const struct fake_sent *sent)
 	} else {
 		put_record(&a, DNS_TYPE_A, address, 4);
 	}
+	/* Answers that must not count say something else: the last byte
+	 * is the address's, or the alias's terminating zero. */
+	if (srv.foreign_first || srv.stranger_first || srv.wrong_id_first)
+		a.data[a.len - 1] ^= 0x40;
 	if (srv.foreign_first)
 		fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 54));
 	if (srv.stranger_first)
@@ -289,6 +293,8 @@ static void fake_server(const struct fake_sent *sent)
 		fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
 		a.data[1] ^= 0x55;
 	}
+	if (srv.foreign_first || srv.stranger_first || srv.wrong_id_first)
+		a.data[a.len - 1] ^= 0x40;
 	/* Garbage from the right place changes nothing either. */
 	fake_reply(sent, a.data, 5, fake_addr(DNS_SERVER_IP, 53));
 	fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
@@ -356,6 +362,14 @@ static void test_resolver(void)
 	CHECK_INT(answer(), 0xc0000207);
 	CHECK_INT(srv.queries, 1);
 	CHECK_STR(srv.last_name, "boot.example");
+
+	/* Another address first from another port, or with another id. */
+	reset_server();
+	srv.foreign_first = true;
+	srv.wrong_id_first = true;
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(answer(), 0xc0000207);
+	CHECK_INT(srv.queries, 1);
 
 	/* Aliases, asked for in turn, each with a new id; answers from
 	 * another port, another address or with another id are ignored. */
