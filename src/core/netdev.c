@@ -53,11 +53,14 @@ void *netdev_priv(struct net_device *netdev, const struct net_driver *driver)
 	return (char *)netdev->state + offset;
 }
 
-/* Tells every net driver that the device changed state. */
+/* Tells every net driver that the device changed state. Drivers report
+ * their link before the device registers: nobody has state for it yet. */
 static void netdev_notify(struct net_device *netdev)
 {
 	const struct net_driver *driver;
 
+	if (list_empty(&netdev->list))
+		return;
 	for_each_table_entry(driver, net_drivers) {
 		if (driver->notify)
 			driver->notify(netdev, netdev_priv(netdev, driver));
@@ -123,6 +126,9 @@ int register_netdev(struct net_device *netdev)
 			remove_net_drivers(netdev, driver);
 			unregister_settings(&netdev->settings);
 			list_del(&netdev->list);
+			/* The name goes to the next device instead. */
+			if (netdev->index + 1 == next_index)
+				next_index--;
 			netdev_put(netdev);
 			return rc;
 		}

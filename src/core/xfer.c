@@ -1,13 +1,12 @@
 /*
- * Data-transfer and job operations over interfaces (see xfer.h, job.h):
- * each finds the peer that implements the operation and supplies the
- * default behaviour when none does.
+ * Data-transfer operations over interfaces (see xfer.h): each finds the
+ * peer that implements the operation and supplies the default behaviour
+ * when none does.
  */
 
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
-#include <wireboot/job.h>
 #include <wireboot/xfer.h>
 
 int xfer_deliver(struct interface *intf, struct io_buffer *iob,
@@ -99,16 +98,4 @@ int xfer_redirect(struct interface *intf, struct uri *uri)
 
 	intf_put(dest);
 	return rc;
-}
-
-void job_progress(struct interface *intf, struct job_progress *progress)
-{
-	struct interface *dest;
-	void (*report)(struct interface *, struct job_progress *) =
-		intf_get_dest_op(intf, progress, &dest);
-
-	memset(progress, 0, sizeof(*progress));
-	if (report)
-		report(dest, progress);
-	intf_put(dest);
 }

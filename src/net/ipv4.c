@@ -134,7 +134,8 @@ static struct in_addr default_netmask(struct in_addr address)
 
 /* Every device takes the configuration its settings describe ("ip",
  * "netmask", "gateway", from DHCP or from a script), whenever they
- * change. */
+ * change. A device given an address is opened: a script that sets one
+ * means to use it, as DHCP's lease does. */
 static int ipv4_apply_settings(void)
 {
 	struct net_device *netdev;
@@ -150,6 +151,8 @@ static int ipv4_apply_settings(void)
 			netmask = default_netmask(address);
 		fetch_ipv4_setting(netdev, "gateway", &gateway);
 		err = ipv4_configure(netdev, address, netmask, gateway);
+		if (!err && address.s_addr)
+			err = netdev_open(netdev);
 		if (err) {
 			DBG("%s: IPv4 settings rejected: %s\n", netdev->name,
 			    strerror(err));
@@ -273,8 +276,14 @@ static int ipv4_tx(struct io_buffer *iob, const struct tcpip_protocol *proto,
 	size_t len;
 	int rc;
 
-	if (!netdev)
+	if (!netdev) {
 		netdev = tcpip_scope_netdev(st_dest);
+		/* A scope names one device: never another once it is gone. */
+		if (!netdev && st_dest->st_scope_id) {
+			rc = -EUNIQ(ENETUNREACH, 9);
+			goto drop;
+		}
+	}
 	rc = ipv4_route(dest, netdev, &route);
 	if (rc != 0)
 		goto drop;
@@ -328,9 +337,11 @@ drop:
 static struct net_device *ipv4_route_netdev(const struct sockaddr_tcpip *st)
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)st;
+	struct net_device *netdev = tcpip_scope_netdev(st);
 	struct ipv4_route route;
 
-	if (ipv4_route(sin->sin_addr, tcpip_scope_netdev(st), &route) != 0)
+	if ((!netdev && st->st_scope_id) ||
+	    ipv4_route(sin->sin_addr, netdev, &route) != 0)
 		return NULL;
 	return route.netdev;
 }

@@ -31,9 +31,12 @@ void resolv_done(struct interface *intf, const struct sockaddr *sa)
 int resolv(struct interface *intf, const char *name,
 	   const struct sockaddr *sa)
 {
+	static const struct sockaddr any_family;
 	const struct resolver *resolver;
 	int rc;
 
+	if (!sa)
+		sa = &any_family;
 	for_each_table_entry(resolver, resolvers) {
 		rc = resolver->resolv(intf, name, sa);
 		if (errno_base(rc) != -ENOTSUP)

@@ -53,13 +53,7 @@ static int boot_from(struct net_device *netdev)
 		return -EUNIQ(ENOMEM, 1);
 	rc = image_fetch_uri(uri, NULL, &image);
 	uri_put(uri);
-	if (rc)
-		return rc;
-	image_get(image);
-	rc = image_run(image);
-	unregister_image(image);
-	image_put(image);
-	return rc;
+	return rc ? rc : image_run_once(image);
 }
 
 int autoboot(void)

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <usr/imgmgmt.h>
 #include <usr/jobwait.h>
@@ -75,6 +76,80 @@ int image_fetch(const char *uri_text, const char *name, struct image **out)
 	return rc;
 }
 
+struct parallel_fetch {
+	struct job_waiter waiter;
+	struct image *image;
+	bool reported;
+};
+
+int image_fetch_parallel(const char *const *uri_texts, unsigned count,
+			 struct image **images)
+{
+	struct parallel_fetch *fetches = calloc(count ? count : 1,
+						sizeof(*fetches));
+	unsigned i, running = 0;
+	int rc = 0, cancel = 0;
+
+	if (!fetches)
+		return -EUNIQ(ENOMEM, 3);
+	for (i = 0; i < count; i++) {
+		struct parallel_fetch *fetch = &fetches[i];
+		struct uri *uri = parse_uri(uri_texts[i]);
+		int err = -EUNIQ(ENOMEM, 4);
+
+		images[i] = NULL;
+		job_waiter_init(&fetch->waiter);
+		fetch->image = alloc_image(NULL);
+		if (uri && fetch->image) {
+			fetch->image->uri = image_resolve_uri(uri);
+			if (fetch->image->uri) {
+				name_from_uri(fetch->image->uri,
+					      fetch->image->name,
+					      sizeof(fetch->image->name));
+				err = create_downloader(&fetch->waiter.job,
+							fetch->image);
+			}
+		}
+		uri_put(uri);
+		if (err) {
+			fetch->waiter.done = true;
+			fetch->waiter.rc = err;
+			fetch->reported = true;
+		} else {
+			running++;
+		}
+	}
+	/* Every download runs in the same passes of the main loop. */
+	while (running && !cancel) {
+		cancel = job_wait_step();
+		for (i = 0; i < count; i++) {
+			if (fetches[i].waiter.done && !fetches[i].reported) {
+				fetches[i].reported = true;
+				running--;
+			}
+		}
+	}
+	for (i = 0; i < count; i++) {
+		struct parallel_fetch *fetch = &fetches[i];
+
+		job_waiter_cancel(&fetch->waiter, cancel);
+		if (fetch->waiter.rc == 0)
+			fetch->waiter.rc = register_image(fetch->image);
+		if (fetch->waiter.rc == 0) {
+			images[i] = fetch->image;
+			printf("%s... ok\n", uri_texts[i]);
+		} else {
+			if (!rc)
+				rc = fetch->waiter.rc;
+			printf("Could not fetch %s: ", uri_texts[i]);
+			print_error(fetch->waiter.rc, fetch->waiter.reason);
+		}
+		image_put(fetch->image);
+	}
+	free(fetches);
+	return rc;
+}
+
 int image_run(struct image *image)
 {
 	int rc = image_exec(image);
@@ -82,5 +157,16 @@ int image_run(struct image *image)
 	if (errno_base(rc) == -ENOEXEC && !image->type)
 		printf("%s: not an image this build can run (unknown format)\n",
 		       image->name);
+	return rc;
+}
+
+int image_run_once(struct image *image)
+{
+	int rc;
+
+	image_get(image);
+	rc = image_run(image);
+	unregister_image(image);
+	image_put(image);
 	return rc;
 }

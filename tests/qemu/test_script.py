@@ -19,6 +19,10 @@ sha256sum data.bin
 nosuchcommand || echo fallback after failure
 imgexec sub.ipxe || echo sub-script failed as expected
 imgexec exit.ipxe && echo exit-script returned success
+imgfetch --foo x || echo bad option handled
+echo -x -1 data
+imgstat --help && set value -n two
+show value
 goto done
 echo NOT-SKIPPED
 :done
@@ -79,6 +83,12 @@ def test_embedded_script_runs():
             'No such file or directory (ENOENT)',
             'sub-script failed as expected',
             'exit-script returned success',
+            'imgfetch: unknown option --foo\n'
+            'Usage: imgfetch [-n|--name <name>] <uri> [args...]\n'
+            'bad option handled',
+            '-x -1 data',
+            'Usage: imgstat\n',
+            'value = -n two',
             'SCRIPT-END',
         ]
         position = 0
@@ -145,9 +155,9 @@ def test_script_chains_with_arguments():
             vm.wait_for(r'Could not fetch tftp://10\.0\.2\.2/nosuch\.efi: '
                         r'No such file or directory \(ENOENT\): TFTP error 1: File not found\n'
                         r'missing file handled\n', timeout=180)
-            vm.wait_for(r"Protocol 'nosuch' is not supported by this build\n"
-                        r'Could not fetch nosuch://x/y: Operation not supported '
-                        r'\(ENOTSUP\)\nbad scheme handled\n')
+            vm.wait_for(r'Could not fetch nosuch://x/y: Operation not supported '
+                        r"\(ENOTSUP at open\.2\): protocol 'nosuch' is not supported "
+                        r'by this build\nbad scheme handled\n')
             vm.wait_for(r'WIREBOOT-TESTPROG: started, load options: \[hello world\]\n')
             vm.wait_exit(60)
     finally:

@@ -27,6 +27,8 @@ TABLE_DECLARE(const struct resolver, resolvers);
 #define RESOLVER(name, order) \
 	const struct resolver name TABLE_ENTRY(const struct resolver, resolvers, order)
 
+/* sa: a template for the answer (its family, port and scope), or NULL
+ * for any family. */
 int resolv(struct interface *intf, const char *name,
 	   const struct sockaddr *sa);
 /* A resolver's answer to whoever asked. */
