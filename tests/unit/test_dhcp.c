@@ -365,6 +365,7 @@ static struct {
 	bool own_nak_other_id;	/* a NAK from our address naming 10.0.0.9 */
 	bool own_ack_other_id;	/* an ACK from our address naming 10.0.0.9 */
 	bool late_offer;	/* 10.0.0.9 offers too, with a boot file */
+	uint32_t ip_offset;	/* added to the address offered */
 	unsigned discovers, requests, proxy_requests;
 	struct dhcp_packet last_discover;
 	uint8_t last_discover_data[1500];
@@ -375,7 +376,8 @@ static struct {
 /* The address each device is offered. */
 static uint32_t lease_ip(const struct fake_sent *sent)
 {
-	return CLIENT_IP + (sent->netdev ? 16 * sent->netdev->index : 0);
+	return CLIENT_IP + world.ip_offset +
+	       (sent->netdev ? 16 * sent->netdev->index : 0);
 }
 
 static void send_garbage(const struct fake_sent *sent, uint32_t xid)
@@ -845,9 +847,11 @@ static void test_cancel(void)
 	CHECK_INT(fake_sent_count, sent);
 	CHECK_INT(fake_open_sockets(), 0);
 
-	/* While asking the ProxyDHCP server on port 4011. */
+	/* While asking the ProxyDHCP server on port 4011 (for an address
+	 * no test before was offered). */
 	reset_world();
 	world.proxy = true;
+	world.ip_offset = 100;
 	sink_init(&job, 0);
 	CHECK_INT(wb_start_dhcp(&job.intf, net0), 0);
 	while (!world.proxy_requests)
@@ -859,6 +863,10 @@ static void test_cancel(void)
 	fake_run(10000000);
 	CHECK_INT(fake_sent_count, sent);
 	CHECK_INT(fake_open_sockets(), 0);
+	/* The lease was in force before the question (it is asked from the
+	 * new address) and stays. */
+	check_setting("net0.dhcp/ip", "10.0.0.105");
+	check_ipv4(net0, CLIENT_IP + 100, 0xffffff00, SERVER_IP);
 }
 
 static void test_start_failures(void)
