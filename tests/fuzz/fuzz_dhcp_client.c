@@ -9,7 +9,8 @@
  * pick the sender.
  *
  * What must hold: every message the client sends parses; an exchange that
- * reports success has stored an address in net0.dhcp; and whatever
+ * reports success has stored in net0.dhcp an address that an ACK in the
+ * input offered (never one only offered, never one made up); and whatever
  * happened, the exchange ends (or is cancelled) without leaving a socket.
  */
 
@@ -41,6 +42,34 @@ static void fake_server(const struct fake_sent *sent)
 
 static struct net_device *netdev;
 
+/* The addresses ACKs in this input offered: a lease comes from one. */
+#define MAX_ACKED 64
+static uint8_t acked[MAX_ACKED][4];
+static unsigned acked_count;
+
+static void note_ack(const uint8_t *data, size_t len)
+{
+	struct dhcp_packet pkt;
+
+	if (wb_dhcp_parse(data, len, &pkt) == 0 && pkt.message_type == DHCPACK &&
+	    acked_count < MAX_ACKED)
+		memcpy(acked[acked_count++], &pkt.hdr->yiaddr, 4);
+}
+
+static bool was_acked(const char *text)
+{
+	char addr[16];
+	unsigned i;
+
+	for (i = 0; i < acked_count; i++) {
+		snprintf(addr, sizeof(addr), "%u.%u.%u.%u", acked[i][0],
+			 acked[i][1], acked[i][2], acked[i][3]);
+		if (strcmp(addr, text) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void queue_datagram(const struct fuzz_record *record)
 {
 	static const uint32_t senders[4] = {
@@ -55,6 +84,7 @@ static void queue_datagram(const struct fuzz_record *record)
 		memcpy(copy + 4, last_xid, 4);
 	if ((record->control & 2) && record->len >= 34)
 		memcpy(copy + 28, fuzz_mac, 6);
+	note_ack(copy, record->len);
 	fake_reply_port(68, netdev, copy, record->len,
 			fake_addr(senders[who], ports[who]));
 	free(copy);
@@ -68,12 +98,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!netdev && !(netdev = fake_nic_register(fuzz_mac)))
 		__builtin_trap();
 	fuzz_reset();
+	acked_count = 0;
 	sink_init(&job, 0);
 	if (wb_start_dhcp(&job.intf, netdev) != 0)
 		__builtin_trap();
 	fuzz_feed_records(data, size, queue_datagram);
 	if (job.closed && job.rc == 0 &&
-	    wb_fetchf_setting("net0.dhcp/ip", text, sizeof(text)) <= 0)
+	    (wb_fetchf_setting("net0.dhcp/ip", text, sizeof(text)) <= 0 ||
+	     !was_acked(text)))
 		__builtin_trap();
 	/* Nothing below DHCP is linked: no frame may reach the device. */
 	if (fake_nic_transmits)
