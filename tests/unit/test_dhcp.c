@@ -365,6 +365,7 @@ static struct {
 	bool own_nak_other_id;	/* a NAK from our address naming 10.0.0.9 */
 	bool own_ack_other_id;	/* an ACK from our address naming 10.0.0.9 */
 	bool late_offer;	/* 10.0.0.9 offers too, with a boot file */
+	bool repeat_offer;	/* our server offers again, another address */
 	uint32_t ip_offset;	/* added to the address offered */
 	unsigned discovers, requests, proxy_requests;
 	struct dhcp_packet last_discover;
@@ -486,6 +487,9 @@ static void answer_request(const struct fake_sent *sent,
 	if (world.late_offer)
 		send_lease_from(sent, xid, DHCPOFFER, lease_ip(sent) + 2,
 				OTHER_IP, ID_OWN);
+	if (world.repeat_offer)
+		send_lease_from(sent, xid, DHCPOFFER, lease_ip(sent) + 3,
+				SERVER_IP, ID_OWN);
 	if (world.own_ack_other_id)
 		send_lease_from(sent, xid, DHCPACK, lease_ip(sent) + 1,
 				SERVER_IP, ID_OTHER);
@@ -781,10 +785,11 @@ static void test_foreign_answers(void)
 	CHECK_INT(dhcp(net0), 0);
 	check_setting("net0.dhcp/ip", "10.0.0.5");
 
-	/* Once we have asked, other servers' offers change nothing. */
+	/* Once we have asked, offers change nothing, ours or others'. */
 	reset_world();
 	world.with_filename = true;
 	world.late_offer = true;
+	world.repeat_offer = true;
 	CHECK_INT(dhcp(net0), 0);
 	check_setting("net0.dhcp/ip", "10.0.0.5");
 	CHECK_INT(world.requests, 1);
