@@ -9,7 +9,6 @@
 #define tftp_parse_error wb_tftp_parse_error
 #define tftp_build_rrq wb_tftp_build_rrq
 #define tftp_error_rc wb_tftp_error_rc
-#define tftp_last_error wb_tftp_last_error
 #include <net/tftp.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,14 +1,29 @@
-// FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_packet.c src/net/inet.c src/core/settings.c src/core/setting_types.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * DHCP: the message parser on good and malformed input (truncation, option
- * lengths, overload and its loops, pads, missing end), and the client
- * against simulated servers: plain DHCP, ProxyDHCP with and without a boot
- * file, the port 4011 question, NAK, silence, and garbage in between.
+ * lengths, overload and its loops, pads, missing end), and the
+ * client (start_dhcp) on a real network device against simulated servers
+ * at the socket level: plain DHCP, ProxyDHCP with and without a boot file,
+ * the port 4011 question, NAK (restart and limit), silence, garbage,
+ * answers from servers we did not ask (with and without a server
+ * identifier), cancellation by closing the job, and two devices at once.
+ * The lease must land in the device's "netN.dhcp" settings block and,
+ * through the IPv4 settings applicator, in the device's IPv4
+ * configuration.
  */
+
+/* First: it maps names the headers' inline functions use. */
+#include "intf_sink.h"
+#include "fake_blank_nic.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <net/arp.h>
+#include <net/ipv4.h>
+#include <net/netproto.h>
+#include <net/tcpip.h>
 #include <wireboot/build_info.h>
+#include <wireboot/job.h>
 #include <wireboot/settings.h>
 
 #define dhcp_parse wb_dhcp_parse
@@ -21,54 +36,104 @@
 #define dhcp_builder_finish wb_dhcp_builder_finish
 #include <net/dhcp_packet.h>
 
-#include "fake_udp.h"
 #include "unit.h"
 
-int wb_dhcp_configure(struct net_device *netdev);
-extern uint64_t wb_dhcp_last_duration_us;
+int wb_start_dhcp(struct interface *job, struct net_device *netdev);
+void wb_unregister_netdev(struct net_device *netdev);
+struct in_addr wb_ipv4_address(struct net_device *netdev);
+void wb_ipv4_config(struct net_device *netdev, struct in_addr *address,
+		    struct in_addr *netmask, struct in_addr *gateway);
+void wb_job_progress(struct interface *intf, struct job_progress *progress);
 extern struct settings wb_global_settings;
-void wb_settings_init(struct settings *block, const char *name);
-void wb_register_settings(struct settings *block, struct settings *parent);
 int wb_store_setting(struct settings *block, const char *name,
 		     enum setting_type type, const void *data, size_t len);
 int wb_fetchf_setting(const char *name, char *buf, size_t len);
 
 const struct build_info build_info = { .version = "test" };
 
-/* ---- fakes of the device and IPv4 layers ------------------------------- */
+/* ---- the layers below IPv4, which these tests do not reach -------------- */
 
-static struct net_device test_netdev = {
-	.name = "net0",
-	.ll_addr = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 },
-	.mtu = 1500,
-};
-static struct in_addr configured_ip, configured_mask, configured_gw;
+/* Nothing here sends through IPv4: DHCP talks to the fake sockets. */
+static unsigned lower_layer_calls, arp_flushes;
 
-int netdev_open(struct net_device *netdev)
-{
-	netdev->is_open = true;
-	return 0;
-}
-WB_ALIAS(netdev_open);
-
-const char *eth_ntoa(const uint8_t *ll, char *buf)
-{
-	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", ll[0], ll[1], ll[2],
-		 ll[3], ll[4], ll[5]);
-	return buf;
-}
-WB_ALIAS(eth_ntoa);
-
-int ipv4_configure(struct net_device *netdev, struct in_addr address,
-		   struct in_addr netmask, struct in_addr gateway)
+void arp_flush(struct net_device *netdev)
 {
 	(void)netdev;
-	configured_ip = address;
-	configured_mask = netmask;
-	configured_gw = gateway;
-	return 0;
+	arp_flushes++;
 }
-WB_ALIAS(ipv4_configure);
+
+int arp_resolve_tx(struct io_buffer *iob, struct net_device *netdev,
+		   struct in_addr next_hop, struct in_addr src)
+{
+	(void)netdev;
+	(void)next_hop;
+	(void)src;
+	lower_layer_calls++;
+	wb_free_iob(iob);
+	return -ENETUNREACH;
+}
+
+int net_tx(struct io_buffer *iob, struct net_device *netdev,
+	   const struct net_protocol *net_protocol, const void *ll_dest)
+{
+	(void)netdev;
+	(void)net_protocol;
+	(void)ll_dest;
+	lower_layer_calls++;
+	wb_free_iob(iob);
+	return -ENETUNREACH;
+}
+
+uint16_t tcpip_chksum(uint16_t partial, const void *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	lower_layer_calls++;
+	return partial;
+}
+
+int tcpip_rx(struct io_buffer *iob, struct net_device *netdev,
+	     uint8_t protocol, struct sockaddr_tcpip *st_src,
+	     struct sockaddr_tcpip *st_dest, uint16_t csum)
+{
+	(void)netdev;
+	(void)protocol;
+	(void)st_src;
+	(void)st_dest;
+	(void)csum;
+	lower_layer_calls++;
+	wb_free_iob(iob);
+	return -ENOTCONN;
+}
+
+struct net_device *tcpip_scope_netdev(const struct sockaddr_tcpip *st)
+{
+	(void)st;
+	lower_layer_calls++;
+	return NULL;
+}
+
+struct io_buffer *ipv4_reassemble(struct io_buffer *iob,
+				  struct net_device *netdev,
+				  const struct iphdr *iphdr, size_t hlen);
+struct io_buffer *ipv4_reassemble(struct io_buffer *iob,
+				  struct net_device *netdev,
+				  const struct iphdr *iphdr, size_t hlen)
+{
+	(void)netdev;
+	(void)iphdr;
+	(void)hlen;
+	lower_layer_calls++;
+	wb_free_iob(iob);
+	return NULL;
+}
+
+/* IPv4 asks the configuration to link these; the tests need neither. */
+const char object_icmp[1], object_arp[1];
+
+/* ---- the devices --------------------------------------------------------- */
+
+static struct net_device *net0, *net1;
 
 /* ---- building messages ---------------------------------------------------- */
 
@@ -82,6 +147,11 @@ struct message {
 	struct dhcp_builder opts;
 };
 
+static const uint8_t mac0[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+static const uint8_t mac1[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x57 };
+/* Whom the replies being built are for. */
+static const uint8_t *reply_mac = mac0;
+
 static struct dhcphdr *message_start(struct message *msg, uint32_t xid,
 				     uint32_t yiaddr, uint32_t siaddr)
 {
@@ -94,7 +164,7 @@ static struct dhcphdr *message_start(struct message *msg, uint32_t xid,
 	hdr->xid = xid;
 	hdr->yiaddr.s_addr = htonl(yiaddr);
 	hdr->siaddr.s_addr = htonl(siaddr);
-	memcpy(hdr->chaddr, test_netdev.ll_addr, 6);
+	memcpy(hdr->chaddr, reply_mac, 6);
 	hdr->magic = htonl(DHCP_MAGIC_COOKIE);
 	dhcp_builder_init(&msg->opts, msg->data + sizeof(*hdr),
 			  sizeof(msg->data) - sizeof(*hdr));
@@ -270,6 +340,11 @@ static void test_builder(void)
 
 /* ---- simulated servers ---------------------------------------------------- */
 
+#define OTHER_IP 0x0a000009	/* 10.0.0.9: a server nobody asked */
+
+/* How a reply names its server (option 54). */
+enum server_id { ID_OWN, ID_NONE, ID_MALFORMED, ID_OTHER };
+
 /* What the servers of a test do. */
 static struct {
 	bool silent;		/* nobody answers */
@@ -282,42 +357,67 @@ static struct {
 	bool garbage;		/* malformed replies come first */
 	bool overload_ack;	/* the ACK carries its boot file in "file" */
 	bool pxe_lease;		/* the DHCP server itself says "PXEClient" */
+	bool ack_without_id;	/* our server's ACK lacks option 54 */
+	/* Before our server's answer to a REQUEST, one from elsewhere: */
+	bool foreign_ack;	/* an ACK from 10.0.0.9 ... */
+	enum server_id foreign_id;	/* ... naming its server like this */
+	bool foreign_nak;	/* a NAK from 10.0.0.9 (option 54 its own) */
+	bool own_nak_other_id;	/* a NAK from our address naming 10.0.0.9 */
+	bool own_ack_other_id;	/* an ACK from our address naming 10.0.0.9 */
+	bool late_offer;	/* 10.0.0.9 offers too, with a boot file */
+	bool repeat_offer;	/* our server offers again, another address */
+	uint32_t ip_offset;	/* added to the address offered */
 	unsigned discovers, requests, proxy_requests;
 	struct dhcp_packet last_discover;
 	uint8_t last_discover_data[1500];
-	struct sockaddr_in last_dest;
-	uint16_t last_flags;
+	struct net_device *last_netdev;
+	uint16_t last_local_port, last_scope;
 } world;
 
-static void send_garbage(struct udp_conn *conn, uint32_t xid)
+/* The address each device is offered. */
+static uint32_t lease_ip(const struct fake_sent *sent)
+{
+	return CLIENT_IP + world.ip_offset +
+	       (sent->netdev ? 16 * sent->netdev->index : 0);
+}
+
+static void send_garbage(const struct fake_sent *sent, uint32_t xid)
 {
 	struct message msg;
 	struct dhcphdr *hdr;
 
 	/* Truncated, other xid, other MAC, bad option length. */
-	message_start(&msg, xid, CLIENT_IP + 1, 0);
+	message_start(&msg, xid, lease_ip(sent) + 1, 0);
 	dhcp_put_byte(&msg.opts, DHCP_MESSAGE_TYPE, DHCPOFFER);
 	message_end(&msg);
-	fake_reply(conn, msg.data, 100, fake_addr(SERVER_IP, 67));
+	fake_reply(sent, msg.data, 100, fake_addr(SERVER_IP, 67));
 	hdr = (struct dhcphdr *)msg.data;
 	hdr->xid = xid + 1;
-	fake_reply(conn, msg.data, msg.len, fake_addr(SERVER_IP, 67));
+	fake_reply(sent, msg.data, msg.len, fake_addr(SERVER_IP, 67));
 	hdr->xid = xid;
 	hdr->chaddr[5] ^= 1;
-	fake_reply(conn, msg.data, msg.len, fake_addr(SERVER_IP, 67));
+	fake_reply(sent, msg.data, msg.len, fake_addr(SERVER_IP, 67));
 	hdr->chaddr[5] ^= 1;
 	msg.data[sizeof(*hdr) + 1] = 100;
-	fake_reply(conn, msg.data, msg.len, fake_addr(SERVER_IP, 67));
+	fake_reply(sent, msg.data, msg.len, fake_addr(SERVER_IP, 67));
 }
 
-static void send_lease(struct udp_conn *conn, uint32_t xid, uint8_t type)
+/* A lease message of type from "from", offering yiaddr. */
+static void send_lease_from(const struct fake_sent *sent, uint32_t xid,
+			    uint8_t type, uint32_t yiaddr, uint32_t from,
+			    enum server_id id)
 {
 	struct message msg;
-	struct dhcphdr *hdr = message_start(&msg, xid, CLIENT_IP, SERVER_IP);
+	struct dhcphdr *hdr = message_start(&msg, xid, yiaddr, from);
 	uint8_t lease[4] = { 0, 0, 0x0e, 0x10 };
 
 	dhcp_put_byte(&msg.opts, DHCP_MESSAGE_TYPE, type);
-	put_ip(&msg, DHCP_SERVER_ID, SERVER_IP);
+	if (id == ID_OWN)
+		put_ip(&msg, DHCP_SERVER_ID, from);
+	else if (id == ID_OTHER)
+		put_ip(&msg, DHCP_SERVER_ID, from == OTHER_IP ? SERVER_IP : OTHER_IP);
+	else if (id == ID_MALFORMED)
+		dhcp_put_option(&msg.opts, DHCP_SERVER_ID, "\x0a\x00\x00", 3);
 	put_ip(&msg, DHCP_NETMASK, 0xffffff00);
 	put_ip(&msg, DHCP_ROUTERS, SERVER_IP);
 	put_ip(&msg, DHCP_DNS_SERVERS, 0x0a000003);
@@ -337,11 +437,20 @@ static void send_lease(struct udp_conn *conn, uint32_t xid, uint8_t type)
 		strcpy(hdr->file, "lease.efi");
 	}
 	message_end(&msg);
-	fake_reply(conn, msg.data, msg.len, fake_addr(SERVER_IP, 67));
+	fake_reply(sent, msg.data, msg.len, fake_addr(from, 67));
 }
 
-static void send_proxy(struct udp_conn *conn, uint32_t xid, uint8_t type,
-		       bool filename, uint32_t from, uint16_t port)
+static void send_lease(const struct fake_sent *sent, uint32_t xid,
+		       uint8_t type)
+{
+	send_lease_from(sent, xid, type, lease_ip(sent), SERVER_IP,
+			type == DHCPACK && world.ack_without_id ? ID_NONE
+								: ID_OWN);
+}
+
+static void send_proxy(const struct fake_sent *sent, uint32_t xid,
+		       uint8_t type, bool filename, uint32_t from,
+		       uint16_t port)
 {
 	struct message msg;
 
@@ -352,54 +461,86 @@ static void send_proxy(struct udp_conn *conn, uint32_t xid, uint8_t type,
 	if (filename)
 		put_text(&msg, DHCP_BOOTFILE_NAME, "proxy.efi");
 	message_end(&msg);
-	fake_reply(conn, msg.data, msg.len, fake_addr(from, port));
+	fake_reply(sent, msg.data, msg.len, fake_addr(from, port));
 }
 
-static void fake_server(struct udp_conn *conn, const uint8_t *data, size_t len,
-			const struct sockaddr_in *dest)
+static void answer_request(const struct fake_sent *sent,
+			   const struct dhcp_packet *pkt, uint32_t xid)
+{
+	uint8_t requested[4], server[4];
+	uint32_t want = htonl(lease_ip(sent));
+
+	world.requests++;
+	CHECK_INT(dhcp_option(pkt, DHCP_REQUESTED_ADDRESS, requested, 4), 4);
+	CHECK(memcmp(requested, &want, 4) == 0);
+	CHECK_INT(dhcp_option(pkt, DHCP_SERVER_ID, server, 4), 4);
+	CHECK(memcmp(server, "\x0a\x00\x00\x01", 4) == 0);
+	/* Answers from elsewhere come first; each would spoil the result if
+	 * it were taken: another address, or a restart. */
+	if (world.foreign_ack)
+		send_lease_from(sent, xid, DHCPACK, lease_ip(sent) + 1,
+				OTHER_IP, world.foreign_id);
+	if (world.foreign_nak)
+		send_lease_from(sent, xid, DHCPNAK, 0, OTHER_IP, ID_OWN);
+	if (world.own_nak_other_id)
+		send_lease_from(sent, xid, DHCPNAK, 0, SERVER_IP, ID_OTHER);
+	if (world.late_offer)
+		send_lease_from(sent, xid, DHCPOFFER, lease_ip(sent) + 2,
+				OTHER_IP, ID_OWN);
+	if (world.repeat_offer)
+		send_lease_from(sent, xid, DHCPOFFER, lease_ip(sent) + 3,
+				SERVER_IP, ID_OWN);
+	if (world.own_ack_other_id)
+		send_lease_from(sent, xid, DHCPACK, lease_ip(sent) + 1,
+				SERVER_IP, ID_OTHER);
+	if ((world.nak_first && world.requests == 1) || world.nak_always)
+		send_lease(sent, xid, DHCPNAK);
+	else
+		send_lease(sent, xid, DHCPACK);
+}
+
+static void fake_server(const struct fake_sent *sent)
 {
 	struct dhcp_packet pkt;
 	uint32_t xid;
 
-	world.last_dest = *dest;
-	if (!CHECK_INT(dhcp_parse(data, len, &pkt), 0))
+	world.last_netdev = sent->netdev;
+	world.last_local_port = ntohs(sent->sock->local.st_port);
+	world.last_scope = sent->sock->local.st_scope_id;
+	if (!CHECK_INT(dhcp_parse(sent->data, sent->len, &pkt), 0))
 		return;
-	CHECK(len >= 300);
+	CHECK(sent->len >= 300);
+	CHECK(sent->netdev != NULL);
 	xid = pkt.hdr->xid;
-	world.last_flags = ntohs(pkt.hdr->flags);
+	reply_mac = pkt.hdr->chaddr;
 	if (world.silent)
 		return;
 	if (pkt.message_type == DHCPDISCOVER) {
 		world.discovers++;
-		memcpy(world.last_discover_data, data, len);
-		dhcp_parse(world.last_discover_data, len, &world.last_discover);
+		CHECK_INT(ntohl(sent->dest->sin_addr.s_addr), INADDR_BROADCAST);
+		CHECK_INT(ntohs(sent->dest->sin_port), 67);
+		memcpy(world.last_discover_data, sent->data, sent->len);
+		dhcp_parse(world.last_discover_data, sent->len,
+			   &world.last_discover);
 		if (world.garbage)
-			send_garbage(conn, xid);
+			send_garbage(sent, xid);
 		if (world.proxy)
-			send_proxy(conn, xid, DHCPOFFER, world.proxy_filename,
+			send_proxy(sent, xid, DHCPOFFER, world.proxy_filename,
 				   PROXY_IP, 67);
-		send_lease(conn, xid, DHCPOFFER);
+		send_lease(sent, xid, DHCPOFFER);
 	} else if (pkt.message_type == DHCPREQUEST &&
-		   ntohs(dest->sin_port) == PXE_PROXY_PORT) {
+		   ntohs(sent->dest->sin_port) == PXE_PROXY_PORT) {
 		uint32_t pxe_server = world.pxe_lease ? SERVER_IP : PROXY_IP;
 
 		world.proxy_requests++;
-		CHECK_INT(ntohl(dest->sin_addr.s_addr), pxe_server);
-		CHECK_INT(ntohl(pkt.hdr->ciaddr.s_addr), CLIENT_IP);
+		CHECK_INT(ntohl(sent->dest->sin_addr.s_addr), pxe_server);
+		CHECK_INT(ntohl(pkt.hdr->ciaddr.s_addr), lease_ip(sent));
 		if (world.proxy_answers_4011)
-			send_proxy(conn, xid, DHCPACK, true, pxe_server,
+			send_proxy(sent, xid, DHCPACK, true, pxe_server,
 				   PXE_PROXY_PORT);
 	} else if (pkt.message_type == DHCPREQUEST) {
-		uint8_t requested[4], server[4];
-
-		world.requests++;
-		CHECK_INT(dhcp_option(&pkt, DHCP_REQUESTED_ADDRESS, requested, 4), 4);
-		CHECK_INT(dhcp_option(&pkt, DHCP_SERVER_ID, server, 4), 4);
-		CHECK(memcmp(server, "\x0a\x00\x00\x01", 4) == 0);
-		if ((world.nak_first && world.requests == 1) || world.nak_always)
-			send_lease(conn, xid, DHCPNAK);
-		else
-			send_lease(conn, xid, DHCPACK);
+		CHECK_INT(ntohl(sent->dest->sin_addr.s_addr), INADDR_BROADCAST);
+		answer_request(sent, &pkt, xid);
 	}
 }
 
@@ -407,20 +548,46 @@ static void reset_world(void)
 {
 	memset(&world, 0, sizeof(world));
 	fake_flush_queue();
-	configured_ip.s_addr = 0;
-	wb_dhcp_last_duration_us = 0;
 }
 
-static void check_setting(const char *name, const char *want)
+/* Reports the caller's line: the same names are checked in many places. */
+#define check_setting(name, want) check_setting_at(name, want, __LINE__)
+
+static void check_setting_at(const char *name, const char *want, int line)
 {
 	char text[256] = "";
+	int len = wb_fetchf_setting(name, text, sizeof(text));
+	char what[80];
 
+	snprintf(what, sizeof(what), "setting %s (line %d)", name, line);
 	if (want) {
-		CHECK(wb_fetchf_setting(name, text, sizeof(text)) >= 0);
-		CHECK_STR(text, want);
+		unit_check(len >= 0, what, __FILE__, line);
+		unit_check_str(text, want, what, __FILE__, line);
 	} else {
-		CHECK_INT(wb_fetchf_setting(name, text, sizeof(text)), -ENOENT);
+		unit_check_int(len, -ENOENT, what, __FILE__, line);
 	}
+}
+
+static struct sink job;
+static uint64_t started_us;
+
+/* Runs DHCP on netdev to its end: the job's result. */
+static int dhcp(struct net_device *netdev)
+{
+	int rc;
+
+	sink_init(&job, 0);
+	started_us = fake_now;
+	rc = wb_start_dhcp(&job.intf, netdev);
+	if (rc)
+		return rc;
+	return sink_wait(&job);
+}
+
+/* How long the last exchange took, by the fake clock. */
+static uint64_t duration_us(void)
+{
+	return job.closed_us - started_us;
 }
 
 static void test_discover_options(void)
@@ -435,7 +602,7 @@ static void test_discover_options(void)
 	CHECK_INT(dhcp_option(pkt, DHCP_CLIENT_NDI, buf, sizeof(buf)), 3);
 	CHECK(buf[0] == 1 && buf[1] == 3 && buf[2] == 0);
 	CHECK_INT(dhcp_option(pkt, DHCP_CLIENT_ID, buf, sizeof(buf)), 7);
-	CHECK(buf[0] == 1 && memcmp(&buf[1], test_netdev.ll_addr, 6) == 0);
+	CHECK(buf[0] == 1 && memcmp(&buf[1], mac0, 6) == 0);
 	CHECK_INT(dhcp_option(pkt, DHCP_MAX_MESSAGE_SIZE, buf, sizeof(buf)), 2);
 	CHECK_INT(buf[0] << 8 | buf[1], 1472);
 	CHECK(dhcp_option(pkt, DHCP_PARAMETER_REQUEST_LIST, buf, sizeof(buf)) >= 10);
@@ -443,27 +610,38 @@ static void test_discover_options(void)
 	CHECK_INT(dhcp_option(pkt, DHCP_CLIENT_UUID, buf, sizeof(buf)), 17);
 	CHECK_INT(buf[0], 0);
 	/* Without a "uuid" setting: made from the MAC. */
-	CHECK(memcmp(&buf[11], test_netdev.ll_addr, 6) == 0);
+	CHECK(memcmp(&buf[11], mac0, 6) == 0);
 	CHECK(pkt->hdr->flags == htons(BOOTP_FLAG_BROADCAST));
-	CHECK(memcmp(pkt->hdr->chaddr, test_netdev.ll_addr, 6) == 0);
+	CHECK(memcmp(pkt->hdr->chaddr, mac0, 6) == 0);
+}
+
+static void check_ipv4(struct net_device *netdev, uint32_t ip, uint32_t mask,
+		       uint32_t gw)
+{
+	struct in_addr address, netmask, gateway;
+
+	wb_ipv4_config(netdev, &address, &netmask, &gateway);
+	CHECK_INT(ntohl(wb_ipv4_address(netdev).s_addr), ip);
+	CHECK_INT(ntohl(address.s_addr), ip);
+	CHECK_INT(ntohl(netmask.s_addr), mask);
+	CHECK_INT(ntohl(gateway.s_addr), gw);
 }
 
 static void test_plain_server(void)
 {
-	uint64_t start;
+	unsigned flushes = arp_flushes;
 
 	reset_world();
 	world.with_filename = true;
-	start = fake_now;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	/* A boot file in the offer: no wait for ProxyDHCP at all. */
-	CHECK(fake_now - start < 50000);
-	CHECK(wb_dhcp_last_duration_us < 50000);
+	CHECK(duration_us() < 50000);
 	CHECK_INT(world.discovers, 1);
 	CHECK_INT(world.requests, 1);
-	CHECK_INT(ntohl(configured_ip.s_addr), CLIENT_IP);
-	CHECK_INT(ntohl(configured_mask.s_addr), 0xffffff00);
-	CHECK_INT(ntohl(configured_gw.s_addr), SERVER_IP);
+	/* Port 68 on this device only, sent out by this device. */
+	CHECK(world.last_netdev == net0);
+	CHECK_INT(world.last_local_port, 68);
+	CHECK_INT(world.last_scope, net0->index + 1);
 	test_discover_options();
 	check_setting("net0.dhcp/ip", "10.0.0.5");
 	check_setting("net0/ip", "10.0.0.5");
@@ -477,23 +655,29 @@ static void test_plain_server(void)
 	check_setting("net0.dhcp/dhcp-server", "10.0.0.1");
 	check_setting("net0.dhcp/lease-time", "3600");
 	check_setting("net0.dhcp/209:string", "cfg");
+	/* The applicator configured the device from the block. */
+	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
+	CHECK(arp_flushes > flushes);
+	/* The exchange is over, its socket gone with it. */
+	CHECK_INT(fake_open_sockets(), 0);
 
 	/* Again: the block is replaced, not duplicated. */
 	world.with_filename = false;
 	world.proxy = true;
 	world.proxy_filename = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
+	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
 }
 
 static void test_no_proxy_wait(void)
 {
 	reset_world();
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	/* No boot file and no ProxyDHCP: we waited about a second. */
-	CHECK(wb_dhcp_last_duration_us >= 1000000);
-	CHECK(wb_dhcp_last_duration_us < 1100000);
+	CHECK(duration_us() >= 1000000);
+	CHECK(duration_us() < 1100000);
 	CHECK_INT(world.proxy_requests, 0);
 	check_setting("net0.dhcp/filename", NULL);
 	check_setting("net0.dhcp/next-server", "10.0.0.1");
@@ -504,8 +688,8 @@ static void test_proxy_with_filename(void)
 	reset_world();
 	world.proxy = true;
 	world.proxy_filename = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
-	CHECK(wb_dhcp_last_duration_us < 50000);
+	CHECK_INT(dhcp(net0), 0);
+	CHECK(duration_us() < 50000);
 	CHECK_INT(world.proxy_requests, 0);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
@@ -517,9 +701,9 @@ static void test_proxy_port_4011(void)
 	reset_world();
 	world.proxy = true;
 	world.proxy_answers_4011 = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	CHECK_INT(world.proxy_requests, 1);
-	CHECK(wb_dhcp_last_duration_us < 50000);
+	CHECK(duration_us() < 50000);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
 
@@ -527,21 +711,22 @@ static void test_proxy_port_4011(void)
 	 * leaves the lease usable. */
 	reset_world();
 	world.proxy = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	CHECK_INT(world.proxy_requests, 3);
-	CHECK(wb_dhcp_last_duration_us >= 3500000);
-	CHECK(wb_dhcp_last_duration_us < 4000000);
+	CHECK(duration_us() >= 3500000);
+	CHECK(duration_us() < 4000000);
 	check_setting("net0.dhcp/filename", NULL);
 	check_setting("net0.dhcp/ip", "10.0.0.5");
+	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
 
 	/* A DHCP server that is also the PXE server: asked on 4011 at once,
 	 * with no wait for other offers. */
 	reset_world();
 	world.pxe_lease = true;
 	world.proxy_answers_4011 = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	CHECK_INT(world.proxy_requests, 1);
-	CHECK(wb_dhcp_last_duration_us < 50000);
+	CHECK(duration_us() < 50000);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 }
 
@@ -551,7 +736,7 @@ static void test_nak_and_garbage(void)
 	world.with_filename = true;
 	world.nak_first = true;
 	world.garbage = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	CHECK_INT(world.discovers, 2);
 	CHECK_INT(world.requests, 2);
 	check_setting("net0.dhcp/ip", "10.0.0.5");
@@ -560,29 +745,171 @@ static void test_nak_and_garbage(void)
 	reset_world();
 	world.with_filename = true;
 	world.nak_always = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), -ECONNREFUSED);
+	CHECK_INT(err_base(dhcp(net0)), -ECONNREFUSED);
 	CHECK_INT(world.requests, 5);
+	CHECK_INT(world.discovers, 5);
+	CHECK(duration_us() < 1000000);
+	CHECK_INT(fake_open_sockets(), 0);
 
 	reset_world();
 	world.overload_ack = true;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	check_setting("net0.dhcp/filename", "over.efi");
+}
+
+/* Answers to our REQUEST count only from the server we asked: by its
+ * identifier, or by the sender's address where that is missing or
+ * malformed. Each foreign answer here arrives before the real one and
+ * offers another address (or restarts us), so taking it shows. */
+static void test_foreign_answers(void)
+{
+	static const enum server_id ids[] = { ID_NONE, ID_MALFORMED, ID_OWN };
+	unsigned i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		reset_world();
+		world.with_filename = true;
+		world.foreign_ack = true;
+		world.foreign_id = ids[i];
+		CHECK_INT(dhcp(net0), 0);
+		check_setting("net0.dhcp/ip", "10.0.0.5");
+		check_setting("net0.dhcp/dhcp-server", "10.0.0.1");
+		check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
+		CHECK_INT(world.requests, 1);
+	}
+
+	/* An ACK from our server's address that names another server. */
+	reset_world();
+	world.with_filename = true;
+	world.own_ack_other_id = true;
+	CHECK_INT(dhcp(net0), 0);
+	check_setting("net0.dhcp/ip", "10.0.0.5");
+
+	/* Once we have asked, offers change nothing, ours or others'. */
+	reset_world();
+	world.with_filename = true;
+	world.late_offer = true;
+	world.repeat_offer = true;
+	CHECK_INT(dhcp(net0), 0);
+	check_setting("net0.dhcp/ip", "10.0.0.5");
+	CHECK_INT(world.requests, 1);
+
+	/* NAKs from elsewhere do not restart us. */
+	reset_world();
+	world.with_filename = true;
+	world.foreign_nak = true;
+	world.own_nak_other_id = true;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK_INT(world.discovers, 1);
+	CHECK_INT(world.requests, 1);
+
+	/* Our own server's ACK without option 54 is accepted by its address. */
+	reset_world();
+	world.with_filename = true;
+	world.ack_without_id = true;
+	CHECK_INT(dhcp(net0), 0);
+	check_setting("net0.dhcp/ip", "10.0.0.5");
+	check_setting("net0.dhcp/dhcp-server", NULL);
 }
 
 static void test_timeout(void)
 {
-	uint64_t start;
 	unsigned sent;
 
 	reset_world();
 	world.silent = true;
-	start = fake_now;
 	sent = fake_sent_count;
-	CHECK_INT(wb_dhcp_configure(&test_netdev), -ETIMEDOUT);
+	CHECK_INT(err_base(dhcp(net0)), -ETIMEDOUT);
 	/* 1 + 2 + 4 + 8 + 16 s, five DISCOVERs. */
-	CHECK(fake_now - start >= 30000000);
-	CHECK(fake_now - start < 32000000);
+	CHECK(duration_us() >= 30000000);
+	CHECK(duration_us() < 32000000);
 	CHECK_INT(fake_sent_count - sent, 5);
+	CHECK_INT(fake_open_sockets(), 0);
+}
+
+/* Closing the job ends the exchange at once, in any state. */
+static void test_cancel(void)
+{
+	struct job_progress progress;
+	struct fake_socket *sock;
+	unsigned sent;
+
+	reset_world();
+	world.silent = true;
+	sink_init(&job, 0);
+	CHECK_INT(wb_start_dhcp(&job.intf, net0), 0);
+	sock = fake_last_socket;
+	ref_get(&sock->refcnt);
+	fake_run(1500000);
+	wb_job_progress(&job.intf, &progress);
+	CHECK_STR(progress.message, "discover 2");
+	sent = fake_sent_count;
+	sink_cancel(&job, -ECANCELED);
+	CHECK(!sock->open);
+	CHECK_INT(sock->close_rc, -ECANCELED);
+	ref_put(&sock->refcnt);
+	fake_run(40000000);
+	CHECK_INT(fake_sent_count, sent);
+	CHECK_INT(fake_open_sockets(), 0);
+
+	/* While asking the ProxyDHCP server on port 4011 (for an address
+	 * no test before was offered). */
+	reset_world();
+	world.proxy = true;
+	world.ip_offset = 100;
+	sink_init(&job, 0);
+	CHECK_INT(wb_start_dhcp(&job.intf, net0), 0);
+	while (!world.proxy_requests)
+		fake_pass();
+	wb_job_progress(&job.intf, &progress);
+	CHECK_STR(progress.message, "ProxyDHCP 3");
+	sent = fake_sent_count;
+	sink_cancel(&job, -ECANCELED);
+	fake_run(10000000);
+	CHECK_INT(fake_sent_count, sent);
+	CHECK_INT(fake_open_sockets(), 0);
+	/* The lease was in force before the question (it is asked from the
+	 * new address) and stays. */
+	check_setting("net0.dhcp/ip", "10.0.0.105");
+	check_ipv4(net0, CLIENT_IP + 100, 0xffffff00, SERVER_IP);
+}
+
+static void test_start_failures(void)
+{
+	void wb_netdev_close(struct net_device *netdev);
+
+	/* A device that does not open. */
+	reset_world();
+	wb_netdev_close(net0);
+	fake_nic_open_rc = -EIO;
+	CHECK_INT(dhcp(net0), -EIO);
+	fake_nic_open_rc = 0;
+	fake_open_error = -EADDRINUSE;
+	CHECK_INT(dhcp(net0), -EADDRINUSE);
+	fake_open_error = 0;
+	CHECK(!job.closed);
+	CHECK_INT(world.discovers, 0);
+}
+
+/* Exchanges on two devices side by side, each on its own port 68. */
+static void test_two_devices(void)
+{
+	static struct sink job1;
+
+	reset_world();
+	world.with_filename = true;
+	sink_init(&job, 0);
+	sink_init(&job1, 0);
+	CHECK_INT(wb_start_dhcp(&job.intf, net0), 0);
+	CHECK_INT(wb_start_dhcp(&job1.intf, net1), 0);
+	CHECK_INT(fake_open_sockets(), 2);
+	CHECK_INT(sink_wait(&job), 0);
+	CHECK_INT(sink_wait(&job1), 0);
+	CHECK_INT(world.discovers, 2);
+	check_setting("net0.dhcp/ip", "10.0.0.5");
+	check_setting("net1.dhcp/ip", "10.0.0.21");
+	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);
+	check_ipv4(net1, CLIENT_IP + 16, 0xffffff00, SERVER_IP);
 }
 
 static void test_uuid_setting(void)
@@ -595,7 +922,7 @@ static void test_uuid_setting(void)
 	world.with_filename = true;
 	CHECK_INT(wb_store_setting(&wb_global_settings, "uuid", SETTING_UUID,
 				   uuid, 16), 0);
-	CHECK_INT(wb_dhcp_configure(&test_netdev), 0);
+	CHECK_INT(dhcp(net0), 0);
 	CHECK_INT(dhcp_option(&world.last_discover, DHCP_CLIENT_UUID, buf, 17), 17);
 	CHECK(memcmp(&buf[1], uuid, 16) == 0);
 	wb_store_setting(&wb_global_settings, "uuid", SETTING_UUID, NULL, 0);
@@ -603,19 +930,32 @@ static void test_uuid_setting(void)
 
 int main(void)
 {
-	wb_settings_init(&test_netdev.settings, "net0");
-	wb_register_settings(&test_netdev.settings, NULL);
-
 	test_parse_basic();
 	test_parse_malformed();
 	test_parse_overload();
 	test_builder();
+
+	net0 = fake_nic_register(mac0);
+	net1 = fake_nic_register(mac1);
+	if (!CHECK(net0 && net1))
+		return unit_finish();
 	test_plain_server();
 	test_no_proxy_wait();
 	test_proxy_with_filename();
 	test_proxy_port_4011();
 	test_nak_and_garbage();
+	test_foreign_answers();
 	test_timeout();
+	test_cancel();
+	test_start_failures();
+	test_two_devices();
 	test_uuid_setting();
+	/* Nothing went below IPv4, and the devices' block goes with them. */
+	CHECK_INT(lower_layer_calls, 0);
+	CHECK_INT(fake_nic_transmits, 0);
+	wb_unregister_netdev(net1);
+	check_setting("net1.dhcp/ip", NULL);
+	wb_unregister_netdev(net0);
+	fake_flush_queue();
 	return unit_finish();
 }

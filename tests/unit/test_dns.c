@@ -1,35 +1,50 @@
-// FIRMWARE_SOURCES: src/net/dns.c src/net/dns_packet.c src/net/inet.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dns.c src/net/dns_packet.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * DNS: query encoding, name decoding with compression (loops, pointers
- * forward, truncation), answers with aliases, errors, and the resolver
- * against a simulated server (answers, alias chains, NXDOMAIN, silence,
- * foreign answers).
+ * forward, truncation), answers with aliases, errors, and name resolution
+ * through resolv() against a simulated server at the socket level:
+ * numeric names answered by the numeric resolver on a later pass, answers,
+ * alias chains (and their limit), NXDOMAIN, silence and retries, answers
+ * with the wrong id, from the wrong port or address, garbage, lookups side
+ * by side, and cancellation by closing the asker's interface.
  */
+
+/* First: it maps names the headers' inline functions use. */
+#include "fake_inet_family.h"
+#include "intf_sink.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <wireboot/settings.h>
 
 #define dns_build_query wb_dns_build_query
 #define dns_decode_name wb_dns_decode_name
 #define dns_parse_response wb_dns_parse_response
 #include <net/dns_packet.h>
+#include <net/resolv.h>
 
-#include "fake_udp.h"
 #include "unit.h"
 
-int wb_dns_resolve(const char *name, struct in_addr *address);
+int wb_resolv(struct interface *intf, const char *name,
+	      const struct sockaddr *sa);
 
 #define DNS_SERVER_IP 0x0a000003
 
-static const char *dns_setting = "10.0.0.3";
+/* The "dns" setting DHCP would have stored; 0: none. */
+static uint32_t dns_setting = DNS_SERVER_IP;
 
-int fetchf_setting(const char *name, char *buf, size_t len)
+int fetch_setting(struct settings *block, const char *name, void *buf,
+		  size_t len, enum setting_type *type)
 {
-	if (strcmp(name, "dns") != 0 || !dns_setting)
+	uint32_t addr = htonl(dns_setting);
+
+	if (block || strcmp(name, "dns") != 0 || !dns_setting)
 		return -ENOENT;
-	return snprintf(buf, len, "%s", dns_setting);
+	memcpy(buf, &addr, len < 4 ? len : 4);
+	if (type)
+		*type = SETTING_IPV4;
+	return 4;
 }
-WB_ALIAS(fetchf_setting);
 
 /* ---- building answers ----------------------------------------------------- */
 
@@ -227,22 +242,35 @@ static struct {
 	bool nxdomain;
 	unsigned aliases;	/* alias hops before the address */
 	bool foreign_first;	/* a reply from another port comes first */
+	bool stranger_first;	/* a reply from another address comes first */
+	bool wrong_id_first;	/* a reply with another id comes first */
+	bool by_name;		/* the address depends on the name asked */
 	unsigned queries;
+	uint16_t ids[16];	/* of the queries, in order */
+	char last_name[64];
 } srv;
 
-static void fake_server(struct udp_conn *conn, const uint8_t *data, size_t len,
-			const struct sockaddr_in *dest)
+static void fake_server(const struct fake_sent *sent)
 {
-	static const uint8_t address[] = { 192, 0, 2, 7 };
+	uint8_t address[] = { 192, 0, 2, 7 };
 	struct answer a;
+	size_t offset = 12;
 
-	CHECK_INT(ntohl(dest->sin_addr.s_addr), DNS_SERVER_IP);
-	CHECK_INT(ntohs(dest->sin_port), 53);
+	CHECK_INT(ntohl(sent->dest->sin_addr.s_addr), DNS_SERVER_IP);
+	CHECK_INT(ntohs(sent->dest->sin_port), 53);
+	if (!CHECK(sent->len >= 12 && sent->len <= sizeof(a.data) - 64))
+		return;
+	if (srv.queries < 16)
+		memcpy(&srv.ids[srv.queries], sent->data, 2);
 	srv.queries++;
+	CHECK_INT(wb_dns_decode_name(sent->data, sent->len, &offset,
+				     srv.last_name, sizeof(srv.last_name)), 0);
 	if (srv.silent)
 		return;
-	answer_start(&a, data, len, srv.nxdomain ? DNS_RCODE_NXDOMAIN : 0,
-		     srv.nxdomain ? 0 : 1);
+	if (srv.by_name)
+		address[3] = (uint8_t)strlen(srv.last_name);
+	answer_start(&a, sent->data, sent->len,
+		     srv.nxdomain ? DNS_RCODE_NXDOMAIN : 0, srv.nxdomain ? 0 : 1);
 	if (srv.nxdomain) {
 		/* nothing more */
 	} else if (srv.queries <= srv.aliases) {
@@ -252,52 +280,181 @@ static void fake_server(struct udp_conn *conn, const uint8_t *data, size_t len,
 	} else {
 		put_record(&a, DNS_TYPE_A, address, 4);
 	}
+	/* Answers that must not count say something else: the last byte
+	 * is the address's, or the alias's terminating zero. */
+	if (srv.foreign_first || srv.stranger_first || srv.wrong_id_first)
+		a.data[a.len - 1] ^= 0x40;
 	if (srv.foreign_first)
-		fake_reply(conn, a.data, a.len, fake_addr(DNS_SERVER_IP, 54));
+		fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 54));
+	if (srv.stranger_first)
+		fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP + 1, 53));
+	if (srv.wrong_id_first) {
+		a.data[1] ^= 0x55;
+		fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
+		a.data[1] ^= 0x55;
+	}
+	if (srv.foreign_first || srv.stranger_first || srv.wrong_id_first)
+		a.data[a.len - 1] ^= 0x40;
 	/* Garbage from the right place changes nothing either. */
-	fake_reply(conn, a.data, 5, fake_addr(DNS_SERVER_IP, 53));
-	fake_reply(conn, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
+	fake_reply(sent, a.data, 5, fake_addr(DNS_SERVER_IP, 53));
+	fake_reply(sent, a.data, a.len, fake_addr(DNS_SERVER_IP, 53));
+}
+
+static struct sink asker;
+
+static void reset_server(void)
+{
+	memset(&srv, 0, sizeof(srv));
+	fake_flush_queue();
+}
+
+/* Resolves name as an asker would: resolv()'s error, or the close's rc. */
+static int lookup(const char *name)
+{
+	struct sockaddr_in any = { .sin_family = 0 };
+	int rc;
+
+	sink_init(&asker, 0);
+	rc = wb_resolv(&asker.intf, name, (struct sockaddr *)&any);
+	if (rc)
+		return rc;
+	/* Never from inside resolv(): the answer comes on a later pass. */
+	CHECK(!asker.resolved && !asker.closed);
+	rc = sink_wait(&asker);
+	CHECK(rc != 0 || asker.resolved);
+	/* Every lookup lets go of its socket. */
+	CHECK_INT(fake_open_sockets(), 0);
+	return rc;
+}
+
+static uint32_t answer(void)
+{
+	const struct sockaddr_in *sin = &asker.address.sin;
+
+	CHECK_INT(sin->sin_family, AF_INET);
+	return ntohl(sin->sin_addr.s_addr);
+}
+
+static void test_numeric(void)
+{
+	unsigned opened = fake_sockets_opened;
+
+	reset_server();
+	CHECK_INT(lookup("10.1.2.3"), 0);
+	CHECK_INT(answer(), 0x0a010203);
+	CHECK_INT(srv.queries, 0);
+	CHECK_INT(fake_sockets_opened, opened);
+
+	/* Given up before the answer: nothing arrives afterwards. */
+	sink_init(&asker, 0);
+	CHECK_INT(wb_resolv(&asker.intf, "10.1.2.4", &asker.address.sa), 0);
+	sink_cancel(&asker, -ECANCELED);
+	fake_run(10000);
+	CHECK(!asker.resolved);
 }
 
 static void test_resolver(void)
 {
-	struct in_addr addr;
 	uint64_t start;
 
-	CHECK_INT(wb_dns_resolve("10.1.2.3", &addr), 0);
-	CHECK_INT(ntohl(addr.s_addr), 0x0a010203);
-	CHECK_INT(srv.queries, 0);
+	reset_server();
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(answer(), 0xc0000207);
+	CHECK_INT(srv.queries, 1);
+	CHECK_STR(srv.last_name, "boot.example");
 
-	CHECK_INT(wb_dns_resolve("boot.example", &addr), 0);
-	CHECK_INT(ntohl(addr.s_addr), 0xc0000207);
+	/* Another address first from another port, or with another id. */
+	reset_server();
+	srv.foreign_first = true;
+	srv.wrong_id_first = true;
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(answer(), 0xc0000207);
 	CHECK_INT(srv.queries, 1);
 
-	memset(&srv, 0, sizeof(srv));
+	/* Aliases, asked for in turn, each with a new id; answers from
+	 * another port, another address or with another id are ignored. */
+	reset_server();
 	srv.aliases = 3;
 	srv.foreign_first = true;
-	CHECK_INT(wb_dns_resolve("boot.example", &addr), 0);
+	srv.stranger_first = true;
+	srv.wrong_id_first = true;
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(answer(), 0xc0000207);
 	CHECK_INT(srv.queries, 4);
+	CHECK_STR(srv.last_name, "alias");
+	CHECK(srv.ids[0] != srv.ids[1] && srv.ids[1] != srv.ids[2]);
 
-	memset(&srv, 0, sizeof(srv));
+	reset_server();
 	srv.aliases = 100;
-	CHECK_INT(wb_dns_resolve("boot.example", &addr), -EPROTO);
+	CHECK_INT(err_base(lookup("boot.example")), -EPROTO);
+	CHECK_INT(srv.queries, 9);
 
-	memset(&srv, 0, sizeof(srv));
+	reset_server();
 	srv.nxdomain = true;
-	CHECK_INT(wb_dns_resolve("nowhere.example", &addr), -ENOENT);
+	CHECK_INT(err_base(lookup("nowhere.example")), -ENOENT);
 
-	memset(&srv, 0, sizeof(srv));
+	/* Silence: asked after 1, 2, 4 s, given up after 8 more. */
+	reset_server();
 	srv.silent = true;
 	start = fake_now;
-	CHECK_INT(wb_dns_resolve("boot.example", &addr), -ETIMEDOUT);
+	CHECK_INT(err_base(lookup("boot.example")), -ETIMEDOUT);
 	CHECK_INT(srv.queries, 4);
-	CHECK(fake_now - start >= 15000000);
+	CHECK(asker.closed_us - start >= 15000000);
+	CHECK(asker.closed_us - start < 16000000);
+	/* The same question each time. */
+	CHECK(srv.ids[0] == srv.ids[3]);
 
-	dns_setting = NULL;
-	CHECK_INT(wb_dns_resolve("boot.example", &addr), -ENXIO);
-	dns_setting = "10.0.0.3";
-	memset(&srv, 0, sizeof(srv));
-	CHECK_INT(wb_dns_resolve("bad..name", &addr), -EINVAL);
+	/* Refused at once: no server, a name that cannot be asked. */
+	dns_setting = 0;
+	CHECK_INT(err_base(lookup("boot.example")), -ENXIO);
+	dns_setting = DNS_SERVER_IP;
+	reset_server();
+	CHECK_INT(err_base(lookup("bad..name")), -EINVAL);
+	CHECK_INT(err_base(lookup("")), -EINVAL);
+	CHECK_INT(srv.queries, 0);
+	CHECK_INT(fake_open_sockets(), 0);
+	fake_open_error = -EADDRINUSE;
+	CHECK_INT(lookup("boot.example"), -EADDRINUSE);
+	fake_open_error = 0;
+}
+
+static void test_side_by_side(void)
+{
+	static struct sink other;
+	struct sockaddr any = { .sa_family = 0 };
+
+	reset_server();
+	srv.by_name = true;
+	sink_init(&asker, 0);
+	sink_init(&other, 0);
+	CHECK_INT(wb_resolv(&asker.intf, "a.example", &any), 0);
+	CHECK_INT(wb_resolv(&other.intf, "bbb.example", &any), 0);
+	CHECK_INT(fake_open_sockets(), 2);
+	CHECK_INT(sink_wait(&asker), 0);
+	CHECK_INT(sink_wait(&other), 0);
+	CHECK_INT(answer(), 0xc0000209);
+	CHECK_INT(ntohl(other.address.sin.sin_addr.s_addr),
+		  0xc000020b);
+	CHECK_INT(fake_open_sockets(), 0);
+}
+
+static void test_cancel(void)
+{
+	struct sockaddr any = { .sa_family = 0 };
+	unsigned queries;
+
+	reset_server();
+	srv.silent = true;
+	sink_init(&asker, 0);
+	CHECK_INT(wb_resolv(&asker.intf, "boot.example", &any), 0);
+	fake_run(1500000);
+	CHECK_INT(srv.queries, 2);
+	sink_cancel(&asker, -ECANCELED);
+	CHECK_INT(fake_open_sockets(), 0);
+	queries = srv.queries;
+	fake_run(20000000);
+	CHECK_INT(srv.queries, queries);
+	CHECK(!asker.resolved);
 }
 
 int main(void)
@@ -305,7 +462,10 @@ int main(void)
 	test_query();
 	test_names();
 	test_responses();
+	test_numeric();
 	test_resolver();
+	test_side_by_side();
+	test_cancel();
 	fake_flush_queue();
 	return unit_finish();
 }
