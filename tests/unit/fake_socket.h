@@ -43,6 +43,7 @@
 #include <net/socket.h>
 #include <wireboot/iobuf.h>
 #include <wireboot/netdev.h>
+#include "fake_random.h"
 #include <wireboot/xfer.h>
 
 struct io_buffer *wb_alloc_iob(size_t len);

@@ -117,26 +117,7 @@ void *zalloc(size_t size)
 
 const struct build_info build_info = { .version = "test" };
 
-/* Randomness (ephemeral ports, ids): a fixed sequence, so runs repeat;
- * fake_random_fail makes it fail as a machine without entropy would. */
-static uint32_t fake_random_state = 0x2545f491;
-static int fake_random_fail;
-
-int random_bytes(void *buf, size_t len)
-{
-	uint8_t *out = buf;
-	size_t i;
-
-	if (fake_random_fail) {
-		memset(buf, 0, len);
-		return fake_random_fail;
-	}
-	for (i = 0; i < len; i++) {
-		fake_random_state = fake_random_state * 1103515245u + 12345u;
-		out[i] = (uint8_t)(fake_random_state >> 16);
-	}
-	return 0;
-}
+#include "fake_random.h"
 
 /* ---- the fake devices ------------------------------------------------------ */
 

@@ -827,6 +827,28 @@ static void test_timeout(void)
 	CHECK_INT(fake_open_sockets(), 0);
 }
 
+/* The transaction id is a draw from the random source (an off-link
+ * attacker must not guess it); with no randomness DHCP does not start. */
+static void test_random_xid(void)
+{
+	uint32_t saved = fake_random_state, expected;
+
+	CHECK_INT(random_bytes(&expected, sizeof(expected)), 0);
+	fake_random_state = saved;
+	reset_world();
+	world.with_filename = true;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK(world.last_discover.hdr->xid == expected);
+
+	reset_world();
+	fake_random_fail = -ENODEV;
+	sink_init(&job, 0);
+	CHECK_INT(wb_start_dhcp(&job.intf, net0), -ENODEV);
+	fake_random_fail = 0;
+	CHECK_INT(world.discovers, 0);
+	CHECK_INT(fake_open_sockets(), 0);
+}
+
 /* Closing the job ends the exchange at once, in any state. */
 static void test_cancel(void)
 {
@@ -947,6 +969,7 @@ int main(void)
 	test_foreign_answers();
 	test_timeout();
 	test_cancel();
+	test_random_xid();
 	test_start_failures();
 	test_two_devices();
 	test_uuid_setting();

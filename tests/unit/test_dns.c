@@ -438,6 +438,25 @@ static void test_side_by_side(void)
 	CHECK_INT(fake_open_sockets(), 0);
 }
 
+/* Ids are draws from the random source (RFC 5452); with no randomness a
+ * name is not looked up at all rather than asked with a guessable id. */
+static void test_random_ids(void)
+{
+	uint32_t saved = fake_random_state, expected;
+
+	CHECK_INT(random_bytes(&expected, sizeof(expected)), 0);
+	fake_random_state = saved;
+	reset_server();
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(srv.ids[0], (uint16_t)expected);
+
+	reset_server();
+	fake_random_fail = -ENODEV;
+	CHECK_INT(lookup("boot.example"), -ENODEV);
+	fake_random_fail = 0;
+	CHECK_INT(srv.queries, 0);
+}
+
 static void test_cancel(void)
 {
 	struct sockaddr any = { .sa_family = 0 };
@@ -466,6 +485,7 @@ int main(void)
 	test_resolver();
 	test_side_by_side();
 	test_cancel();
+	test_random_ids();
 	fake_flush_queue();
 	return unit_finish();
 }
