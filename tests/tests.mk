@@ -11,12 +11,18 @@
 
 HOST_BIN := bin-host
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(HOST_BIN)/unit/%)
+# A unit test whose first lines say "// ALSO_CLANG" is built a second time
+# with clang, as bin-host/unit/<name>-clang: for code whose behaviour may
+# depend on choices the C standard leaves to the compiler (evaluation order).
+UNIT_CLANG_SRCS := $(shell grep -l '^// ALSO_CLANG' $(UNIT_SRCS) /dev/null)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(HOST_BIN)/unit/%) \
+	$(UNIT_CLANG_SRCS:tests/unit/%.c=$(HOST_BIN)/unit/%-clang)
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(HOST_BIN)/fuzz/%)
 
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_CC := gcc
+UNIT_CLANG_CC := clang
 FUZZ_CC := clang
 UNIT_CFLAGS := -std=c11 -g -O1 -Wall -Wextra $(WERROR) $(SANITIZE) \
 	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include
@@ -58,6 +64,7 @@ endef
 UNIT_FW_FLAGS := $(SANITIZE) -fno-tree-loop-distribute-patterns
 FUZZ_FW_FLAGS := -fsanitize=address$(comma)undefined$(comma)fuzzer-no-link -mllvm -asan-globals=0
 $(eval $(call host_test_rules,unit,UNIT_CC,$(UNIT_FW_FLAGS),UNIT_CFLAGS))
+$(eval $(call host_test_rules,unitclang,UNIT_CLANG_CC,$(SANITIZE),UNIT_CFLAGS))
 $(eval $(call host_test_rules,fuzz,FUZZ_CC,$(FUZZ_FW_FLAGS),FUZZ_CFLAGS))
 
 # Links a test program. The firmware objects it lists get every symbol they
@@ -74,6 +81,9 @@ endef
 
 $(HOST_BIN)/unit/%: $(HOST_TABLES_LDS) $(HOST_BIN)/unitobj/tests/unit/%.o $$(call host_objs_for,unit,tests/unit/$$*.c) $$(call fw_objs_for,unit,tests/unit/$$*.c)
 	$(call link_host_test,$(UNIT_CC) $(SANITIZE),$(call fw_objs_for,unit,tests/unit/$*.c),$(filter-out $(call fw_objs_for,unit,tests/unit/$*.c),$(filter %.o,$^)))
+
+$(HOST_BIN)/unit/%-clang: $(HOST_TABLES_LDS) $(HOST_BIN)/unitclangobj/tests/unit/%.o $$(call host_objs_for,unitclang,tests/unit/$$*.c) $$(call fw_objs_for,unitclang,tests/unit/$$*.c)
+	$(call link_host_test,$(UNIT_CLANG_CC) $(SANITIZE),$(call fw_objs_for,unitclang,tests/unit/$*.c),$(filter-out $(call fw_objs_for,unitclang,tests/unit/$*.c),$(filter %.o,$^)))
 
 $(HOST_BIN)/fuzz/%: $(HOST_TABLES_LDS) $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(call host_objs_for,fuzz,tests/fuzz/$$*.c) $$(call fw_objs_for,fuzz,tests/fuzz/$$*.c)
 	$(call link_host_test,$(FUZZ_CC) -fsanitize=fuzzer$(comma)address$(comma)undefined,$(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter-out $(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter %.o,$^)))

@@ -60,10 +60,11 @@ struct io_buffer *alloc_iob(size_t len)
 struct io_buffer *alloc_net_iob(size_t len)
 {
 	struct io_buffer *iob;
+	size_t room = len < IOB_NET_MIN_FRAME ? IOB_NET_MIN_FRAME : len;
 
-	if (len > SIZE_MAX - IOB_NET_HEADROOM)
+	if (room > SIZE_MAX - IOB_NET_HEADROOM)
 		return NULL;
-	iob = alloc_iob(IOB_NET_HEADROOM + len);
+	iob = alloc_iob(IOB_NET_HEADROOM + room);
 	if (iob)
 		iob_reserve(iob, IOB_NET_HEADROOM);
 	return iob;

@@ -119,9 +119,14 @@ int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
 		return -ENETDOWN;
 	}
 	/* Pad runt frames: some NICs send them as they are, and receivers
-	 * drop frames shorter than 60 bytes. */
-	if (iob_len(iob) < 60 && iob_tailroom(iob) >= 60 - iob_len(iob))
-		memset(iob_put(iob, 60 - iob_len(iob)), 0, 60 - iob_len(iob));
+	 * drop frames shorter than 60 bytes. The pad length is computed once:
+	 * in one call with iob_put() it could be evaluated after the put. */
+	if (iob_len(iob) < 60) {
+		size_t pad = 60 - iob_len(iob);
+
+		if (iob_tailroom(iob) >= pad)
+			memset(iob_put(iob, pad), 0, pad);
+	}
 	list_add_tail(&iob->list, &netdev->tx_pending);
 	rc = netdev->op->transmit(netdev, iob);
 	if (rc != 0)
