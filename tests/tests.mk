@@ -14,8 +14,11 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 # A unit test whose first lines say "// ALSO_CLANG" is built a second time
 # with clang, as bin-host/unit/<name>-clang: for code whose behaviour may
 # depend on choices the C standard leaves to the compiler (evaluation order).
-UNIT_CLANG_SRCS := $(shell grep -l '^// ALSO_CLANG' $(UNIT_SRCS) /dev/null)
-UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(HOST_BIN)/unit/%) \
+# tests/unit/misuse_*.c are programs that must die under the sanitizers
+# (python tests in tests/sanitizer/ run them), built like the unit tests.
+UNIT_MISUSE_SRCS := $(sort $(wildcard tests/unit/misuse_*.c))
+UNIT_CLANG_SRCS := $(shell grep -l '^// ALSO_CLANG' $(UNIT_SRCS) $(UNIT_MISUSE_SRCS) /dev/null)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(HOST_BIN)/unit/%,$(UNIT_SRCS) $(UNIT_MISUSE_SRCS)) \
 	$(UNIT_CLANG_SRCS:tests/unit/%.c=$(HOST_BIN)/unit/%-clang)
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(HOST_BIN)/fuzz/%)
