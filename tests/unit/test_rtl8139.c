@@ -15,18 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
+#include "fake_bus.h"
 #include "../../src/drivers/net/rtl8139.h"
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
 
 extern const struct pci_driver wb_rtl8139_driver;
-void wb_free_iob(struct io_buffer *iob);
 
 /* The fakes implement interfaces whose arguments they mostly ignore. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
 #define RING_LEN 32768u
-#define BUS_BASE 0x10000000u
 
 /* ---- the chip ---------------------------------------------------------- */
 
@@ -44,29 +43,9 @@ static struct {
 	unsigned sent_len[8], sent_count;
 } chip;
 
-/* DMA: fake bus addresses below 4 GiB for heap blocks of exact size. */
-static struct {
-	void *addr;
-	size_t len;
-	uint64_t bus;
-} blocks[4];
-static unsigned live_blocks;
-
-static uint8_t *bus_to_virt(uint64_t bus, size_t len)
-{
-	unsigned i;
-
-	for (i = 0; i < 4; i++) {
-		if (blocks[i].addr && bus >= blocks[i].bus &&
-		    bus + len <= blocks[i].bus + blocks[i].len)
-			return (uint8_t *)blocks[i].addr + (bus - blocks[i].bus);
-	}
-	return NULL;
-}
-
 static uint8_t *ring(void)
 {
-	return bus_to_virt(chip.rbstart, RING_LEN);
+	return fake_dma_ptr(chip.rbstart, RING_LEN);
 }
 
 static void chip_reset(void)
@@ -116,7 +95,7 @@ static void chip_transmit(unsigned slot, uint32_t value)
 	CHECK_INT(slot, chip.next_tx);	/* the chip walks them in turn */
 	chip.next_tx = (chip.next_tx + 1) % RTL_TX_DESCRIPTORS;
 	if (chip.sent_count < 8) {
-		memcpy(chip.sent[chip.sent_count], bus_to_virt(chip.tsad[slot], len), len);
+		memcpy(chip.sent[chip.sent_count], fake_dma_ptr(chip.tsad[slot], len), len);
 		chip.sent_len[chip.sent_count++] = len;
 	}
 	chip.tsd[slot] = value | RTL_TSD_OWN | (chip.hold_tx ? 0 : RTL_TSD_TOK);
@@ -183,125 +162,7 @@ int pci_bar_is_io(struct pci_device *pci, unsigned bar)
 	return bar == 0 ? 1 : bar == 1 ? 0 : -ENODEV;
 }
 
-int pci_enable_device(struct pci_device *pci)
-{
-	return 0;
-}
-
-void *dma_alloc(struct pci_device *pci, struct dma_mapping *map, size_t len)
-{
-	unsigned i;
-
-	for (i = 0; i < 4; i++) {
-		if (!blocks[i].addr) {
-			blocks[i].addr = malloc(len);
-			blocks[i].len = len;
-			blocks[i].bus = BUS_BASE + i * 0x100000u;
-			memset(blocks[i].addr, 0, len);
-			map->dma_addr = blocks[i].bus;
-			map->len = len;
-			live_blocks++;
-			return blocks[i].addr;
-		}
-	}
-	return NULL;
-}
-
-void dma_free(struct pci_device *pci, struct dma_mapping *map, void *addr)
-{
-	unsigned i;
-
-	for (i = 0; i < 4; i++) {
-		if (blocks[i].addr == addr) {
-			free(addr);
-			blocks[i].addr = NULL;
-			live_blocks--;
-		}
-	}
-}
-
-void udelay(unsigned long microseconds)
-{
-}
-
-/* ---- the network-device layer ---------------------------------------- */
-
-static struct net_device *registered;
-static struct io_buffer *received[16];
-static unsigned received_count, rx_errors, tx_completed, tx_failed;
-
-static void free_netdev(struct refcnt *refcnt)
-{
-	free(container_of(refcnt, struct net_device, refcnt));
-}
-
-struct net_device *alloc_netdev(size_t priv_len)
-{
-	struct net_device *netdev = calloc(1, sizeof(*netdev) + priv_len);
-
-	ref_init(&netdev->refcnt, free_netdev);
-	netdev->priv = netdev + 1;
-	netdev->link_rc = -ENETDOWN;
-	return netdev;
-}
-
-int register_netdev(struct net_device *netdev)
-{
-	registered = netdev;
-	netdev_get(netdev);
-	return 0;
-}
-
-void unregister_netdev(struct net_device *netdev)
-{
-	if (netdev->is_open)
-		netdev->op->close(netdev);
-	registered = NULL;
-	netdev_put(netdev);
-}
-
-void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
-{
-	if (received_count < 16)
-		received[received_count++] = iob;
-	else
-		wb_free_iob(iob);
-}
-
-void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
-{
-	rx_errors++;
-	if (iob)
-		wb_free_iob(iob);
-}
-
-void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc)
-{
-	if (rc == 0)
-		tx_completed++;
-	else
-		tx_failed++;
-	wb_free_iob(iob);
-}
-
-void netdev_link_up(struct net_device *netdev)
-{
-	netdev->link_rc = 0;
-}
-
-void netdev_link_down(struct net_device *netdev)
-{
-	netdev->link_rc = -ENETDOWN;
-}
-
-const char *eth_ntoa(const uint8_t *ll_addr, char *buf)
-{
-	return strcpy(buf, "mac");
-}
-
 /* ---- tests --------------------------------------------------------------- */
-
-struct io_buffer *wb_alloc_iob(size_t len);
 
 static void make_frame(uint8_t *frame, size_t len, uint8_t seed)
 {
@@ -309,12 +170,6 @@ static void make_frame(uint8_t *frame, size_t len, uint8_t seed)
 
 	for (i = 0; i < len; i++)
 		frame[i] = (uint8_t)(seed + i * 7);
-}
-
-static void drop_received(void)
-{
-	while (received_count)
-		wb_free_iob(received[--received_count]);
 }
 
 /* Receives frames of the given length until one was split across the ring
@@ -449,6 +304,7 @@ int main(void)
 	struct pci_device pci = { .vendor = 0x10ec, .device = 0x8139, .id = &id };
 	struct net_device *netdev;
 
+	fake_dma_32bit = true;	/* the chip takes 32-bit bus addresses */
 	memcpy(chip.mac, mac, ETH_ALEN);
 	CHECK_INT(wb_rtl8139_driver.probe(&pci), 0);
 	netdev = registered;

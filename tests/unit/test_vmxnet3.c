@@ -17,101 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
+#include "fake_bus.h"
 #include "../../src/drivers/net/vmxnet3.h"
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
 
 extern const struct pci_driver wb_vmxnet3_driver;
-struct io_buffer *wb_alloc_iob(size_t len);
-void wb_free_iob(struct io_buffer *iob);
 
 /* The fakes implement interfaces whose arguments they mostly ignore. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-
-/* ---- DMA: every live mapping, so the device can check its accesses --- */
-
-#define MAX_MAPPINGS 128
-
-struct mapping {
-	uint8_t *addr;
-	size_t len;
-};
-
-static struct mapping mappings[MAX_MAPPINGS];
-static unsigned live_mappings, live_blocks;
-static bool fail_dma_map;
-
-static void add_mapping(void *addr, size_t len, struct dma_mapping *map)
-{
-	unsigned i;
-
-	for (i = 0; i < MAX_MAPPINGS; i++) {
-		if (!mappings[i].addr) {
-			mappings[i].addr = addr;
-			mappings[i].len = len;
-			map->dma_addr = (uint64_t)(uintptr_t)addr;
-			map->token = &mappings[i];
-			map->len = len;
-			return;
-		}
-	}
-	CHECK(!"out of mapping slots");
-}
-
-/* What the device sees at bus address bus, if len bytes there are mapped. */
-static void *device_ptr(uint64_t bus, size_t len)
-{
-	unsigned i;
-
-	for (i = 0; i < MAX_MAPPINGS; i++) {
-		uint64_t start = (uint64_t)(uintptr_t)mappings[i].addr;
-
-		if (mappings[i].addr && bus >= start &&
-		    bus + len <= start + mappings[i].len)
-			return (void *)(uintptr_t)bus;
-	}
-	CHECK(!"device access outside every DMA mapping");
-	return NULL;
-}
-
-void *dma_alloc(struct pci_device *pci, struct dma_mapping *map, size_t len)
-{
-	size_t rounded = (len + 4095) & ~(size_t)4095;
-	void *addr = aligned_alloc(4096, rounded);
-
-	memset(addr, 0x5a, rounded);	/* the driver must not rely on zeros */
-	add_mapping(addr, len, map);
-	live_blocks++;
-	return addr;
-}
-
-void dma_free(struct pci_device *pci, struct dma_mapping *map, void *addr)
-{
-	CHECK(map->token && ((struct mapping *)map->token)->addr == addr);
-	((struct mapping *)map->token)->addr = NULL;
-	free(addr);
-	live_blocks--;
-}
-
-int dma_map(struct pci_device *pci, struct dma_mapping *map, void *addr,
-	    size_t len, enum dma_direction direction)
-{
-	if (fail_dma_map)
-		return -ENOMEM;
-	add_mapping(addr, len, map);
-	live_mappings++;
-	return 0;
-}
-
-void dma_unmap(struct pci_device *pci, struct dma_mapping *map)
-{
-	CHECK(map->token != NULL);
-	if (!map->token)
-		return;
-	((struct mapping *)map->token)->addr = NULL;
-	map->token = NULL;
-	live_mappings--;
-}
 
 /* ---- the device ------------------------------------------------------ */
 
@@ -145,7 +59,7 @@ static void ring_next(struct model_ring *ring)
 
 static void *ring_entry(struct model_ring *ring)
 {
-	return device_ptr(ring->base + 16 * ring->next, 16);
+	return fake_dma_ptr(ring->base + 16 * ring->next, 16);
 }
 
 static void model_ring_init(struct model_ring *ring, uint64_t base,
@@ -157,14 +71,14 @@ static void model_ring_init(struct model_ring *ring, uint64_t base,
 	ring->size = size;
 	ring->next = 0;
 	ring->gen = VMXNET3_INITIAL_GEN;
-	if (zero && device_ptr(base, 16 * size))
-		memset(device_ptr(base, 16 * size), 0, 16 * size);
+	if (zero && fake_dma_ptr(base, 16 * size))
+		memset(fake_dma_ptr(base, 16 * size), 0, 16 * size);
 }
 
 static void model_activate(void)
 {
 	uint64_t address = (uint64_t)dev.dsah << 32 | dev.dsal;
-	struct vmxnet3_shared *shared = device_ptr(address, sizeof(*shared));
+	struct vmxnet3_shared *shared = fake_dma_ptr(address, sizeof(*shared));
 	struct vmxnet3_tx_queue_desc *txq;
 	struct vmxnet3_rx_queue_desc *rxq;
 	const struct vmxnet3_misc_config *misc;
@@ -186,7 +100,7 @@ static void model_activate(void)
 	CHECK_INT(shared->rx_filter.mode & (VMXNET3_RXM_UCAST | VMXNET3_RXM_BCAST),
 		  VMXNET3_RXM_UCAST | VMXNET3_RXM_BCAST);
 	CHECK(shared->rx_filter.vlan_table[0] & 1);
-	txq = device_ptr(misc->queue_table_address, misc->queue_table_len);
+	txq = fake_dma_ptr(misc->queue_table_address, misc->queue_table_len);
 	if (!txq)
 		return;
 	rxq = (struct vmxnet3_rx_queue_desc *)(txq + 1);
@@ -214,7 +128,7 @@ static void model_transmit(void)
 	       desc->len_gen >> VMXNET3_TXD_GEN_SHIFT == dev.tx.gen) {
 		size_t len = desc->len_gen & VMXNET3_TXD_LEN_MASK;
 		struct vmxnet3_tx_comp *comp = ring_entry(&dev.tx_comp);
-		const void *frame = device_ptr(desc->address, len);
+		const void *frame = fake_dma_ptr(desc->address, len);
 		unsigned index = dev.tx.next;
 
 		CHECK(desc->flags & VMXNET3_TXD_EOP);
@@ -254,7 +168,7 @@ static bool model_receive_raw(const void *frame, size_t len, uint32_t index_bits
 	}
 	CHECK(!(desc->len_gen & VMXNET3_RXD_BTYPE_BODY));
 	CHECK((desc->len_gen & VMXNET3_RXD_LEN_MASK) >= len);
-	buffer = device_ptr(desc->address, len);
+	buffer = fake_dma_ptr(desc->address, len);
 	if (buffer)
 		memcpy(buffer, frame, len);
 	memset(comp, 0, sizeof(*comp));
@@ -375,87 +289,6 @@ int pci_bar_is_io(struct pci_device *pci, unsigned bar)
 	return bar <= 2 ? 0 : -ENODEV;
 }
 
-int pci_enable_device(struct pci_device *pci)
-{
-	return 0;
-}
-
-/* ---- the network-device layer ---------------------------------------- */
-
-static struct net_device *registered;
-static struct io_buffer *received[64];
-static unsigned received_count, rx_errors, tx_completed, tx_failed;
-
-static void free_netdev(struct refcnt *refcnt)
-{
-	free(container_of(refcnt, struct net_device, refcnt));
-}
-
-struct net_device *alloc_netdev(size_t priv_len)
-{
-	struct net_device *netdev = calloc(1, sizeof(*netdev) + priv_len);
-
-	ref_init(&netdev->refcnt, free_netdev);
-	netdev->priv = netdev + 1;
-	netdev->link_rc = -ENETDOWN;
-	netdev->mtu = 1500;
-	return netdev;
-}
-
-int register_netdev(struct net_device *netdev)
-{
-	registered = netdev;
-	memcpy(netdev->ll_addr, netdev->hw_addr, ETH_ALEN);
-	netdev_get(netdev);
-	return 0;
-}
-
-void unregister_netdev(struct net_device *netdev)
-{
-	if (netdev->is_open)
-		netdev->op->close(netdev);
-	registered = NULL;
-	netdev_put(netdev);
-}
-
-void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
-{
-	if (received_count < 64)
-		received[received_count++] = iob;
-	else
-		wb_free_iob(iob);
-}
-
-void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
-{
-	rx_errors++;
-	wb_free_iob(iob);
-}
-
-void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc)
-{
-	if (rc == 0)
-		tx_completed++;
-	else
-		tx_failed++;
-	wb_free_iob(iob);
-}
-
-void netdev_link_up(struct net_device *netdev)
-{
-	netdev->link_rc = 0;
-}
-
-void netdev_link_down(struct net_device *netdev)
-{
-	netdev->link_rc = -ENETDOWN;
-}
-
-const char *eth_ntoa(const uint8_t *ll_addr, char *buf)
-{
-	return strcpy(buf, "mac");
-}
-
 /* ---- tests --------------------------------------------------------------- */
 
 static void make_frame(uint8_t *frame, size_t len, unsigned seed)
@@ -464,12 +297,6 @@ static void make_frame(uint8_t *frame, size_t len, unsigned seed)
 
 	for (i = 0; i < len; i++)
 		frame[i] = (uint8_t)(seed * 13 + i * 7);
-}
-
-static void drop_received(void)
-{
-	while (received_count)
-		wb_free_iob(received[--received_count]);
 }
 
 static unsigned posted_rx_buffers(void)
@@ -731,6 +558,7 @@ int main(void)
 	struct pci_device pci = { .vendor = 0x15ad, .device = 0x07b0, .id = &id };
 	struct net_device *netdev;
 
+	fake_dma_fill = 0x5a;	/* the driver must not rely on zeros */
 	memcpy(dev.mac, mac, ETH_ALEN);
 	dev.link_up = true;
 	CHECK_INT(wb_vmxnet3_driver.probe(&pci), 0);
