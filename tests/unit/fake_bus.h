@@ -190,6 +190,8 @@ struct net_device *alloc_netdev(size_t priv_len)
 	struct net_device *netdev = calloc(1, sizeof(*netdev) + priv_len);
 
 	ref_init(&netdev->refcnt, fake_free_netdev);
+	INIT_LIST_HEAD(&netdev->tx_pending);
+	INIT_LIST_HEAD(&netdev->rx_queue);
 	netdev->priv = netdev + 1;
 	netdev->link_rc = -ENETDOWN;
 	netdev->mtu = 1500;
@@ -204,10 +206,23 @@ int register_netdev(struct net_device *netdev)
 	return 0;
 }
 
+/* What netdev_close() does after the driver's close: frames the driver
+ * still held (transmits queued on tx_pending) are completed as cancelled. */
+static inline void fake_netdev_closed(struct net_device *netdev)
+{
+	struct io_buffer *iob, *next;
+
+	netdev->is_open = false;
+	list_for_each_entry_safe(iob, next, &netdev->tx_pending, list)
+		netdev_tx_complete(netdev, iob, -ECANCELED);
+}
+
 void unregister_netdev(struct net_device *netdev)
 {
-	if (netdev->is_open)
+	if (netdev->is_open) {
 		netdev->op->close(netdev);
+		fake_netdev_closed(netdev);
+	}
 	registered = NULL;
 	netdev_put(netdev);
 }
@@ -248,6 +263,7 @@ void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
 void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc)
 {
 	(void)netdev;
+	list_del(&iob->list);	/* off tx_pending, if it was queued there */
 	if (rc == 0)
 		tx_completed++;
 	else
