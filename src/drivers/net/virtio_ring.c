@@ -1,7 +1,9 @@
 /*
  * Split virtqueues: descriptor chains handed to the device and taken back.
- * The rings live in one coherent DMA allocation; free descriptors are
- * linked through their next fields.
+ * The rings live in one coherent DMA allocation. Free descriptors and
+ * chains are linked in memory of our own (links): the device can write
+ * the descriptor table, so its next and flags fields are written for the
+ * device but never read back.
  */
 
 #include <errno.h>
@@ -31,12 +33,14 @@ int virtq_alloc(struct pci_device *pci, struct virtqueue *vq, unsigned index,
 	vq->index = index;
 	vq->size = size;
 	vq->tokens = calloc(size, sizeof(*vq->tokens));
-	if (!vq->tokens)
-		return -ENOMEM;
-	vq->ring = dma_alloc(pci, &vq->ring_map, total);
+	vq->links = calloc(size, sizeof(*vq->links));
+	vq->ring = vq->tokens && vq->links ?
+		   dma_alloc(pci, &vq->ring_map, total) : NULL;
 	if (!vq->ring) {
 		free(vq->tokens);
+		free(vq->links);
 		vq->tokens = NULL;
+		vq->links = NULL;
 		return -ENOMEM;
 	}
 	vq->desc = vq->ring;
@@ -48,7 +52,7 @@ int virtq_alloc(struct pci_device *pci, struct virtqueue *vq, unsigned index,
 	vq->avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
 
 	for (i = 0; i + 1 < size; i++)
-		vq->desc[i].next = (uint16_t)(i + 1);
+		vq->links[i].next = (uint16_t)(i + 1);
 	vq->free_head = 0;
 	vq->free_count = size;
 	vq->last_used = 0;
@@ -60,8 +64,10 @@ void virtq_free(struct pci_device *pci, struct virtqueue *vq)
 	if (vq->ring)
 		dma_free(pci, &vq->ring_map, vq->ring);
 	free(vq->tokens);
+	free(vq->links);
 	vq->ring = NULL;
 	vq->tokens = NULL;
+	vq->links = NULL;
 }
 
 int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
@@ -79,12 +85,15 @@ int virtq_add(struct virtqueue *vq, const struct virtq_buf *bufs,
 		desc->len = bufs[i].len;
 		desc->flags = (uint16_t)((bufs[i].device_writes ? VRING_DESC_F_WRITE : 0) |
 					 (i + 1 < count ? VRING_DESC_F_NEXT : 0));
-		if (i + 1 < count)
+		if (i + 1 < count) {
+			desc->next = vq->links[id].next;
 			id = desc->next;
+		}
 	}
-	vq->free_head = vq->desc[id].next;
+	vq->free_head = vq->links[id].next;
 	vq->free_count -= count;
 	vq->tokens[head] = token;
+	vq->links[head].count = (uint16_t)count;
 
 	/* The chain must be complete before the device can see its head,
 	 * and the head in the ring before the index that publishes it. */
@@ -100,7 +109,7 @@ void *virtq_get_used(struct virtqueue *vq, uint32_t *len)
 {
 	struct vring_used_elem *elem;
 	uint16_t head, id;
-	unsigned count = 1;
+	unsigned count, i;
 	void *token;
 
 	if (*(volatile uint16_t *)&vq->used->idx == vq->last_used)
@@ -114,12 +123,11 @@ void *virtq_get_used(struct virtqueue *vq, uint32_t *len)
 	head = (uint16_t)elem->id;
 	*len = elem->len;
 
-	/* Return the chain to the free list. */
-	for (id = head; (vq->desc[id].flags & VRING_DESC_F_NEXT) &&
-			count < vq->size;
-	     id = vq->desc[id].next)
-		count++;
-	vq->desc[id].next = vq->free_head;
+	/* Return the chain to the free list, as we built it. */
+	count = vq->links[head].count;
+	for (id = head, i = 1; i < count; i++)
+		id = vq->links[id].next;
+	vq->links[id].next = vq->free_head;
 	vq->free_head = head;
 	vq->free_count += count;
 	token = vq->tokens[head];

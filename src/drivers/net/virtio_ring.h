@@ -56,6 +56,11 @@ struct virtqueue {
 	struct dma_mapping ring_map;
 	void *ring;			/* the one allocation holding all three */
 	void **tokens;			/* per chain head: the caller's */
+	/* Ours, unlike the descriptor table: free list and chains. */
+	struct virtq_link {
+		uint16_t next;		/* the following descriptor */
+		uint16_t count;		/* at a chain's head: its length */
+	} *links;
 	uint16_t free_head;
 	unsigned free_count;
 	uint16_t last_used;		/* next used entry to look at */
