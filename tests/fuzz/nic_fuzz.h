@@ -41,7 +41,7 @@ static void nic_fuzz_fault(const char *message)
 /* ---- the register file and configuration space --------------------------- */
 
 #define NIC_BARS 6
-#define NIC_REG_SPACE 0x4000
+#define NIC_REG_SPACE 0x6000
 
 static uint8_t nic_regs[NIC_BARS][NIC_REG_SPACE];
 static uint8_t nic_config[256];
@@ -305,7 +305,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct pci_device_id id = PCI_ID(NIC_FUZZ_VENDOR, NIC_FUZZ_DEVICE,
 						       "fuzz", NIC_FUZZ_DRIVER_DATA);
 	struct pci_device pci = { .vendor = NIC_FUZZ_VENDOR, .device = NIC_FUZZ_DEVICE,
-				  .id = &id };
+				  .id = &id, .driver = &NIC_FUZZ_DRIVER };
 	struct net_device *netdev;
 	unsigned steps = 0;
 
