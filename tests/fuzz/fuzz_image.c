@@ -24,6 +24,7 @@
 #include <wireboot/open.h>
 #include <wireboot/process.h>
 #include <wireboot/xfer.h>
+#include "fuzz_input.h"
 
 struct image *wb_alloc_image(const char *name);
 int wb_image_reserve(struct image *image, size_t len);
@@ -44,22 +45,6 @@ struct io_buffer *wb_alloc_iob(size_t len);
 #define SHADOW_MAX (1024 * 1024)
 
 /* ---- the input ------------------------------------------------------------ */
-
-static const uint8_t *in;
-static size_t in_left;
-
-static uint8_t take8(void)
-{
-	if (!in_left)
-		return 0;
-	in_left--;
-	return *in++;
-}
-
-static uint16_t take16(void)
-{
-	return (uint16_t)(take8() | take8() << 8);
-}
 
 /* A size or offset: small, near the allocator's steps, or near the top of
  * the address space, where sums overflow. */
@@ -193,10 +178,9 @@ static void write_step(struct image *image, struct shadow *shadow, size_t offset
 	}
 	if (len > sizeof(pattern))
 		len = sizeof(pattern);
-	if (len <= in_left) {
-		data = in;
-		in += len;
-		in_left -= len;
+	if (len <= fuzz_in_left) {
+		data = fuzz_in;
+		fuzz_skip(len);
 	} else {
 		memset(pattern, (int)len, len);
 	}
@@ -248,7 +232,7 @@ int wait_for(bool (*done)(void *context), void *context, uint64_t timeout_us)
 
 		if (sender_closed)
 			return -ECANCELED;	/* the receiver stopped without ending */
-		if (!in_left) {
+		if (!fuzz_in_left) {
 			wb_xfer_close(&sender, 0);
 			continue;
 		}
@@ -264,25 +248,24 @@ int wait_for(bool (*done)(void *context), void *context, uint64_t timeout_us)
 			return -ECANCELED;	/* Ctrl-C */
 		default:
 			len = take16() % 1500;
-			if (len > in_left)
-				len = in_left;
+			if (len > fuzz_in_left)
+				len = fuzz_in_left;
 			offset = position;
 			if (op & 0x80) {
 				meta.flags = XFER_FL_ABS_OFFSET;
 				meta.offset = offset = take_size();
-				if (len > in_left)
-					len = in_left;
+				if (len > fuzz_in_left)
+					len = fuzz_in_left;
 			}
 			iob = wb_alloc_iob(len);
 			if (!iob)
 				break;
-			memcpy(iob_put(iob, len), in, len);
+			memcpy(iob_put(iob, len), fuzz_in, len);
 			if (wb_xfer_deliver(&sender, iob, &meta) == 0) {
-				shadow_write(&fetch_shadow, offset, in, len);
+				shadow_write(&fetch_shadow, offset, fuzz_in, len);
 				position = offset + len;
 			}
-			in += len;
-			in_left -= len;
+			fuzz_skip(len);
 			break;
 		}
 	}
@@ -328,9 +311,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!shadow.data)
 		shadow.data = malloc(SHADOW_MAX);
 	shadow.len = 0;
-	in = data;
-	in_left = size;
-	while (in_left && steps++ < 64) {
+	fuzz_input(data, size);
+	while (fuzz_in_left && steps++ < 64) {
 		uint8_t op = take8();
 		size_t before_capacity = image->capacity;
 		size_t offset, len;
@@ -354,7 +336,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 3:
 			snprintf(text, sizeof(text), "%.*s", (int)(take8() % 8),
-				 in_left >= 8 ? (const char *)in : "");
+				 fuzz_in_left >= 8 ? (const char *)fuzz_in : "");
 			check(wb_image_set_cmdline(image, text) == 0, "cmdline failed");
 			check(!*text || (image->cmdline && strcmp(image->cmdline, text) == 0),
 			      "cmdline not kept");

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fuzz_input.h"
 #include "net_harness.h"
 #include <efi/system_table.h>
 #include "../../src/platform/efi/efi_snp_export.h"
@@ -42,22 +43,6 @@ static void check(int ok, const char *what)
 
 /* ---- the input ------------------------------------------------------------ */
 
-static const uint8_t *in;
-static size_t in_left;
-
-static uint8_t take8(void)
-{
-	if (!in_left)
-		return 0;
-	in_left--;
-	return *in++;
-}
-
-static uint16_t take16(void)
-{
-	return (uint16_t)(take8() | take8() << 8);
-}
-
 /* A buffer size around the interesting ones: a header, a runt, a full
  * frame, one more or less. */
 static UINTN take_size(void)
@@ -68,17 +53,6 @@ static UINTN take_size(void)
 	if (kind < 0xc0)
 		return sizes[kind % (sizeof(sizes) / sizeof(sizes[0]))];
 	return take16() % 2048;
-}
-
-/* Copies up to len input bytes into buf, zeros for the rest. */
-static void take_bytes(void *buf, size_t len)
-{
-	size_t have = len < in_left ? len : in_left;
-
-	memcpy(buf, in, have);
-	memset((uint8_t *)buf + have, 0, len - have);
-	in += have;
-	in_left -= have;
 }
 
 /* ---- boot services: TPL and events ------------------------------------------ */
@@ -445,8 +419,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned steps = 0;
 
-	in = data;
-	in_left = size;
+	fuzz_input(data, size);
 	pending_count = 0;
 	netdev = wb_alloc_netdev(0);
 	netdev->op = &device_operations;
@@ -462,7 +435,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	protocol->ReceiveFilters(protocol, EFI_SIMPLE_NETWORK_RECEIVE_UNICAST |
 				 EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST, 0, 0, 0, NULL);
 
-	while (in_left && steps++ < 256) {
+	while (fuzz_in_left && steps++ < 256) {
 		uint8_t op = take8();
 
 		switch (op % 8) {

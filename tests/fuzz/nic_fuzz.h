@@ -33,6 +33,7 @@ static void nic_fuzz_fault(const char *message)
 
 #define FAKE_BUS_FAULT(message) nic_fuzz_fault(message)
 #include "fake_bus.h"
+#include "fuzz_input.h"
 
 /* Longest frame a driver may deliver: VLAN-tagged Ethernet with its CRC,
  * and slack for drivers that keep a CRC or a header. */
@@ -206,27 +207,6 @@ uint64_t monotonic_us(void)
 
 /* ---- the input ---------------------------------------------------------------- */
 
-static const uint8_t *nic_in;
-static size_t nic_in_left;
-
-static inline uint8_t nic_take8(void)
-{
-	if (!nic_in_left)
-		return 0;
-	nic_in_left--;
-	return *nic_in++;
-}
-
-static inline uint16_t nic_take16(void)
-{
-	return (uint16_t)(nic_take8() | nic_take8() << 8);
-}
-
-static inline uint32_t nic_take32(void)
-{
-	return (uint32_t)nic_take16() | (uint32_t)nic_take16() << 16;
-}
-
 /* The n-th live DMA region (in slot order), n taken modulo their number. */
 static inline struct fake_dma_region *nic_region(unsigned n)
 {
@@ -250,14 +230,10 @@ extern const struct pci_driver NIC_FUZZ_DRIVER;
 
 static void nic_fuzz_transmit(struct net_device *netdev)
 {
-	size_t len = nic_take16() % NIC_FUZZ_MAX_FRAME;
+	size_t len = take16() % NIC_FUZZ_MAX_FRAME;
 	struct io_buffer *iob = wb_alloc_iob(len);
-	size_t have = len < nic_in_left ? len : nic_in_left;
 
-	memcpy(iob_put(iob, len), nic_in, have);
-	memset((uint8_t *)iob->data + have, 0, len - have);
-	nic_in += have;
-	nic_in_left -= have;
+	take_bytes(iob_put(iob, len), len);
 	/* As netdev_tx(): queued as pending while the driver holds it. */
 	list_add_tail(&iob->list, &netdev->tx_pending);
 	if (netdev->op->transmit(netdev, iob) != 0) {
@@ -268,28 +244,26 @@ static void nic_fuzz_transmit(struct net_device *netdev)
 
 static void nic_fuzz_device_writes(uint8_t op)
 {
-	struct fake_dma_region *region = nic_region(nic_take8());
+	struct fake_dma_region *region = nic_region(take8());
 	size_t offset, len;
 
 	if (!region || !region->len)
 		return;
-	offset = nic_take16() % region->len;
+	offset = take16() % region->len;
 	if (op & 1) {
 		/* A word: lengths, status, ids, generation bits. */
-		uint32_t value = nic_take32();
+		uint32_t value = take32();
 
 		offset &= ~(size_t)3;
 		len = region->len - offset < 4 ? region->len - offset : 4;
 		memcpy(region->addr + offset, &value, len);
 	} else {
-		len = nic_take8();
+		len = take8();
 		if (len > region->len - offset)
 			len = region->len - offset;
-		if (len > nic_in_left)
-			len = nic_in_left;
-		memcpy(region->addr + offset, nic_in, len);
-		nic_in += len;
-		nic_in_left -= len;
+		if (len > fuzz_in_left)
+			len = fuzz_in_left;
+		take_bytes(region->addr + offset, len);
 	}
 }
 
@@ -309,8 +283,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct net_device *netdev;
 	unsigned steps = 0;
 
-	nic_in = data;
-	nic_in_left = size;
+	fuzz_input(data, size);
 	fake_rx_discard = true;
 	memset(nic_regs, 0, sizeof(nic_regs));
 	memset(nic_config, 0, sizeof(nic_config));
@@ -322,8 +295,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nic_fuzz_fault("open failed on the model");
 	netdev->is_open = true;
 
-	while (nic_in_left && steps++ < 1024) {
-		uint8_t op = nic_take8();
+	while (fuzz_in_left && steps++ < 1024) {
+		uint8_t op = take8();
 
 		switch (op % 8) {
 		case 0:
@@ -332,11 +305,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			nic_fuzz_device_writes(op >> 3);
 			break;
 		case 3: {
-			unsigned bar = nic_take8() % NIC_BARS;
-			uint64_t offset = nic_take16() % NIC_REG_SPACE;
+			unsigned bar = take8() % NIC_BARS;
+			uint64_t offset = take16() % NIC_REG_SPACE;
 			unsigned width = 1u << (op >> 3) % 3;
 
-			nic_reg_store(bar, offset, width, nic_take32());
+			nic_reg_store(bar, offset, width, take32());
 			break;
 		}
 		case 4:
