@@ -9,5 +9,9 @@
 #define NIC_FUZZ_VENDOR 0x8086
 #define NIC_FUZZ_DEVICE 0x100e
 #define NIC_FUZZ_DRIVER_DATA 1	/* the 82540 family (e1000.c) */
+#include "../../src/drivers/net/intel.h"
+
+/* Its receive buffers: a device may report lengths up to that. */
+#define NIC_FUZZ_MAX_FRAME INTEL_RX_BUFFER_LEN
 #include "nic_fuzz.h"
 #include "intel_model.h"

@@ -9,5 +9,9 @@
 #define NIC_FUZZ_VENDOR 0x8086
 #define NIC_FUZZ_DEVICE 0x10d3
 #define NIC_FUZZ_DRIVER_DATA 0
+#include "../../src/drivers/net/intel.h"
+
+/* Its receive buffers: a device may report lengths up to that. */
+#define NIC_FUZZ_MAX_FRAME INTEL_RX_BUFFER_LEN
 #include "nic_fuzz.h"
 #include "intel_model.h"

@@ -19,7 +19,7 @@
  * is exact-size under AddressSanitizer, so a frame the driver reads past
  * its buffer or the ring, or delivers with a length beyond what it holds,
  * stops the run. Besides: close leaves no streaming mapping, remove no
- * block at all, and each frame delivered fits a maximum frame.
+ * block at all, and no frame delivered is longer than a receive buffer.
  */
 
 #include <stdio.h>
@@ -35,9 +35,13 @@ static void nic_fuzz_fault(const char *message)
 #include "fake_bus.h"
 #include "fuzz_input.h"
 
-/* Longest frame a driver may deliver: VLAN-tagged Ethernet with its CRC,
- * and slack for drivers that keep a CRC or a header. */
-#define NIC_FUZZ_MAX_FRAME 1536
+/* Longest frame the driver may deliver: its receive buffers' size (a
+ * target with larger buffers says so). */
+#ifndef NIC_FUZZ_MAX_FRAME
+#define NIC_FUZZ_MAX_FRAME NETDEV_RX_BUFFER_LEN
+#endif
+/* Transmits go up to more than any driver takes. */
+#define NIC_FUZZ_MAX_TRANSMIT 2048
 
 /* ---- the register file and configuration space --------------------------- */
 
@@ -230,7 +234,7 @@ extern const struct pci_driver NIC_FUZZ_DRIVER;
 
 static void nic_fuzz_transmit(struct net_device *netdev)
 {
-	size_t len = take16() % NIC_FUZZ_MAX_FRAME;
+	size_t len = take16() % NIC_FUZZ_MAX_TRANSMIT;
 	struct io_buffer *iob = wb_alloc_iob(len);
 
 	take_bytes(iob_put(iob, len), len);
