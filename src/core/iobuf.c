@@ -63,6 +63,7 @@ void free_iob(struct io_buffer *iob)
 	free(iob);
 }
 
+/* Nothing is kept for reuse in this mode. */
 void iob_cache_flush(void)
 {
 }
