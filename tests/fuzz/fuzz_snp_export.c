@@ -388,7 +388,13 @@ static void other_step(uint8_t op)
 	case 0: protocol->Start(protocol); break;
 	case 1: protocol->Stop(protocol); break;
 	case 2: protocol->Initialize(protocol, take16(), take16()); break;
-	case 3: protocol->Shutdown(protocol); break;
+	case 3:
+		/* Pending transmits are lost (UEFI 2.10, 24.1): GetStatus()
+		 * will not hand those buffers back, they are the caller's. */
+		if (protocol->Shutdown(protocol) == EFI_SUCCESS)
+			while (outstanding_count)
+				free(outstanding[--outstanding_count]);
+		break;
 	case 4: protocol->Reset(protocol, flags & 1); break;
 	case 5:
 		protocol->StationAddress(protocol, flags & 1, (flags & 2) ? NULL : &mac);
