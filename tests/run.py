@@ -14,6 +14,7 @@ import concurrent.futures
 import glob
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
@@ -58,22 +59,50 @@ def run_program(argv, timeout):
                                  (proc.returncode, proc.stdout[-4000:]))
 
 
-def seed_corpus(name, corpus):
-    # Valid inputs to start from, made now by tests/fuzz/seeds/<target>.py
-    # where a target has one (nothing generated is kept in the tree).
-    generator = os.path.join(ROOT, 'tests', 'fuzz', 'seeds', name + '.py')
-    if os.path.exists(generator):
-        subprocess.run([sys.executable, generator, corpus], check=True,
-                       timeout=60, env=dict(os.environ, PYTHONDONTWRITEBYTECODE='1'))
+def write_seeds(target, corpus):
+    """Writes the seeds tests/fuzz/seeds/<target>.py generates (valid
+    inputs, so that a short run gets past checksums) into the corpus."""
+    generator = os.path.join(ROOT, 'tests', 'fuzz', 'seeds', target + '.py')
+    if not os.path.isfile(generator):
+        return
+    if os.path.dirname(generator) not in sys.path:
+        sys.path.insert(0, os.path.dirname(generator))
+    spec = importlib.util.spec_from_file_location('seeds_' + target, generator)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, data in module.seeds():
+        with open(os.path.join(corpus, 'seed-' + name), 'wb') as seed:
+            seed.write(data)
 
 
 def run_fuzzer(path, seconds):
-    corpus = os.path.join(ROOT, 'bin-host', 'fuzz-corpus', os.path.basename(path))
+    """Runs a libFuzzer target on its corpus. What it finds goes to
+    bin-host/fuzz-artifacts/<target>/ (libFuzzer's default is the current
+    directory), and a finding fails the test naming the file."""
+    target = os.path.basename(path)
+    corpus = os.path.join(ROOT, 'bin-host', 'fuzz-corpus', target)
+    artifacts = os.path.join(ROOT, 'bin-host', 'fuzz-artifacts', target)
     os.makedirs(corpus, exist_ok=True)
-    seed_corpus(os.path.basename(path), corpus)
-    run_program([path, '-max_total_time=%d' % seconds, '-timeout=10',
-                 '-rss_limit_mb=2048', '-print_final_stats=0', corpus],
-                seconds + 120)
+    os.makedirs(artifacts, exist_ok=True)
+    write_seeds(target, corpus)
+    before = set(os.listdir(artifacts))
+    # Run inside the artifact directory too: any other file the target
+    # writes stays out of the tree.
+    proc = subprocess.run([path, '-max_total_time=%d' % seconds, '-timeout=10',
+                           '-rss_limit_mb=2048', '-print_final_stats=0',
+                           '-artifact_prefix=' + artifacts + os.sep, corpus],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors='replace', timeout=seconds + 120,
+                          cwd=artifacts)
+    if proc.returncode != 0:
+        found = re.findall(r'written to (\S+)', proc.stdout)
+        found += [os.path.join(artifacts, name)
+                  for name in sorted(set(os.listdir(artifacts)) - before)]
+        found = sorted(set(os.path.abspath(name) for name in found))
+        raise wbtest.TestFailure('%s failed (exit status %d), input: %s\n%s' %
+                                 (target, proc.returncode,
+                                  ', '.join(found) or 'none written',
+                                  proc.stdout[-4000:]))
 
 
 def run_one(name, function):

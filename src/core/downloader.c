@@ -81,7 +81,8 @@ static void downloader_size_hint(struct interface *xfer, uint64_t total)
 }
 
 /* Continue at another location: the old transfer is closed, a new one
- * opened on the same interface. */
+ * opened on the same interface, and what the old one delivered (an error
+ * page, say) is dropped: the contents start again from nothing. */
 static int downloader_redirect(struct interface *xfer, struct uri *uri)
 {
 	struct downloader *dl = container_of(xfer, struct downloader, xfer);
@@ -91,6 +92,8 @@ static int downloader_redirect(struct interface *xfer, struct uri *uri)
 	uri_put(dl->image->uri);
 	dl->image->uri = uri_get(uri);
 	dl->position = 0;
+	dl->total = 0;
+	dl->image->len = 0;
 	rc = xfer_open_uri(&dl->xfer, uri);
 	if (rc)
 		downloader_finish(dl, rc);

@@ -7,11 +7,68 @@
  * allocation is a firmware pool call. Buffers up to IOB_CACHED_LEN all get
  * that capacity, and freed ones are kept (up to IOB_CACHE_LIMIT) for the
  * next allocation, so the steady state of a transfer allocates nothing.
+ *
+ * Under AddressSanitizer (the host unit and fuzz builds) that speed hides
+ * the bugs the sanitizer is there to find: a write past the requested size
+ * lands in the spare capacity or in the descriptor, and a buffer used after
+ * free_iob() is a live cached one. There every buffer is instead a fresh
+ * heap block of exactly the requested size, its descriptor a block of its
+ * own, and nothing is reused: the sanitizer's red zones catch a byte past
+ * the tailroom and its quarantine catches a use after free, of the data
+ * and of the descriptor alike. (Poisoning the spare capacity and the cached
+ * buffers by hand would leave the descriptor unguarded, since the cache
+ * links buffers through it.)
  */
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <wireboot/iobuf.h>
+#include <wireboot/sanitizer.h>
+
+#if WB_ADDRESS_SANITIZER
+
+/* Host builds only: the C library's aligned allocation. */
+int posix_memalign(void **ptr, size_t alignment, size_t size);
+
+/* Larger requests fail as an exhausted firmware pool would, rather than
+ * make the sanitizer abort on an impossible size. */
+#define IOB_HOST_MAX_LEN (1u << 30)
+
+struct io_buffer *alloc_iob(size_t len)
+{
+	struct io_buffer *iob;
+	void *head;
+
+	if (len > IOB_HOST_MAX_LEN)
+		return NULL;
+	iob = malloc(sizeof(*iob));
+	if (!iob)
+		return NULL;
+	if (posix_memalign(&head, IOB_ALIGN, len) != 0) {
+		free(iob);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&iob->list);
+	iob->head = iob->data = iob->tail = head;
+	iob->end = (char *)head + len;
+	iob->allocation = head;
+	return iob;
+}
+
+void free_iob(struct io_buffer *iob)
+{
+	if (!iob)
+		return;
+	free(iob->allocation);
+	free(iob);
+}
+
+/* Nothing is kept for reuse in this mode. */
+void iob_cache_flush(void)
+{
+}
+
+#else
 
 #define IOB_CACHED_LEN 2048
 #define IOB_CACHE_LIMIT 64
@@ -57,18 +114,6 @@ struct io_buffer *alloc_iob(size_t len)
 	return iob;
 }
 
-struct io_buffer *alloc_net_iob(size_t len)
-{
-	struct io_buffer *iob;
-
-	if (len > SIZE_MAX - IOB_NET_HEADROOM)
-		return NULL;
-	iob = alloc_iob(IOB_NET_HEADROOM + len);
-	if (iob)
-		iob_reserve(iob, IOB_NET_HEADROOM);
-	return iob;
-}
-
 void free_iob(struct io_buffer *iob)
 {
 	if (!iob)
@@ -90,4 +135,19 @@ void iob_cache_flush(void)
 		free(iob->allocation);
 	}
 	iob_cached = 0;
+}
+
+#endif
+
+struct io_buffer *alloc_net_iob(size_t len)
+{
+	struct io_buffer *iob;
+	size_t room = len < IOB_NET_MIN_FRAME ? IOB_NET_MIN_FRAME : len;
+
+	if (room > SIZE_MAX - IOB_NET_HEADROOM)
+		return NULL;
+	iob = alloc_iob(IOB_NET_HEADROOM + room);
+	if (iob)
+		iob_reserve(iob, IOB_NET_HEADROOM);
+	return iob;
 }

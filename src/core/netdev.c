@@ -195,10 +195,14 @@ int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
 		return -ENETDOWN;
 	}
 	/* Pad runt frames: some NICs send them as they are, and receivers
-	 * drop frames shorter than ETH_ZLEN. */
-	if (iob_len(iob) < ETH_ZLEN && iob_tailroom(iob) >= ETH_ZLEN - iob_len(iob))
-		memset(iob_put(iob, ETH_ZLEN - iob_len(iob)), 0,
-		       ETH_ZLEN - iob_len(iob));
+	 * drop frames shorter than ETH_ZLEN. The pad length is computed once:
+	 * in one call with iob_put() it could be evaluated after the put. */
+	if (iob_len(iob) < ETH_ZLEN) {
+		size_t pad = ETH_ZLEN - iob_len(iob);
+
+		if (iob_tailroom(iob) >= pad)
+			memset(iob_put(iob, pad), 0, pad);
+	}
 	list_add_tail(&iob->list, &netdev->tx_pending);
 	rc = netdev->op->transmit(netdev, iob);
 	if (rc != 0)

@@ -242,6 +242,7 @@ static void test_redirect_reopens(void)
 	CHECK_INT(opens, 1);
 	CHECK_STR(opened_uri, "http://new/file");
 	CHECK_STR(image->uri->host, "new");
+	CHECK_INT(image->len, 0);	/* nothing of the old transfer is kept */
 	CHECK(!waiter_closed);
 	wb_intf_shutdown(&protocol, 0);
 	CHECK(waiter_closed);

@@ -446,15 +446,12 @@ static void test_null_interface(void)
 	struct obj *a = obj_new(), *quiet = obj_new();
 	struct obj *all[] = { a, quiet };
 	struct job_progress progress;
-	struct io_buffer *iob, *again;
+	struct io_buffer *iob;
 
-	/* Deliver to nobody: -ENOTCONN and the buffer is freed (the cache
-	 * hands the same one back). */
+	/* Deliver to nobody: -ENOTCONN and the buffer is freed (a leak would
+	 * fail the run under LeakSanitizer). */
 	iob = wb_alloc_iob(100);
 	CHECK_INT(wb_xfer_deliver(&a->intf, iob, NULL), -ENOTCONN);
-	again = wb_alloc_iob(100);
-	CHECK(again == iob);
-	wb_free_iob(again);
 	/* Nobody accepts nothing; the rest do nothing or say no. */
 	CHECK_INT(wb_xfer_window(&a->intf), 0);
 	wb_xfer_window_changed(&a->intf);

@@ -20,6 +20,9 @@
 /* Headroom that every transmit path reserves: Ethernet + IPv4 with options
  * + UDP/TCP + slack for a VLAN tag; protocols push into it. */
 #define IOB_NET_HEADROOM 128
+/* Shortest Ethernet frame (without CRC): netdev_tx() pads runts to it in
+ * place, so transmit buffers leave room for that much behind the data. */
+#define IOB_NET_MIN_FRAME 60
 
 struct io_buffer {
 	struct list_head list;	/* free for the current owner's queues */
@@ -33,7 +36,8 @@ struct io_buffer {
 /* Allocates a buffer of len bytes of tailroom (no headroom); NULL if out of
  * memory. */
 struct io_buffer *alloc_iob(size_t len);
-/* Allocates with IOB_NET_HEADROOM reserved in front of len bytes. */
+/* Allocates with IOB_NET_HEADROOM reserved in front of len bytes (at
+ * least IOB_NET_MIN_FRAME, so that a runt can be padded in place). */
 struct io_buffer *alloc_net_iob(size_t len);
 void free_iob(struct io_buffer *iob);
 /* Releases the buffers kept for reuse (before the image exits or unloads). */

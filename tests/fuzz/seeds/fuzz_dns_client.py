@@ -1,20 +1,21 @@
 """Seeds for fuzz_dns_client: answers to the lookup of "boot.example",
 the id written in by the target (control bit 0); bits 2-3 choose the
 sender: 0 the server, 1 another port, 2 another address."""
-from seedlib import (delay, dns_answer, dns_first_rdata, dns_name, ip, record,
-                     write_seeds)
+from seedlib import (delay, dns_answer, dns_first_rdata, dns_name, ip, record)
 
 FIX = 1
-write_seeds([
-    ('a', record(FIX, dns_answer())),
-    ('alias', record(FIX, dns_answer(records=[(5, dns_name('web.example'))])) +
-     record(FIX, dns_answer('web.example'))),
-    ('retry', record(FIX | delay(6), dns_answer(ident=0)) +
-     record(FIX | delay(3), dns_answer())),
-    ('nxdomain', record(FIX | 4, dns_answer()) +
-     record(FIX, dns_answer(records=[], rcode=3))),
-    # The alias and its target's address in one answer.
-    ('both', record(FIX, dns_answer(records=[
-        (5, dns_name('web.example')),
-        (1, ip('192.0.2.1'), dns_first_rdata())]))),
-])
+
+def seeds():
+    return [
+        ('a', record(FIX, dns_answer())),
+        ('alias', record(FIX, dns_answer(records=[(5, dns_name('web.example'))])) +
+         record(FIX, dns_answer('web.example'))),
+        ('retry', record(FIX | delay(6), dns_answer(ident=0)) +
+         record(FIX | delay(3), dns_answer())),
+        ('nxdomain', record(FIX | 4, dns_answer()) +
+         record(FIX, dns_answer(records=[], rcode=3))),
+        # The alias and its target's address in one answer.
+        ('both', record(FIX, dns_answer(records=[
+            (5, dns_name('web.example')),
+            (1, ip('192.0.2.1'), dns_first_rdata())]))),
+    ]

@@ -6,9 +6,7 @@ before fuzzing), so that fuzzing starts from messages that pass the
 parsers' first checks instead of from nothing. Inputs are made here, at
 test time, never kept in the tree.
 """
-import os
 import struct
-import sys
 
 MAC = bytes([0x52, 0x54, 0x00, 0x12, 0x34, 0x56])
 
@@ -91,12 +89,3 @@ def record(control, datagram):
 def delay(index):
     """The control nibble for fuzz_delays[index]."""
     return index << 4
-
-
-def write_seeds(seeds):
-    """Writes each (name, bytes) into the corpus directory argv[1]."""
-    corpus = sys.argv[1]
-    os.makedirs(corpus, exist_ok=True)
-    for name, data in seeds:
-        with open(os.path.join(corpus, 'seed-' + name), 'wb') as out:
-            out.write(data)

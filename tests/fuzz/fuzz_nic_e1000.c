@@ -1,0 +1,17 @@
+// FIRMWARE_SOURCES: src/drivers/net/e1000.c src/drivers/net/intel.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c src/drivers/net/microwire.c
+/*
+ * The e1000 driver (82540EM) and its shared Intel ring code against a
+ * hostile MAC (nic_fuzz.h, intel_model.h): the input writes receive and
+ * transmit descriptor write-backs (status, errors, length) and buffers.
+ */
+
+#define NIC_FUZZ_DRIVER wb_e1000_driver
+#define NIC_FUZZ_VENDOR 0x8086
+#define NIC_FUZZ_DEVICE 0x100e
+#define NIC_FUZZ_DRIVER_DATA 1	/* the 82540 family (e1000.c) */
+#include "../../src/drivers/net/intel.h"
+
+/* Its receive buffers: a device may report lengths up to that. */
+#define NIC_FUZZ_MAX_FRAME INTEL_RX_BUFFER_LEN
+#include "nic_fuzz.h"
+#include "intel_model.h"
