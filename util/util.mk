@@ -15,7 +15,8 @@ HOST_OBJDIR := bin-host/obj
 HOST_TOOLS := bin-host/mkrom bin-host/rominfo bin-host/wbinfo
 
 MKROM_SOURCES := util/mkrom.c util/rombuild.c util/eficompress.c util/huffman.c \
-	util/peinfo.c util/readfile.c
+	util/peinfo.c util/readfile.c util/romlegacy.c util/romparse.c \
+	util/efidecompress.c util/build_record.c
 ROMINFO_SOURCES := util/rominfo.c util/romparse.c util/efidecompress.c \
 	util/peinfo.c util/build_record.c util/readfile.c
 
