@@ -7,12 +7,15 @@
 #   make run                               boot ipxe.efi in QEMU + OVMF
 #   make check                             every test; ends "N passed, N failed"
 #   make bench                             sizes and timings beside the peers
+#   make install [PREFIX=] [DESTDIR=]      what a distribution ships (src/Makefile.install)
+#   make dist                              the source tarball (src/Makefile.dist)
 #
 # Variables (see README.md): CONFIG=name EMBED=file[,file] DEBUG=obj[:lvl],...
 # V=1 NO_WERROR=1 VERSION= GITVERSION= SOURCE_DATE_EPOCH=
 #
 # The firmware rules live in src/Makefile.firmware, the host tools in
-# util/util.mk, the tests in tests/tests.mk.
+# util/util.mk, the tests in tests/tests.mk, installation and the source
+# tarball in src/Makefile.install and src/Makefile.dist.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -52,6 +55,7 @@ include src/arch/$(ARCH)/Makefile.arch
 include src/Makefile.firmware
 include src/Makefile.media
 include src/Makefile.rom
+include src/Makefile.install
 -include util/util.mk
 include tests/tests.mk
 
