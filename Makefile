@@ -51,11 +51,15 @@ define write_if_changed
 $(shell mkdir -p $(dir $(1)); printf '%s\n' '$(2)' | cmp -s - $(1) 2>/dev/null || printf '%s\n' '$(2)' > $(1))
 endef
 
+# A source tarball (make dist) records its commit and date here.
+-include dist.mk
+
 include src/arch/$(ARCH)/Makefile.arch
 include src/Makefile.firmware
 include src/Makefile.media
 include src/Makefile.rom
 include src/Makefile.install
+include src/Makefile.dist
 -include util/util.mk
 include tests/tests.mk
 
@@ -64,8 +68,10 @@ all: $(BIN)/ipxe.efi
 
 # Installs missing Debian packages when run as root; otherwise says what to
 # install. Every user-facing target that needs outside tools calls it first.
+# SKIP_DEPS=1 leaves the machine alone: a package build (make unit in
+# %check) has its build dependencies installed by the packaging tools.
 deps:
-	$(Q)util/install-deps
+	$(Q)$(if $(filter 1,$(SKIP_DEPS)),:,util/install-deps)
 
 clean:
 	rm -rf bin-*
