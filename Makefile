@@ -63,7 +63,7 @@ include src/Makefile.dist
 -include util/util.mk
 include tests/tests.mk
 
-.PHONY: all clean deps FORCE
+.PHONY: all clean deps deps-packaging FORCE
 all: $(BIN)/ipxe.efi
 
 # Installs missing Debian packages when run as root; otherwise says what to
@@ -72,6 +72,8 @@ all: $(BIN)/ipxe.efi
 # %check) has its build dependencies installed by the packaging tools.
 deps:
 	$(Q)$(if $(filter 1,$(SKIP_DEPS)),:,util/install-deps)
+deps-packaging:
+	$(Q)$(if $(filter 1,$(SKIP_DEPS)),:,util/install-deps packaging)
 
 clean:
 	rm -rf bin-*
