@@ -156,17 +156,24 @@ def qemu_data_dir(roms):
     return data
 
 
-def boot_installed(kind, device, driver):
-    inst = installed()
-    data = qemu_data_dir(os.path.join(inst[kind], QEMU_DIR[1:]))
-    text = pxe_boot('install-%s-%s' % (kind, device), None,
+def boot_in_data_dir(name, roms, device, driver):
+    """QEMU with -L at a data directory holding the ROMs of directory roms
+    and a plain NIC of model device: OVMF's PXE must boot the test
+    program through our driver."""
+    data = qemu_data_dir(roms)
+    text = pxe_boot('%s-%s' % (name, device), None,
                     [r'>>Start PXE over IPv4', TESTPROG_MARKER], device=device,
                     qemu_args=['-L', data])
     # The test program names the wireboot drivers running: the one from
     # the ROM QEMU found in -L, not Debian's iPXE ROM of the same name.
     check(re.search(r'WIREBOOT-TESTPROG: driver: wireboot %s\n' % re.escape(driver), text),
-          'the installed efi ROM for %s did not run our %s driver:\n%s'
-          % (device, driver, text[-3000:]))
+          'the efi ROM for %s in %s did not run our %s driver:\n%s'
+          % (device, roms, driver, text[-3000:]))
+
+
+def boot_installed(kind, device, driver):
+    inst = installed()
+    boot_in_data_dir('install-' + kind, os.path.join(inst[kind], QEMU_DIR[1:]), device, driver)
 
 
 def test_qemu_loads_installed_virtio_rom_and_pxe_boots():
