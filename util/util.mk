@@ -9,7 +9,7 @@ HOST_CFLAGS ?= -O2 -g -std=c11 -Wall -Wextra $(if $(filter 1,$(NO_WERROR)),,-Wer
 # The file prefix map keeps the build directory out of the debug
 # information, so two builds of one source in two places are identical.
 HOST_TOOL_CFLAGS = $(if $(filter 1,$(NO_WERROR)),$(filter-out -Werror,$(HOST_CFLAGS)),$(HOST_CFLAGS)) \
-	-ffile-prefix-map=$(CURDIR)/= -Iutil -idirafter src/include
+	-ffile-prefix-map=$(CURDIR)=. -Iutil -idirafter src/include
 # Quiet unless the including Makefile says otherwise (V=1 there).
 QUIET_ECHO ?= @true
 
