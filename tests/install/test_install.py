@@ -20,7 +20,7 @@ import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'qemu'))
-from wbtest import ROOT, check, run_make, scratch_tree  # noqa: E402
+from wbtest import check, run_make, scratch_tree  # noqa: E402
 from test_driver_mode import TESTPROG_MARKER, pxe_boot  # noqa: E402
 
 DEBIAN_QEMU_ROMS = '/usr/lib/ipxe/qemu'
