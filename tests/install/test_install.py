@@ -109,6 +109,21 @@ def test_install_holds_every_artifact():
               'manual page %s has no NAME line: %s' % (page, proc.stdout))
 
 
+def test_uninstall_removes_what_install_put():
+    inst = installed()
+    copy = inst['plain'] + '-uninstall'
+    shutil.copytree(inst['plain'], copy, symlinks=True)
+    try:
+        run_make(['uninstall', 'PREFIX=' + PREFIX, 'DESTDIR=' + copy], cwd=inst['tree'])
+        left = sorted(os.path.relpath(os.path.join(d, f), copy)
+                      for d, _, names in os.walk(copy) for f in names)
+        check(not left, 'make uninstall left %s' % left)
+        check(not os.path.exists(os.path.join(copy, FIRMWARE_DIR[1:])),
+              'make uninstall left %s' % FIRMWARE_DIR)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def test_installed_qemu_roms_are_thin_drivers_for_qemus_devices():
     inst = installed()
     for name, (vendor, device, driver) in QEMU_ROMS.items():
