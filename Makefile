@@ -7,12 +7,15 @@
 #   make run                               boot ipxe.efi in QEMU + OVMF
 #   make check                             every test; ends "N passed, N failed"
 #   make bench                             sizes and timings beside the peers
+#   make install [PREFIX=] [DESTDIR=]      what a distribution ships (src/Makefile.install)
+#   make dist                              the source tarball (src/Makefile.dist)
 #
 # Variables (see README.md): CONFIG=name EMBED=file[,file] DEBUG=obj[:lvl],...
 # V=1 NO_WERROR=1 VERSION= GITVERSION= SOURCE_DATE_EPOCH=
 #
 # The firmware rules live in src/Makefile.firmware, the host tools in
-# util/util.mk, the tests in tests/tests.mk.
+# util/util.mk, the tests in tests/tests.mk, installation and the source
+# tarball in src/Makefile.install and src/Makefile.dist.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -48,20 +51,29 @@ define write_if_changed
 $(shell mkdir -p $(dir $(1)); printf '%s\n' '$(2)' | cmp -s - $(1) 2>/dev/null || printf '%s\n' '$(2)' > $(1))
 endef
 
+# A source tarball (make dist) records its commit and date here.
+-include dist.mk
+
 include src/arch/$(ARCH)/Makefile.arch
 include src/Makefile.firmware
 include src/Makefile.media
 include src/Makefile.rom
+include src/Makefile.install
+include src/Makefile.dist
 -include util/util.mk
 include tests/tests.mk
 
-.PHONY: all clean deps FORCE
+.PHONY: all clean deps deps-packaging FORCE
 all: $(BIN)/ipxe.efi
 
 # Installs missing Debian packages when run as root; otherwise says what to
 # install. Every user-facing target that needs outside tools calls it first.
+# SKIP_DEPS=1 leaves the machine alone: a package build (make unit in
+# %check) has its build dependencies installed by the packaging tools.
 deps:
-	$(Q)util/install-deps
+	$(Q)$(if $(filter 1,$(SKIP_DEPS)),:,util/install-deps)
+deps-packaging:
+	$(Q)$(if $(filter 1,$(SKIP_DEPS)),:,util/install-deps packaging)
 
 clean:
 	rm -rf bin-*

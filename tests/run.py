@@ -6,8 +6,10 @@ Kinds of test, all expected to be built already (make check builds them):
   fuzz    bin-host/fuzz/fuzz_*      libFuzzer targets, each run for a while
   python  tests/<suite>/test_*.py   every function test_*(); raising = fail
 
-Usage: tests/run.py [--fuzz-seconds N] [--jobs N] [PATTERN...]
+Usage: tests/run.py [--fuzz-seconds N] [--jobs N] [--suite NAME] [PATTERN...]
 A PATTERN (substring) selects tests by name, e.g. "qemu" or "test_pe".
+--suite NAME runs only the python tests of tests/NAME/; the suites in
+SEPARATE_SUITES run only that way (make check-packaging).
 """
 import argparse
 import concurrent.futures
@@ -24,6 +26,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'lib'))
 import wbtest  # noqa: E402
 
+# Suites with a make target of their own, left out of make check: the
+# package builds of tests/packaging/ take minutes each.
+SEPARATE_SUITES = ('packaging',)
+
 
 def unit_tests():
     for path in sorted(glob.glob(os.path.join(ROOT, 'bin-host', 'unit', 'test_*'))):
@@ -38,9 +44,11 @@ def fuzz_tests(seconds):
             yield name, lambda p=path: run_fuzzer(p, seconds)
 
 
-def python_tests():
+def python_tests(only_suite=None):
     for path in sorted(glob.glob(os.path.join(ROOT, 'tests', '*', 'test_*.py'))):
         suite = os.path.basename(os.path.dirname(path))
+        if suite != only_suite and (only_suite or suite in SEPARATE_SUITES):
+            continue
         module_name = '%s_%s' % (suite, os.path.basename(path)[:-3])
         spec = importlib.util.spec_from_file_location(module_name, path)
         module = importlib.util.module_from_spec(spec)
@@ -120,11 +128,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--fuzz-seconds', type=int, default=10)
     parser.add_argument('--jobs', type=int, default=2)
+    parser.add_argument('--suite')
     parser.add_argument('patterns', nargs='*')
     options = parser.parse_args()
 
-    tests = list(unit_tests()) + list(python_tests()) + \
-        list(fuzz_tests(options.fuzz_seconds))
+    if options.suite:
+        tests = list(python_tests(options.suite))
+    else:
+        tests = list(unit_tests()) + list(python_tests()) + \
+            list(fuzz_tests(options.fuzz_seconds))
     if options.patterns:
         tests = [t for t in tests if any(p in t[0] for p in options.patterns)]
 

@@ -119,12 +119,18 @@ CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testpr
 FUZZ_SECONDS ?= 10
 TESTS ?=
 
-.PHONY: check check-artifacts unit fuzz run bench
+.PHONY: check check-artifacts check-packaging unit fuzz run bench
 check-artifacts: $(CHECK_ARTIFACTS)
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory check-artifacts
 	$(Q)python3 tests/run.py --fuzz-seconds $(FUZZ_SECONDS) $(TESTS)
+
+# The distribution packages (tests/packaging/): make dist, rpmbuild and
+# dpkg-buildpackage twice each, lintian. Minutes, so not in make check.
+check-packaging: deps-packaging
+	$(Q)$(MAKE) --no-print-directory $(BIN)/testprog.efi $(HOST_TOOLS)
+	$(Q)python3 tests/run.py --suite packaging $(TESTS)
 
 unit: deps
 	$(Q)$(MAKE) --no-print-directory $(UNIT_BINS)

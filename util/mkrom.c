@@ -2,9 +2,12 @@
  * mkrom: wrap an EFI driver (PE32+) into a PCI option ROM image.
  *
  *   mkrom -o OUT --vendor 0x8086 --device 0x100e [--device 0x100f ...]
- *         [--class 0x020000] [--max-size BYTES] [--no-compress] IMAGE.efi
+ *         [--class 0x020000] [--max-size BYTES] [--no-compress]
+ *         [--legacy ROM] IMAGE.efi
  *
- * IDs and the class code are hexadecimal (0x prefix optional). On any
+ * IDs and the class code are hexadecimal (0x prefix optional). --legacy
+ * puts the legacy BIOS images of an existing ROM file in front of ours
+ * (a combined ROM as QEMU ships them); --max-size counts them. On any
  * failure no output file is left behind, so make never mistakes a failed
  * build for an up-to-date one.
  */
@@ -17,12 +20,15 @@
 
 #include "readfile.h"
 #include "rombuild.h"
+#include "romlegacy.h"
 
 #define MAX_PE_IMAGE (32u << 20)	/* a ROM cannot hold more */
+#define MAX_LEGACY_ROM (16u << 20)
 
 struct arguments {
 	const char *output;
 	const char *input;
+	const char *legacy;		/* ROM file whose legacy images go first */
 	uint16_t vendor_id;
 	bool have_vendor;
 	uint16_t devices[ROM_BUILD_MAX_DEVICES];
@@ -36,9 +42,11 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: mkrom -o OUT --vendor VVVV --device DDDD [--device DDDD ...]\n"
-		"             [--class CCCCCC] [--max-size BYTES] [--no-compress] IMAGE.efi\n"
+		"             [--class CCCCCC] [--max-size BYTES] [--no-compress]\n"
+		"             [--legacy ROM] IMAGE.efi\n"
 		"  IDs and class code in hex; the first --device goes in the PCI data\n"
-		"  structure, all of them in its device list.\n");
+		"  structure, all of them in its device list. --legacy ROM: the legacy\n"
+		"  BIOS images of that ROM file come first.\n");
 }
 
 static bool parse_number(const char *text, int base, unsigned long long max,
@@ -90,6 +98,9 @@ static bool parse_arguments(int argc, char **argv, struct arguments *args)
 			exit(0);
 		} else if (!strcmp(arg, "-o")) {
 			if (!(args->output = option_value(argc, argv, &i)))
+				return false;
+		} else if (!strcmp(arg, "--legacy")) {
+			if (!(args->legacy = option_value(argc, argv, &i)))
 				return false;
 		} else if (!strcmp(arg, "--vendor")) {
 			if (!(text = option_value(argc, argv, &i)) ||
@@ -172,6 +183,40 @@ static int write_output(const char *path, const uint8_t *data, size_t len)
 	return 0;
 }
 
+/* Replaces *rom with the legacy images of args->legacy followed by it. */
+static int prepend_legacy(const struct arguments *args, uint8_t **rom,
+			  size_t *rom_len)
+{
+	char error[256];
+	uint8_t *legacy, *combined;
+	size_t legacy_len, prefix_len;
+
+	if (read_whole_file(args->legacy, MAX_LEGACY_ROM, &legacy, &legacy_len,
+			    error, sizeof(error))) {
+		fprintf(stderr, "mkrom: %s\n", error);
+		return -1;
+	}
+	if (rom_legacy_prefix(legacy, legacy_len, &prefix_len, error,
+			      sizeof(error))) {
+		fprintf(stderr, "mkrom: %s: %s\n", args->legacy, error);
+		free(legacy);
+		return -1;
+	}
+	combined = malloc(prefix_len + *rom_len);
+	if (!combined) {
+		fprintf(stderr, "mkrom: out of memory\n");
+		free(legacy);
+		return -1;
+	}
+	memcpy(combined, legacy, prefix_len);
+	memcpy(combined + prefix_len, *rom, *rom_len);
+	free(legacy);
+	free(*rom);
+	*rom = combined;
+	*rom_len += prefix_len;
+	return 0;
+}
+
 static int run(const struct arguments *args)
 {
 	struct rom_build_options options = {
@@ -196,6 +241,10 @@ static int run(const struct arguments *args)
 	free(pe);
 	if (rc) {
 		fprintf(stderr, "mkrom: %s: %s\n", args->input, error);
+		return -1;
+	}
+	if (args->legacy && prepend_legacy(args, &rom, &rom_len)) {
+		free(rom);
 		return -1;
 	}
 	if (args->max_size && rom_len > args->max_size) {

@@ -6,8 +6,10 @@
 # own libc headers, which must not shadow the host's.
 HOST_CC ?= gcc
 HOST_CFLAGS ?= -O2 -g -std=c11 -Wall -Wextra $(if $(filter 1,$(NO_WERROR)),,-Werror)
+# The file prefix map keeps the build directory out of the debug
+# information, so two builds of one source in two places are identical.
 HOST_TOOL_CFLAGS = $(if $(filter 1,$(NO_WERROR)),$(filter-out -Werror,$(HOST_CFLAGS)),$(HOST_CFLAGS)) \
-	-Iutil -idirafter src/include
+	-ffile-prefix-map=$(CURDIR)=. -Iutil -idirafter src/include
 # Quiet unless the including Makefile says otherwise (V=1 there).
 QUIET_ECHO ?= @true
 
@@ -15,7 +17,8 @@ HOST_OBJDIR := bin-host/obj
 HOST_TOOLS := bin-host/mkrom bin-host/rominfo bin-host/wbinfo
 
 MKROM_SOURCES := util/mkrom.c util/rombuild.c util/eficompress.c util/huffman.c \
-	util/peinfo.c util/readfile.c
+	util/peinfo.c util/readfile.c util/romlegacy.c util/romparse.c \
+	util/efidecompress.c util/build_record.c
 ROMINFO_SOURCES := util/rominfo.c util/romparse.c util/efidecompress.c \
 	util/peinfo.c util/build_record.c util/readfile.c
 

@@ -1,8 +1,9 @@
-// HOST_SOURCES: util/rombuild.c util/romparse.c util/eficompress.c util/efidecompress.c util/huffman.c util/peinfo.c util/build_record.c
+// HOST_SOURCES: util/rombuild.c util/romlegacy.c util/romparse.c util/eficompress.c util/efidecompress.c util/huffman.c util/peinfo.c util/build_record.c
 /*
  * Option ROMs: build with rom_build_efi() and parse back with rom_parse();
  * checksums, multi-image chains, build records, and parsing of truncated
- * and damaged ROMs (clean errors, never a crash).
+ * and damaged ROMs (clean errors, never a crash); the legacy prefix that
+ * combined ROMs keep (romlegacy.c).
  */
 
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include "pci_rom.h"
 #include "peinfo.h"
 #include "rombuild.h"
+#include "romlegacy.h"
 #include "romparse.h"
 
 #define MAX_DECOMPRESSED (16u << 20)
@@ -397,6 +399,71 @@ static void test_truncated_roms(void)
 	free(rom.data);
 }
 
+static void check_legacy_error(const struct buffer *rom, const char *expect)
+{
+	char error[256] = "";
+	size_t prefix = 12345;
+
+	CHECK_INT(rom_legacy_prefix(rom->data, rom->len, &prefix, error,
+				    sizeof(error)), -1);
+	CHECK_INT(prefix, 12345);
+	if (!CHECK(strstr(error, expect) != NULL))
+		printf("  error was: %s\n", error);
+}
+
+/* The legacy images a combined ROM keeps, and the ROMs that have none. */
+static void test_legacy_prefix(void)
+{
+	struct buffer efi, rom = make_multi_image_rom(&efi);
+	struct buffer two = make_legacy(2), legacy_only = make_legacy(1);
+	char error[256];
+	size_t prefix = 0;
+
+	CHECK_INT(rom_legacy_prefix(rom.data, rom.len, &prefix, error,
+				    sizeof(error)), 0);
+	CHECK_INT(prefix, 3 * PCI_ROM_BLOCK_SIZE);
+
+	/* Two legacy images before the EFI one: both are kept. */
+	append(&two, rom.data, rom.len);
+	CHECK_INT(rom_legacy_prefix(two.data, two.len, &prefix, error,
+				    sizeof(error)), 0);
+	CHECK_INT(prefix, 5 * PCI_ROM_BLOCK_SIZE);
+
+	/* An EFI-only ROM has nothing to keep. */
+	check_legacy_error(&efi, "no legacy BIOS image");
+
+	/* A legacy-only ROM: its last-image mark is under its checksum. */
+	uint8_t *pcir = legacy_only.data + get_le16(legacy_only.data + PCI_ROM_OFF_PCIR);
+	pcir[PCIR_OFF_INDICATOR] = PCIR_INDICATOR_LAST;
+	legacy_only.data[legacy_only.len - 1] = 0;
+	legacy_only.data[legacy_only.len - 1] =
+		(uint8_t)-pci_rom_byte_sum(legacy_only.data, legacy_only.len);
+	check_legacy_error(&legacy_only, "is the last image");
+
+	/* A damaged legacy image is refused, not copied. */
+	rom.data[10] ^= 0x5a;
+	check_legacy_error(&rom, "bad checksum");
+	rom.data[10] ^= 0x5a;
+
+	/* Cut inside or right after the legacy image: refused cleanly. */
+	struct buffer cut = { rom.data, 2 * PCI_ROM_BLOCK_SIZE };
+	check_legacy_error(&cut, "truncated image");
+	cut.len = 3 * PCI_ROM_BLOCK_SIZE;
+	check_legacy_error(&cut, "lacks the last-image indicator");
+	cut.len = 0;
+	check_legacy_error(&cut, "empty file");
+
+	/* Not a ROM at all. */
+	static uint8_t junk_bytes[64] = "MZ: a PE image is no option ROM";
+	struct buffer junk = { junk_bytes, sizeof(junk_bytes) };
+	check_legacy_error(&junk, "bad ROM signature");
+
+	free(legacy_only.data);
+	free(two.data);
+	free(efi.data);
+	free(rom.data);
+}
+
 static void check_image_error(const struct buffer *rom, const char *expect)
 {
 	struct rom_file parsed;
@@ -537,6 +604,7 @@ int main(void)
 	test_build_errors();
 	test_multi_image();
 	test_truncated_roms();
+	test_legacy_prefix();
 	test_damaged_roms();
 	test_build_record_reader();
 	CHECK_STR(rom_code_type_name(PCIR_CODE_TYPE_EFI), "EFI");
