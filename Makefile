@@ -37,11 +37,12 @@ endif
 ifdef MULTI_ARCH
 # Targets of several architectures in one command line: each architecture's
 # targets are built by a make run of its own, in turn, and then the rest.
+OTHER_GOALS := $(filter-out $(foreach a,$(ARCHES),bin-$(a)-efi/%),$(MAKECMDGOALS))
 $(sort $(MAKECMDGOALS)): multi-arch ; @true
 .PHONY: multi-arch
 multi-arch:
 	@$(foreach a,$(GOAL_ARCHES),$(MAKE) --no-print-directory ARCH=$(a) $(filter bin-$(a)-efi/%,$(MAKECMDGOALS)) &&) true
-	@$(if $(filter-out bin-%-efi/%,$(MAKECMDGOALS)),$(MAKE) --no-print-directory $(filter-out bin-%-efi/%,$(MAKECMDGOALS)))
+	@$(if $(OTHER_GOALS),$(MAKE) --no-print-directory $(OTHER_GOALS))
 else
 ifeq ($(filter $(ARCH),$(ARCHES)),)
 $(error ARCH=$(ARCH): not one of $(ARCHES))

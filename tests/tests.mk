@@ -19,9 +19,11 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_CC := gcc
 FUZZ_CC := clang
 UNIT_CFLAGS := -std=c11 -g -O1 -Wall -Wextra $(WERROR) $(SANITIZE) \
-	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include
+	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include \
+	-idirafter src/arch/$(HOST_ARCH)/include
 FUZZ_CFLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -mllvm -asan-globals=0 \
-	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include
+	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include \
+	-idirafter src/arch/$(HOST_ARCH)/include
 # Firmware sources as the firmware sees them: our headers, not the libc's
 # (and the host's architecture, whatever ARCH the firmware is built for).
 HOST_GCC_INCLUDE := $(shell $(UNIT_CC) -print-file-name=include)
