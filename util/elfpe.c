@@ -145,17 +145,6 @@ static int fail(struct converter *c, const char *format, ...)
 	return -1;
 }
 
-static uint64_t get_le64(const uint8_t *p)
-{
-	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
-}
-
-static void put_le64(uint8_t *p, uint64_t value)
-{
-	put_le32(p, (uint32_t)value);
-	put_le32(p + 4, (uint32_t)(value >> 32));
-}
-
 static uint64_t align_up(uint64_t value, uint64_t alignment)
 {
 	return (value + alignment - 1) / alignment * alignment;
