@@ -1,5 +1,5 @@
-"""A small reader of PE32+ headers, enough to check what the firmware's
-loader relies on. Raises ValueError on anything malformed."""
+"""A small reader of PE32 and PE32+ headers, enough to check what the
+firmware's loader relies on. Raises ValueError on anything malformed."""
 import struct
 
 IMAGE_SCN_MEM_EXECUTE = 0x20000000
@@ -7,6 +7,15 @@ IMAGE_SCN_MEM_WRITE = 0x80000000
 DLL_DYNAMIC_BASE = 0x0040
 DLL_NX_COMPAT = 0x0100
 DIRECTORY_BASERELOC = 5
+PE32 = 0x10b
+PE32_PLUS = 0x20b
+# Base relocation types: 32-bit and 64-bit absolute addresses.
+REL_BASED_HIGHLOW = 3
+REL_BASED_DIR64 = 10
+# Machine types, and what each architecture's images must say.
+MACHINES = {'x86_64': (0x8664, PE32_PLUS, REL_BASED_DIR64),
+            'arm64': (0xaa64, PE32_PLUS, REL_BASED_DIR64),
+            'i386': (0x014c, PE32, REL_BASED_HIGHLOW)}
 
 
 class Section:
@@ -39,17 +48,25 @@ class PEImage:
          self.characteristics) = struct.unpack_from('<HHIIIHH', data, pe_offset + 4)
         optional = pe_offset + 24
         self.magic = struct.unpack_from('<H', data, optional)[0]
-        if self.magic != 0x20b:
-            raise ValueError('not PE32+ (magic %#x)' % self.magic)
+        # PE32 has a 32-bit image base (after a BaseOfData field) and 32-bit
+        # stack and heap sizes, so its data directories start 16 bytes
+        # earlier than PE32+'s; the fields in between are at the same places.
+        if self.magic == PE32_PLUS:
+            self.image_base = struct.unpack_from('<Q', data, optional + 24)[0]
+            directories = optional + 108
+        elif self.magic == PE32:
+            self.image_base = struct.unpack_from('<I', data, optional + 28)[0]
+            directories = optional + 92
+        else:
+            raise ValueError('neither PE32 nor PE32+ (magic %#x)' % self.magic)
         self.entry_point = struct.unpack_from('<I', data, optional + 16)[0]
-        self.image_base = struct.unpack_from('<Q', data, optional + 24)[0]
         self.section_alignment, self.file_alignment = \
             struct.unpack_from('<II', data, optional + 32)
         self.size_of_image = struct.unpack_from('<I', data, optional + 56)[0]
         self.subsystem, self.dll_characteristics = \
             struct.unpack_from('<HH', data, optional + 68)
-        directory_count = struct.unpack_from('<I', data, optional + 108)[0]
-        self.directories = [struct.unpack_from('<II', data, optional + 112 + 8 * i)
+        directory_count = struct.unpack_from('<I', data, directories)[0]
+        self.directories = [struct.unpack_from('<II', data, directories + 4 + 8 * i)
                             for i in range(min(directory_count, 16))]
         self.sections = []
         table = optional + optional_size
