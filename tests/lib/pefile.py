@@ -107,3 +107,49 @@ class PEImage:
 def load(path):
     with open(path, 'rb') as f:
         return PEImage(f.read())
+
+
+def loader_problems(image, arch, subsystem):
+    """What would stop the architecture's firmware from loading image
+    anywhere, safely and reproducibly: a list of readable problems."""
+    machine, magic, relocation = MACHINES[arch]
+    problems = []
+    if image.machine != machine:
+        problems.append('machine %#x, want %#x (%s)' % (image.machine, machine, arch))
+    if image.magic != magic:
+        problems.append('optional header magic %#x, want %#x' % (image.magic, magic))
+    if image.subsystem != subsystem:
+        problems.append('subsystem %d, want %d' % (image.subsystem, subsystem))
+    if image.section_alignment != 4096:
+        problems.append('section alignment %#x' % image.section_alignment)
+    if image.timestamp != 0:
+        problems.append('header time stamp %d is not deterministic' % image.timestamp)
+    if not image.dll_characteristics & DLL_NX_COMPAT:
+        problems.append('NX_COMPAT missing')
+    if not image.dll_characteristics & DLL_DYNAMIC_BASE:
+        problems.append('DYNAMIC_BASE missing')
+    for section in image.sections:
+        if section.virtual_address % 4096:
+            problems.append('section %s at %#x is not 4 KiB aligned'
+                            % (section.name, section.virtual_address))
+        if section.writable and section.executable:
+            problems.append('section %s is both writable and executable' % section.name)
+        if section.name.startswith(('.comment', '.note', '.eh_fram')):
+            problems.append('non-loadable section %s left in the image' % section.name)
+    names = [s.name for s in image.sections]
+    if '.text' not in names or '.reloc' not in names:
+        problems.append('sections %s' % names)
+    rva, size = image.directory(DIRECTORY_BASERELOC)
+    relocations = list(image.base_relocations()) if rva and size else []
+    if not relocations:
+        problems.append('no base relocations')
+    kinds = set(kind for _, kind in relocations)
+    if kinds - {relocation}:
+        problems.append('base relocation kinds %s, want only %d' % (sorted(kinds), relocation))
+    for target, _ in relocations:
+        try:
+            image.rva_to_offset(target)
+        except ValueError as error:
+            problems.append('base relocation: %s' % error)
+            break
+    return problems

@@ -1,29 +1,11 @@
-#ifndef ARCH_CPU_H
-#define ARCH_CPU_H
+#ifndef ARCH_CPU_H_I386
+#define ARCH_CPU_H_I386
 
-/* i386 specifics used by the platform layers: the same time-stamp counter
- * as on x86-64 (every CPU with IA32 UEFI firmware has one). */
+/* i386 specifics used by the platform layers: exactly those of x86-64 (the
+ * time-stamp counter, which every CPU with IA32 UEFI firmware has, and
+ * "pause", which older CPUs run as the "rep; nop" it is encoded as). The
+ * inline assembly there names no 64-bit register, so it serves both. */
 
-#include <stdint.h>
-
-static inline uint64_t cpu_timestamp(void)
-{
-	uint32_t low, high;
-
-	__asm__ __volatile__("rdtsc" : "=a"(low), "=d"(high));
-	return ((uint64_t)high << 32) | low;
-}
-
-/* The counter's rate in Hz when the CPU tells it; 0: calibrate it. */
-static inline uint64_t cpu_timestamp_hz(void)
-{
-	return 0;
-}
-
-/* "pause" is encoded as "rep; nop": older CPUs run it as a plain nop. */
-static inline void cpu_relax(void)
-{
-	__asm__ __volatile__("pause");
-}
+#include "../../../x86_64/include/arch/cpu.h"
 
 #endif
