@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wireboot/command.h>
+#include <usr/imgmgmt.h>
 #include <wireboot/image.h>
 
 PROVIDE_OBJECT(image_cmd);
@@ -46,13 +47,7 @@ static int chain_exec(int argc, char **argv)
 	struct image *image;
 	int rc = fetch_with_args(argc, argv, &image);
 
-	if (rc)
-		return rc;
-	image_get(image);
-	rc = image_exec(image);
-	unregister_image(image);
-	image_put(image);
-	return rc;
+	return rc ? rc : image_run_once(image);
 }
 
 static int imgexec_exec(int argc, char **argv)
@@ -77,7 +72,7 @@ static int imgexec_exec(int argc, char **argv)
 		if (rc)
 			return rc;
 	}
-	return image_exec(image);
+	return image_run(image);
 }
 
 /* Without a name: every image. */

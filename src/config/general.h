@@ -17,6 +17,11 @@
 
 #define DOWNLOAD_PROTO_TFTP
 
+/* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
+ * DNS_RESOLVER: host names in URIs resolved by DNS, on by default. */
+#define NET_PROTO_IPV4
+#define DNS_RESOLVER
+
 #include <config/named.h>
 #if defined(CONFIG_NAMED) && __has_include(CONFIG_NAMED_PATH(general.h))
 #include CONFIG_NAMED_PATH(general.h)

@@ -1,10 +1,10 @@
 /* Readable messages and symbolic names for error numbers (see errno.h). */
 
-#include <stdarg.h>
 #include <string.h>
 #include <stdio.h>
 #include <errno.h>
 #include <wireboot/compiler.h>
+#include <wireboot/errfile.h>
 #include <wireboot/error_name.h>
 
 struct error_message {
@@ -30,6 +30,7 @@ static const struct error_message error_messages[] = {
 	ERROR_MESSAGE(EEXIST, "Already exists"),
 	ERROR_MESSAGE(ENODEV, "No such device"),
 	ERROR_MESSAGE(EINVAL, "Invalid argument"),
+	ERROR_MESSAGE(EFBIG, "File too large"),
 	ERROR_MESSAGE(ENOSPC, "No space left"),
 	ERROR_MESSAGE(EPIPE, "Broken pipe"),
 	ERROR_MESSAGE(ERANGE, "Result out of range"),
@@ -50,12 +51,17 @@ static const struct error_message error_messages[] = {
 	ERROR_MESSAGE(EPROTO, "Protocol error"),
 	ERROR_MESSAGE(EBADMSG, "Malformed message"),
 	ERROR_MESSAGE(EMSGSIZE, "Message too long"),
+	ERROR_MESSAGE(EPROTONOSUPPORT, "Protocol not supported"),
+	ERROR_MESSAGE(EAFNOSUPPORT, "Address family not supported"),
 };
+
+#define ERRFILE_NAME(name) #name,
+static const char *const errfile_names[] = { ERRFILES(ERRFILE_NAME) };
 
 /* Both accept either sign, since callers pass negative return codes. */
 static const struct error_message *find_error(int rc)
 {
-	int number = rc < 0 ? -rc : rc;
+	int number = rc < 0 ? -errno_base(rc) : errno_base(rc);
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(error_messages); i++) {
@@ -74,7 +80,8 @@ char *strerror(int rc)
 		return (char *)"No error";
 	if (error)
 		return (char *)error->message;
-	snprintf(unknown, sizeof(unknown), "Error %d", rc < 0 ? -rc : rc);
+	snprintf(unknown, sizeof(unknown), "Error %d",
+		 rc < 0 ? -errno_base(rc) : errno_base(rc));
 	return unknown;
 }
 
@@ -85,22 +92,19 @@ const char *error_name(int rc)
 	return error ? error->name : "?";
 }
 
-static char error_detail[160];
-
-void set_error_detail(const char *fmt, ...)
+const char *error_site(int rc, char *buf, size_t len)
 {
-	va_list args;
+	unsigned code = (unsigned)(rc < 0 ? -rc : rc);
+	unsigned file = code >> ERRNO_FILE_SHIFT;
+	unsigned site = (code >> ERRNO_SITE_SHIFT) &
+			((1u << (ERRNO_FILE_SHIFT - ERRNO_SITE_SHIFT)) - 1);
 
-	va_start(args, fmt);
-	vsnprintf(error_detail, sizeof(error_detail), fmt, args);
-	va_end(args);
-}
-
-const char *take_error_detail(void)
-{
-	static char taken[sizeof(error_detail)];
-
-	strlcpy(taken, error_detail, sizeof(taken));
-	error_detail[0] = '\0';
-	return taken;
+	if (!site && !file)
+		snprintf(buf, len, "%s", error_name(rc));
+	else if (file < ARRAY_SIZE(errfile_names))
+		snprintf(buf, len, "%s at %s.%u", error_name(rc),
+			 errfile_names[file], site);
+	else
+		snprintf(buf, len, "%s at %#x", error_name(rc), code);
+	return buf;
 }

@@ -15,7 +15,11 @@
  * while nothing processes them cannot exhaust memory. */
 #define RX_QUEUE_LIMIT 64
 
-TABLE_DEFINE(const struct netdev_removal_hook, netdev_removal_hooks);
+TABLE_DEFINE(const struct net_driver, net_drivers);
+
+/* Each net driver's state is aligned like anything malloc returns. */
+#define STATE_ALIGN 16
+#define STATE_ROUND(len) (((len) + STATE_ALIGN - 1) & ~(size_t)(STATE_ALIGN - 1))
 
 LIST_HEAD(net_devices);
 static unsigned next_index;
@@ -26,13 +30,53 @@ static void free_netdev(struct refcnt *refcnt)
 	free(container_of(refcnt, struct net_device, refcnt));
 }
 
+static size_t net_drivers_state_len(void)
+{
+	const struct net_driver *driver;
+	size_t len = 0;
+
+	for_each_table_entry(driver, net_drivers)
+		len += STATE_ROUND(driver->priv_len);
+	return len;
+}
+
+void *netdev_priv(struct net_device *netdev, const struct net_driver *driver)
+{
+	const struct net_driver *each;
+	size_t offset = 0;
+
+	for_each_table_entry(each, net_drivers) {
+		if (each == driver)
+			break;
+		offset += STATE_ROUND(each->priv_len);
+	}
+	return (char *)netdev->state + offset;
+}
+
+/* Tells every net driver that the device changed state. Drivers report
+ * their link before the device registers: nobody has state for it yet. */
+static void netdev_notify(struct net_device *netdev)
+{
+	const struct net_driver *driver;
+
+	if (list_empty(&netdev->list))
+		return;
+	for_each_table_entry(driver, net_drivers) {
+		if (driver->notify)
+			driver->notify(netdev, netdev_priv(netdev, driver));
+	}
+}
+
 struct net_device *alloc_netdev(size_t priv_len)
 {
 	struct net_device *netdev;
+	size_t state_len = net_drivers_state_len();
+	size_t priv_space;
 
-	if (priv_len > SIZE_MAX - sizeof(*netdev) - 16)
+	if (priv_len > SIZE_MAX / 2 || state_len > SIZE_MAX / 4)
 		return NULL;
-	netdev = zalloc(sizeof(*netdev) + 16 + priv_len);
+	priv_space = STATE_ROUND(priv_len);
+	netdev = zalloc(sizeof(*netdev) + STATE_ALIGN + priv_space + state_len);
 	if (!netdev)
 		return NULL;
 	ref_init(&netdev->refcnt, free_netdev);
@@ -42,12 +86,28 @@ struct net_device *alloc_netdev(size_t priv_len)
 	netdev->mtu = 1500;
 	netdev->link_rc = -ENETDOWN;
 	/* Driver data after the descriptor, 16-byte aligned. */
-	netdev->priv = (void *)(((uintptr_t)(netdev + 1) + 15) & ~(uintptr_t)15);
+	netdev->priv = (void *)(((uintptr_t)(netdev + 1) + STATE_ALIGN - 1) &
+				~(uintptr_t)(STATE_ALIGN - 1));
+	netdev->state = (char *)netdev->priv + priv_space;
 	return netdev;
+}
+
+static void remove_net_drivers(struct net_device *netdev,
+			       const struct net_driver *end)
+{
+	const struct net_driver *driver = end;
+
+	while (driver-- > TABLE_START(net_drivers)) {
+		if (driver->remove)
+			driver->remove(netdev, netdev_priv(netdev, driver));
+	}
 }
 
 int register_netdev(struct net_device *netdev)
 {
+	const struct net_driver *driver;
+	int rc;
+
 	snprintf(netdev->name, sizeof(netdev->name), "net%u", next_index);
 	netdev->index = next_index++;
 	if (!memcmp(netdev->ll_addr, "\0\0\0\0\0\0", ETH_ALEN))
@@ -56,6 +116,20 @@ int register_netdev(struct net_device *netdev)
 	register_settings(&netdev->settings, NULL);
 	netdev_get(netdev);
 	list_add_tail(&netdev->list, &net_devices);
+	for_each_table_entry(driver, net_drivers) {
+		if (!driver->probe)
+			continue;
+		rc = driver->probe(netdev, netdev_priv(netdev, driver));
+		if (rc) {
+			DBG("%s: %s: %s\n", netdev->name, driver->name,
+			    strerror(rc));
+			remove_net_drivers(netdev, driver);
+			unregister_settings(&netdev->settings);
+			list_del(&netdev->list);
+			netdev_put(netdev);
+			return rc;
+		}
+	}
 	DBG("%s: %s at %s\n", netdev->name, netdev->driver_name,
 	    netdev->location);
 	return 0;
@@ -63,11 +137,8 @@ int register_netdev(struct net_device *netdev)
 
 void unregister_netdev(struct net_device *netdev)
 {
-	const struct netdev_removal_hook *hook;
-
 	netdev_close(netdev);
-	for_each_table_entry(hook, netdev_removal_hooks)
-		hook->removed(netdev);
+	remove_net_drivers(netdev, TABLE_END(net_drivers));
 	unregister_settings(&netdev->settings);
 	list_del(&netdev->list);
 	if (last_opened == netdev)
@@ -92,6 +163,7 @@ int netdev_open(struct net_device *netdev)
 	}
 	netdev->is_open = true;
 	last_opened = netdev;
+	netdev_notify(netdev);
 	return 0;
 }
 
@@ -108,6 +180,7 @@ void netdev_close(struct net_device *netdev)
 		netdev_tx_complete(netdev, iob, -ECANCELED);
 	while ((iob = netdev_rx_dequeue(netdev)))
 		free_iob(iob);
+	netdev_notify(netdev);
 }
 
 int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
@@ -174,16 +247,20 @@ void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
 
 void netdev_link_up(struct net_device *netdev)
 {
-	if (netdev->link_rc != 0)
-		DBG("%s: link up\n", netdev->name);
+	if (netdev->link_rc == 0)
+		return;
+	DBG("%s: link up\n", netdev->name);
 	netdev->link_rc = 0;
+	netdev_notify(netdev);
 }
 
 void netdev_link_down(struct net_device *netdev)
 {
-	if (netdev->link_rc == 0)
-		DBG("%s: link down\n", netdev->name);
+	if (netdev->link_rc != 0)
+		return;
+	DBG("%s: link down\n", netdev->name);
 	netdev->link_rc = -ENETDOWN;
+	netdev_notify(netdev);
 }
 
 struct net_device *find_netdev(const char *name)
@@ -192,6 +269,17 @@ struct net_device *find_netdev(const char *name)
 
 	for_each_netdev(netdev) {
 		if (strcmp(netdev->name, name) == 0)
+			return netdev;
+	}
+	return NULL;
+}
+
+struct net_device *find_netdev_by_index(unsigned index)
+{
+	struct net_device *netdev;
+
+	for_each_netdev(netdev) {
+		if (netdev->index == index)
 			return netdev;
 	}
 	return NULL;

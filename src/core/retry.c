@@ -41,26 +41,31 @@ void stop_timer(struct retry_timer *timer)
 	timer->timeout_us = 0;
 }
 
+/* Every timer expired at the start of the pass fires once. They are moved
+ * to a private list first, so that a handler may stop, restart or free any
+ * timer (its own included) without disturbing the walk. */
 void run_timers(void)
 {
+	LIST_HEAD(expired);
 	struct retry_timer *timer, *next;
 	uint64_t now = monotonic_us();
 
 	list_for_each_entry_safe(timer, next, &running_timers, list) {
-		uint64_t max_us = timer->max_us ? timer->max_us : RETRY_MAX_US;
+		if (now - timer->start_us >= timer->timeout_us) {
+			list_del(&timer->list);
+			list_add_tail(&timer->list, &expired);
+		}
+	}
+	while (!list_empty(&expired)) {
+		uint64_t max_us;
 		bool fail;
 
-		if (now - timer->start_us < timer->timeout_us)
-			continue;
-		/* Stop before calling: the handler usually restarts it, and
-		 * may free the timer's owner. The safe iteration above must
-		 * not touch "next" if the handler stopped other timers, so
-		 * handle one expiry per pass. */
+		timer = list_first_entry(&expired, struct retry_timer, list);
 		list_del(&timer->list);
 		timer->running = false;
 		timer->count++;
+		max_us = timer->max_us ? timer->max_us : RETRY_MAX_US;
 		fail = timer->timeout_us * 2 > max_us;
 		timer->expired(timer, fail);
-		return;
 	}
 }

@@ -3,6 +3,7 @@
  * "block/name:type" text access that scripts use (see settings.h).
  */
 
+#include <stdbool.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,32 @@ struct settings global_settings = {
 	.values = LIST_HEAD_INIT(global_settings.values),
 };
 
+TABLE_DEFINE(const struct settings_applicator, settings_applicators);
+TABLE_DEFINE(const struct setting_definition, setting_definitions);
+
+int apply_settings(void)
+{
+	const struct settings_applicator *applicator;
+	int rc = 0;
+
+	for_each_table_entry(applicator, settings_applicators) {
+		int err = applicator->apply();
+
+		if (err && !rc)
+			rc = err;
+	}
+	return rc;
+}
+
+/* Only values in the tree count: a block being filled in before it is
+ * registered changes nothing yet. */
+static bool in_tree(const struct settings *block)
+{
+	while (block && block != &global_settings)
+		block = block->parent;
+	return block == &global_settings;
+}
+
 void settings_init(struct settings *block, const char *name)
 {
 	strlcpy(block->name, name, sizeof(block->name));
@@ -43,6 +70,8 @@ void register_settings(struct settings *block, struct settings *parent)
 	list_del(&block->siblings);
 	block->parent = parent;
 	list_add_tail(&block->siblings, &parent->children);
+	if (!list_empty(&block->values) || !list_empty(&block->children))
+		apply_settings();
 }
 
 static void free_value(struct setting_value *value)
@@ -55,10 +84,14 @@ void unregister_settings(struct settings *block)
 {
 	struct setting_value *value, *tmp;
 
+	bool had_values = !list_empty(&block->values);
+
 	list_for_each_entry_safe(value, tmp, &block->values, list)
 		free_value(value);
 	list_del(&block->siblings);
 	block->parent = NULL;
+	if (had_values)
+		apply_settings();
 }
 
 /* The child of block named by the first len characters of path. */
@@ -135,9 +168,10 @@ int store_setting(struct settings *block, const char *name,
 		return -EINVAL;
 	old = find_value(block, name);
 	if (len == 0) {
-		if (old)
-			free_value(old);
-		return 0;
+		if (!old)
+			return 0;
+		free_value(old);
+		return in_tree(block) ? apply_settings() : 0;
 	}
 	if (len > SIZE_MAX - sizeof(*value) - name_len - 1)
 		return -ENOMEM;
@@ -156,7 +190,7 @@ int store_setting(struct settings *block, const char *name,
 	} else {
 		list_add_tail(&value->list, &block->values);
 	}
-	return 0;
+	return in_tree(block) ? apply_settings() : 0;
 }
 
 /* The value of block itself: stored, else built in. */
@@ -298,9 +332,16 @@ int storef_setting(const char *name, const char *text)
 	if (named.has_type) {
 		type = named.type;
 	} else if (fetch_tree(block, named.name, NULL, 0, &type) < 0) {
-		/* Otherwise it keeps the type of the value it overrides:
-		 * "set net0/ip ..." is an address like the one DHCP stored. */
+		/* Otherwise it keeps the type of the value it overrides
+		 * ("set net0/ip ..." is an address like the one DHCP stored),
+		 * or the type its name is known by. */
+		const struct setting_definition *definition;
+
 		type = SETTING_STRING;
+		for_each_table_entry(definition, setting_definitions) {
+			if (strcmp(definition->name, named.name) == 0)
+				type = definition->type;
+		}
 	}
 	if (!*text)
 		return store_setting(block, named.name, type, NULL, 0);

@@ -1,61 +1,101 @@
-/* Data-transfer interfaces between layers (see wireboot/xfer.h). */
+/*
+ * Data-transfer operations over interfaces (see xfer.h): each finds the
+ * peer that implements the operation and supplies the default behaviour
+ * when none does.
+ */
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <wireboot/xfer.h>
 
-void xfer_plug(struct xfer *a, struct xfer *b)
+int xfer_deliver(struct interface *intf, struct io_buffer *iob,
+		 struct xfer_metadata *meta)
 {
-	a->peer = b;
-	b->peer = a;
-}
+	static struct xfer_metadata no_metadata;
+	struct xfer_metadata empty;
+	struct interface *dest;
+	int (*deliver)(struct interface *, struct io_buffer *,
+		       struct xfer_metadata *) =
+		intf_get_dest_op(intf, deliver, &dest);
+	int rc;
 
-void xfer_unplug(struct xfer *xfer)
-{
-	if (xfer->peer && xfer->peer->peer == xfer)
-		xfer->peer->peer = NULL;
-	xfer->peer = NULL;
-}
-
-int xfer_deliver(struct xfer *xfer, struct io_buffer *iob,
-		 const struct xfer_metadata *meta)
-{
-	static const struct xfer_metadata no_metadata;
-	struct xfer *peer = xfer->peer;
-
-	if (!peer || !peer->op->deliver) {
-		free_iob(iob);
-		return -ENOTCONN;
+	if (!meta) {
+		empty = no_metadata;
+		meta = &empty;
 	}
-	return peer->op->deliver(peer, iob, meta ? meta : &no_metadata);
+	if (deliver) {
+		rc = deliver(dest, iob, meta);
+	} else {
+		free_iob(iob);
+		rc = -ENOTCONN;
+	}
+	intf_put(dest);
+	return rc;
 }
 
-int xfer_deliver_raw(struct xfer *xfer, const void *data, size_t len,
-		     const struct xfer_metadata *meta)
+size_t xfer_window(struct interface *intf)
 {
-	struct io_buffer *iob = alloc_iob(len);
+	struct interface *dest;
+	size_t (*window)(struct interface *) =
+		intf_get_dest_op(intf, window, &dest);
+	size_t len;
 
-	if (!iob)
-		return -ENOMEM;
-	memcpy(iob_put(iob, len), data, len);
-	return xfer_deliver(xfer, iob, meta);
+	if (window) {
+		len = window(dest);
+	} else {
+		/* A receiver that does not say accepts everything; nobody
+		 * plugged accepts nothing. */
+		struct interface *sink;
+		void *deliver = (void *)intf_get_dest_op(intf, deliver, &sink);
+
+		len = deliver ? SIZE_MAX : 0;
+		intf_put(sink);
+	}
+	intf_put(dest);
+	return len;
 }
 
-/* The peer is told after unplugging, so that it may close back, free
- * itself or plug into something else without reaching us again. */
-void xfer_close(struct xfer *xfer, int rc)
+void xfer_window_changed(struct interface *intf)
 {
-	struct xfer *peer = xfer->peer;
+	struct interface *dest;
+	void (*changed)(struct interface *) =
+		intf_get_dest_op(intf, window_changed, &dest);
 
-	xfer_unplug(xfer);
-	if (peer && peer->op->close)
-		peer->op->close(peer, rc);
+	if (changed)
+		changed(dest);
+	intf_put(dest);
 }
 
-void xfer_size_hint(struct xfer *xfer, size_t total)
+struct io_buffer *xfer_alloc_iob(struct interface *intf, size_t len)
 {
-	struct xfer *peer = xfer->peer;
+	struct interface *dest;
+	struct io_buffer *(*alloc)(struct interface *, size_t) =
+		intf_get_dest_op(intf, alloc_iob, &dest);
+	struct io_buffer *iob = alloc ? alloc(dest, len) : alloc_iob(len);
 
-	if (peer && peer->op->size_hint)
-		peer->op->size_hint(peer, total);
+	intf_put(dest);
+	return iob;
+}
+
+void xfer_size_hint(struct interface *intf, uint64_t total)
+{
+	struct interface *dest;
+	void (*hint)(struct interface *, uint64_t) =
+		intf_get_dest_op(intf, size_hint, &dest);
+
+	if (hint)
+		hint(dest, total);
+	intf_put(dest);
+}
+
+int xfer_redirect(struct interface *intf, struct uri *uri)
+{
+	struct interface *dest;
+	int (*redirect)(struct interface *, struct uri *) =
+		intf_get_dest_op(intf, redirect, &dest);
+	int rc = redirect ? redirect(dest, uri) : -ENOTSUP;
+
+	intf_put(dest);
+	return rc;
 }

@@ -21,6 +21,7 @@
 #define EEXIST 17
 #define ENODEV 19
 #define EINVAL 22
+#define EFBIG 27
 #define ENOSPC 28
 #define EPIPE 32
 #define ERANGE 34
@@ -41,5 +42,30 @@
 #define EPROTO 71
 #define EBADMSG 74
 #define EMSGSIZE 90
+#define EPROTONOSUPPORT 93
+#define EAFNOSUPPORT 97
+
+/*
+ * Failure sites. Every base number above is below 256; a failure site adds
+ * a number of its own above that: the file it is in (ERRFILE, see
+ * wireboot/errfile.h) and a place in that file (1..31). Messages show both
+ * ("ETIMEDOUT at tftp.2"), so a report names the exact place that failed,
+ * and code that only cares about the kind of error compares
+ * errno_base(rc).
+ *
+ *   #define ERRFILE ERRFILE_tftp      (once, at the top of the file)
+ *   return -EUNIQ(ETIMEDOUT, 2);
+ */
+#define ERRNO_BASE_MASK 0xff
+#define ERRNO_SITE_SHIFT 8
+#define ERRNO_FILE_SHIFT 13
+#define EUNIQ(base, site) \
+	((base) | ((site) << ERRNO_SITE_SHIFT) | (ERRFILE << ERRNO_FILE_SHIFT))
+
+/* The plain error number of a (negative or positive) return code. */
+static inline int errno_base(int rc)
+{
+	return rc < 0 ? -(-rc & ERRNO_BASE_MASK) : (rc & ERRNO_BASE_MASK);
+}
 
 #endif

@@ -13,9 +13,15 @@
  * "PXEClient") without a boot file name is asked again on port 4011 (PXE
  * specification 2.1, section 2.2.5); when that server does not answer, the
  * lease alone is used.
+ *
+ * A session is an object with two interfaces: the job (to whoever waits,
+ * told the result by its close, asked for progress) and a UDP socket bound
+ * to port 68 on its device. Nothing here waits or prints; sessions on
+ * several devices run side by side.
  */
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +32,15 @@
 #include <net/udp.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
+#include <wireboot/errfile.h>
 #include <wireboot/features.h>
-#include <wireboot/process.h>
+#include <wireboot/job.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
 #include <wireboot/timer.h>
+#include <wireboot/xfer.h>
+
+#define ERRFILE ERRFILE_dhcp
 
 FEATURE("dhcp");
 
@@ -53,8 +63,6 @@ FEATURE("dhcp");
 #define BOOTP_MIN_LEN 300
 #define DHCP_OPTIONS_MAX 312
 
-uint64_t dhcp_last_duration_us;
-
 enum dhcp_state {
 	DHCP_SELECTING,		/* DISCOVER sent, collecting offers */
 	DHCP_REQUESTING,	/* REQUEST sent, waiting for ACK */
@@ -70,20 +78,30 @@ struct dhcp_message {
 };
 
 struct dhcp_session {
-	struct net_device *netdev;
-	struct udp_conn conn;
+	struct refcnt refcnt;
+	struct interface job;
+	struct interface xfer;		/* UDP, port 68 on netdev */
+	struct net_device *netdev;	/* holds a reference */
 	struct retry_timer timer;
 	enum dhcp_state state;
 	uint32_t xid;
 	uint64_t start_us;
 	uint64_t first_offer_us;
 	unsigned naks;
+	unsigned transmissions;
 	uint8_t uuid[16];
 	struct dhcp_message offer;	/* best lease offer so far */
 	struct dhcp_message proxy;	/* first ProxyDHCP offer (or its ACK) */
 	struct dhcp_message ack;
-	int rc;				/* -EINPROGRESS until finished */
 };
+
+/* Per device: the "netN.dhcp" settings block, kept with the device. */
+struct dhcp_device {
+	struct settings block;
+	bool registered;
+};
+
+extern const struct net_driver dhcp_net_driver;
 
 static const uint8_t dhcp_requested_options[] = {
 	DHCP_NETMASK, DHCP_ROUTERS, DHCP_DNS_SERVERS, DHCP_HOSTNAME,
@@ -187,15 +205,19 @@ static void dhcp_put_client_options(struct dhcp_session *dhcp,
 static int dhcp_tx(struct dhcp_session *dhcp)
 {
 	struct sockaddr_in dest = { .sin_family = AF_INET };
+	struct xfer_metadata meta = {
+		.dest = (struct sockaddr *)&dest,
+		.netdev = dhcp->netdev,
+	};
 	struct dhcp_builder opts;
 	struct dhcphdr *hdr;
 	struct io_buffer *iob;
 	uint64_t elapsed_s = (monotonic_us() - dhcp->start_us) / 1000000;
 	int len;
 
-	iob = udp_alloc_iob(sizeof(*hdr) + DHCP_OPTIONS_MAX);
+	iob = xfer_alloc_iob(&dhcp->xfer, sizeof(*hdr) + DHCP_OPTIONS_MAX);
 	if (!iob)
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 1);
 	hdr = iob_put(iob, sizeof(*hdr));
 	memset(hdr, 0, sizeof(*hdr));
 	hdr->op = BOOTP_REQUEST;
@@ -248,15 +270,22 @@ static int dhcp_tx(struct dhcp_session *dhcp)
 		dest.sin_addr.s_addr = INADDR_BROADCAST;
 		dest.sin_port = htons(BOOTP_SERVER_PORT);
 	}
+	dest.sin_scope_id = (uint16_t)(dhcp->netdev->index + 1);
 	DBG2("DHCP %s: sending state %d\n", dhcp->netdev->name, dhcp->state);
-	return udp_tx(&dhcp->conn, iob, &dest);
+	dhcp->transmissions++;
+	return xfer_deliver(&dhcp->xfer, iob, &meta);
 }
 
+/* Ends the session once: everything stops, the waiter hears rc. */
 static void dhcp_finish(struct dhcp_session *dhcp, int rc)
 {
+	if (dhcp->state == DHCP_DONE)
+		return;
+	DBG("DHCP %s: %s\n", dhcp->netdev->name, rc ? strerror(rc) : "bound");
 	stop_timer(&dhcp->timer);
 	dhcp->state = DHCP_DONE;
-	dhcp->rc = rc;
+	intf_shutdown(&dhcp->xfer, rc);
+	intf_shutdown(&dhcp->job, rc);
 }
 
 /* Starts (or, after a NAK, restarts) discovery. */
@@ -401,58 +430,41 @@ static int store_lease_settings(struct settings *block,
 	return rc;
 }
 
-/* Replaces the device's "dhcp" block with one holding this lease. */
+static void dhcp_forget_settings(struct dhcp_device *device)
+{
+	if (device->registered)
+		unregister_settings(&device->block);
+	device->registered = false;
+}
+
+/* Replaces the device's "dhcp" block with one holding this lease. The
+ * values go in while the block is detached and it is registered once
+ * complete, so the applicators configure the device in one step. */
 static int dhcp_store_settings(struct dhcp_session *dhcp)
 {
 	struct net_device *netdev = dhcp->netdev;
+	struct dhcp_device *device = netdev_priv(netdev, &dhcp_net_driver);
 	const struct dhcp_message *boot = &dhcp->ack;
-	struct settings *block;
-	char path[sizeof(netdev->name) + 8];
 	int rc;
 
-	snprintf(path, sizeof(path), "%s.dhcp", netdev->name);
-	block = find_settings(path);
-	if (block) {
-		unregister_settings(block);
-		free(block);
-	}
-	block = zalloc(sizeof(*block));
-	if (!block)
-		return -ENOMEM;
-	settings_init(block, "dhcp");
-	register_settings(block, &netdev->settings);
-
+	dhcp_forget_settings(device);
+	settings_init(&device->block, "dhcp");
 	if (dhcp->proxy.data && has_boot_filename(&dhcp->proxy.pkt) &&
 	    !has_boot_filename(&dhcp->ack.pkt))
 		boot = &dhcp->proxy;
-	rc = store_lease_settings(block, &dhcp->ack);
+	rc = store_lease_settings(&device->block, &dhcp->ack);
 	if (!rc)
-		rc = store_boot_settings(block, boot);
-	return rc;
+		rc = store_boot_settings(&device->block, boot);
+	if (rc) {
+		unregister_settings(&device->block);
+		return rc;
+	}
+	register_settings(&device->block, &netdev->settings);
+	device->registered = true;
+	return 0;
 }
 
 /* ---- state machine ------------------------------------------------------ */
-
-/* Configures the device from the ACK, before any ProxyDHCP question: that
- * one goes out from our new address. */
-static int dhcp_apply_ipv4(struct dhcp_session *dhcp)
-{
-	const struct dhcp_packet *pkt = &dhcp->ack.pkt;
-	struct in_addr address = pkt->hdr->yiaddr, netmask, gateway = { 0 };
-	uint8_t routers[4];
-
-	if (dhcp_option(pkt, DHCP_NETMASK, &netmask, 4) != 4) {
-		/* The classful mask, as RFC 1122 section 3.3.1.1 allows. */
-		uint32_t host = ntohl(address.s_addr);
-
-		netmask.s_addr = htonl(host < 0x80000000U ? 0xff000000U :
-				       host < 0xc0000000U ? 0xffff0000U :
-							    0xffffff00U);
-	}
-	if (dhcp_option(pkt, DHCP_ROUTERS, routers, sizeof(routers)) >= 4)
-		memcpy(&gateway, routers, 4);
-	return ipv4_configure(dhcp->netdev, address, netmask, gateway);
-}
 
 static void dhcp_bound(struct dhcp_session *dhcp)
 {
@@ -460,10 +472,11 @@ static void dhcp_bound(struct dhcp_session *dhcp)
 }
 
 /* After the ACK: ask the ProxyDHCP server on port 4011 if its offer named
- * no boot file and the lease did not either. */
+ * no boot file and the lease did not either. The lease's settings are
+ * stored first: that question goes out from our new address. */
 static void dhcp_acked(struct dhcp_session *dhcp)
 {
-	int rc = dhcp_apply_ipv4(dhcp);
+	int rc = dhcp_store_settings(dhcp);
 
 	if (rc) {
 		dhcp_finish(dhcp, rc);
@@ -538,8 +551,12 @@ static void dhcp_rx_request_reply(struct dhcp_session *dhcp,
 {
 	struct in_addr server;
 
-	if (dhcp_option(pkt, DHCP_SERVER_ID, &server, 4) == 4 &&
-	    server.s_addr != dhcp->offer.server.s_addr) {
+	/* The answer must come from the server we asked: by its identifier
+	 * (option 54), or where that is missing or malformed, by the
+	 * address it came from. Never skip the check. */
+	if (dhcp_option(pkt, DHCP_SERVER_ID, &server, 4) != 4 || !server.s_addr)
+		server = sender;
+	if (server.s_addr != dhcp->offer.server.s_addr) {
 		DBG("DHCP %s: reply from another server ignored\n",
 		    dhcp->netdev->name);
 		return;
@@ -547,7 +564,7 @@ static void dhcp_rx_request_reply(struct dhcp_session *dhcp,
 	if (pkt->message_type == DHCPNAK) {
 		DBG("DHCP %s: NAK, restarting\n", dhcp->netdev->name);
 		if (++dhcp->naks >= DHCP_MAX_NAKS)
-			dhcp_finish(dhcp, -ECONNREFUSED);
+			dhcp_finish(dhcp, -EUNIQ(ECONNREFUSED, 2));
 		else
 			dhcp_discover(dhcp);
 		return;
@@ -555,7 +572,7 @@ static void dhcp_rx_request_reply(struct dhcp_session *dhcp,
 	if (pkt->message_type != DHCPACK || !pkt->hdr->yiaddr.s_addr)
 		return;
 	if (message_copy(&dhcp->ack, data, len, sender)) {
-		dhcp_finish(dhcp, -ENOMEM);
+		dhcp_finish(dhcp, -EUNIQ(ENOMEM, 3));
 		return;
 	}
 	dhcp_acked(dhcp);
@@ -575,16 +592,16 @@ static void dhcp_rx_proxy_ack(struct dhcp_session *dhcp,
 	dhcp_bound(dhcp);
 }
 
-static void dhcp_rx(struct udp_conn *conn, struct io_buffer *iob,
-		    const struct sockaddr_in *src,
-		    const struct sockaddr_in *dest, struct net_device *netdev)
+static int dhcp_deliver(struct interface *xfer, struct io_buffer *iob,
+			struct xfer_metadata *meta)
 {
-	struct dhcp_session *dhcp = container_of(conn, struct dhcp_session, conn);
+	struct dhcp_session *dhcp = container_of(xfer, struct dhcp_session, xfer);
+	const struct sockaddr_in *src = (struct sockaddr_in *)meta->src;
 	struct dhcp_packet pkt;
 	const void *data = iob->data;
 	size_t len = iob_len(iob);
 
-	if (dhcp_parse(data, len, &pkt) != 0)
+	if (!src || src->sin_family != AF_INET || dhcp_parse(data, len, &pkt) != 0)
 		goto drop;
 	if (pkt.hdr->op != BOOTP_REPLY || pkt.hdr->xid != dhcp->xid ||
 	    pkt.hdr->hlen != ETH_ALEN ||
@@ -608,10 +625,18 @@ static void dhcp_rx(struct udp_conn *conn, struct io_buffer *iob,
 	}
 drop:
 	free_iob(iob);
+	return 0;
 }
 
-static const struct udp_operations dhcp_udp_operations = {
-	.rx = dhcp_rx,
+static void dhcp_xfer_close(struct interface *xfer, int rc)
+{
+	dhcp_finish(container_of(xfer, struct dhcp_session, xfer),
+		    rc ? rc : -EUNIQ(EPIPE, 4));
+}
+
+static const struct interface_operations dhcp_xfer_operations = {
+	.deliver = dhcp_deliver,
+	.close = dhcp_xfer_close,
 };
 
 static void dhcp_expired(struct retry_timer *timer, bool fail)
@@ -629,10 +654,11 @@ static void dhcp_expired(struct retry_timer *timer, bool fail)
 		/* fall through */
 	case DHCP_REQUESTING:
 		if (fail || now - dhcp->start_us >= DHCP_TIMEOUT_US) {
-			dhcp_finish(dhcp, -ETIMEDOUT);
+			dhcp_finish(dhcp, dhcp->offer.data ?
+				    -EUNIQ(ETIMEDOUT, 5) :	/* no ACK */
+				    -EUNIQ(ETIMEDOUT, 6));	/* no offer */
 			return;
 		}
-		putchar('.');
 		break;
 	case DHCP_PROXY_REQUESTING:
 		if (fail) {
@@ -649,56 +675,97 @@ static void dhcp_expired(struct retry_timer *timer, bool fail)
 	start_timer(timer);
 }
 
-static bool dhcp_done(void *context)
+static void dhcp_progress(struct interface *job, struct job_progress *progress)
 {
-	struct dhcp_session *dhcp = context;
+	struct dhcp_session *dhcp = container_of(job, struct dhcp_session, job);
+	static const char *const states[] = {
+		[DHCP_SELECTING] = "discover",
+		[DHCP_REQUESTING] = "request",
+		[DHCP_PROXY_REQUESTING] = "ProxyDHCP",
+		[DHCP_DONE] = "done",
+	};
 
-	return dhcp->rc != -EINPROGRESS;
+	snprintf(progress->message, sizeof(progress->message), "%s %u",
+		 states[dhcp->state], dhcp->transmissions);
 }
 
-int dhcp_configure(struct net_device *netdev)
+/* The waiter gave up (Ctrl-C, another device booted first). */
+static void dhcp_job_close(struct interface *job, int rc)
 {
-	struct dhcp_session dhcp;
-	char mac[18];
-	uint64_t elapsed;
-	int rc;
+	dhcp_finish(container_of(job, struct dhcp_session, job), rc);
+}
 
-	memset(&dhcp, 0, sizeof(dhcp));
-	dhcp.netdev = netdev;
-	dhcp.rc = -EINPROGRESS;
-	printf("DHCP (%s %s)", netdev->name, eth_ntoa(netdev->ll_addr, mac));
+static const struct interface_operations dhcp_job_operations = {
+	.progress = dhcp_progress,
+	.close = dhcp_job_close,
+};
+
+static void dhcp_free(struct refcnt *refcnt)
+{
+	struct dhcp_session *dhcp = container_of(refcnt, struct dhcp_session,
+						 refcnt);
+
+	message_clear(&dhcp->offer);
+	message_clear(&dhcp->proxy);
+	message_clear(&dhcp->ack);
+	netdev_put(dhcp->netdev);
+	free(dhcp);
+}
+
+int start_dhcp(struct interface *job, struct net_device *netdev)
+{
+	struct sockaddr_in local = {
+		.sin_family = AF_INET,
+		.sin_port = htons(BOOTP_CLIENT_PORT),
+		.sin_scope_id = (uint16_t)(netdev->index + 1),
+	};
+	struct dhcp_session *dhcp;
+	int rc;
 
 	rc = netdev_open(netdev);
 	if (rc)
-		goto out;
-	rc = udp_open(&dhcp.conn, &dhcp_udp_operations, BOOTP_CLIENT_PORT,
-		      NULL, netdev);
-	if (rc)
-		goto out;
-
-	dhcp.start_us = monotonic_us();
-	dhcp.xid = dhcp_make_xid(netdev);
-	dhcp_client_uuid(netdev, dhcp.uuid);
-	retry_init(&dhcp.timer, dhcp_expired, DHCP_RETRY_MIN_US,
+		return rc;
+	dhcp = zalloc(sizeof(*dhcp));
+	if (!dhcp)
+		return -EUNIQ(ENOMEM, 7);
+	ref_init(&dhcp->refcnt, dhcp_free);
+	intf_init(&dhcp->job, &dhcp_job_operations, &dhcp->refcnt);
+	intf_init(&dhcp->xfer, &dhcp_xfer_operations, &dhcp->refcnt);
+	netdev_get(netdev);
+	dhcp->netdev = netdev;
+	dhcp->start_us = monotonic_us();
+	dhcp->xid = dhcp_make_xid(netdev);
+	dhcp_client_uuid(netdev, dhcp->uuid);
+	retry_init(&dhcp->timer, dhcp_expired, DHCP_RETRY_MIN_US,
 		   DHCP_RETRY_MAX_US);
-	dhcp_discover(&dhcp);
-	rc = wait_for(dhcp_done, &dhcp, 0);
-	if (rc == 0)
-		rc = dhcp.rc;
-
-	stop_timer(&dhcp.timer);
-	udp_close(&dhcp.conn);
-	message_clear(&dhcp.offer);
-	message_clear(&dhcp.proxy);
-	message_clear(&dhcp.ack);
-out:
-	elapsed = monotonic_us() - dhcp.start_us;
-	if (rc == 0) {
-		dhcp_last_duration_us = elapsed;
-		printf(" ok (%u.%02u s)\n", (unsigned)(elapsed / 1000000),
-		       (unsigned)(elapsed / 10000 % 100));
-	} else {
-		printf(" %s\n", strerror(rc));
+	rc = xfer_open_socket(&dhcp->xfer, SOCK_DGRAM, NULL,
+			      (struct sockaddr *)&local);
+	if (rc) {
+		ref_put(&dhcp->refcnt);
+		return rc;
 	}
-	return rc;
+	intf_plug_plug(&dhcp->job, job);
+	dhcp_discover(dhcp);
+	ref_put(&dhcp->refcnt);
+	return 0;
 }
+
+/* ---- the per-device settings block ------------------------------------- */
+
+static void dhcp_remove(struct net_device *netdev, void *priv)
+{
+	dhcp_forget_settings(priv);
+}
+
+NET_DRIVER(dhcp_net_driver) = {
+	.name = "DHCP",
+	.priv_len = sizeof(struct dhcp_device),
+	.remove = dhcp_remove,
+};
+
+SETTING_DEFINITION(next_server_setting) = {
+	.name = "next-server", .type = SETTING_IPV4
+};
+SETTING_DEFINITION(dhcp_server_setting) = {
+	.name = "dhcp-server", .type = SETTING_IPV4
+};

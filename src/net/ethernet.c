@@ -1,103 +1,80 @@
 /*
- * Ethernet II: the link layer of every device we drive. Transmission pushes
- * the 14-byte header; reception checks it, drops what is not addressed to
- * us, and hands the payload to the network protocol named by the ethertype.
+ * Ethernet II (see net/ethernet.h): the link-layer operations that push
+ * and check the 14-byte header, and the net driver that gives every device
+ * without a link layer of its own this one.
  */
 
 #include <errno.h>
 #include <string.h>
 #include <net/ethernet.h>
-#include <wireboot/process.h>
+#include <net/netproto.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 
-TABLE_DEFINE(const struct net_protocol, net_protocols);
+PROVIDE_OBJECT(ethernet);
 
 const uint8_t eth_broadcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
-/* Group addresses (broadcast included) have the low bit of the first
- * octet set. */
-static int eth_is_multicast(const uint8_t *ll_addr)
-{
-	return ll_addr[0] & 0x01;
-}
-
-int net_tx(struct io_buffer *iob, struct net_device *netdev,
-	   uint16_t ethertype, const uint8_t *ll_dest)
+static int eth_push(struct net_device *netdev, struct io_buffer *iob,
+		    const void *ll_dest, const void *ll_source,
+		    uint16_t net_proto)
 {
 	struct ethhdr *ethhdr;
 
-	if (iob_headroom(iob) < sizeof(*ethhdr)) {
-		free_iob(iob);
+	if (iob_headroom(iob) < sizeof(*ethhdr))
 		return -ENOBUFS;
-	}
 	ethhdr = iob_push(iob, sizeof(*ethhdr));
 	memcpy(ethhdr->h_dest, ll_dest, ETH_ALEN);
-	memcpy(ethhdr->h_source, netdev->ll_addr, ETH_ALEN);
-	ethhdr->h_protocol = htons(ethertype);
-	return netdev_tx(netdev, iob);
+	memcpy(ethhdr->h_source, ll_source, ETH_ALEN);
+	ethhdr->h_protocol = net_proto;
+	return 0;
 }
 
-static const struct net_protocol *find_net_protocol(uint16_t ethertype)
+static int eth_pull(struct net_device *netdev, struct io_buffer *iob,
+		    const void **ll_dest, const void **ll_source,
+		    uint16_t *net_proto, unsigned *flags)
 {
-	const struct net_protocol *protocol;
+	struct ethhdr *ethhdr = iob->data;
 
-	for_each_table_entry(protocol, net_protocols) {
-		if (protocol->ethertype == ethertype)
-			return protocol;
-	}
-	return NULL;
-}
-
-int eth_rx(struct io_buffer *iob, struct net_device *netdev)
-{
-	const struct net_protocol *protocol;
-	struct ethhdr ethhdr;
-
-	if (iob_len(iob) < sizeof(ethhdr)) {
+	if (iob_len(iob) < sizeof(*ethhdr)) {
 		DBG("%s: runt frame of %zu bytes\n", netdev->name, iob_len(iob));
-		netdev->stats.rx_errors++;
-		free_iob(iob);
 		return -EINVAL;
 	}
-	/* A copy: the protocol owns (and may reuse) the buffer. */
-	memcpy(&ethhdr, iob->data, sizeof(ethhdr));
-	if (!eth_is_multicast(ethhdr.h_dest) &&
-	    memcmp(ethhdr.h_dest, netdev->ll_addr, ETH_ALEN) != 0) {
+	/* Group addresses (broadcast included) have the low bit of the
+	 * first octet set; anything else must be ours. */
+	if (ethhdr->h_dest[0] & 0x01) {
+		*flags = LL_MULTICAST;
+		if (memcmp(ethhdr->h_dest, eth_broadcast, ETH_ALEN) == 0)
+			*flags |= LL_BROADCAST;
+	} else if (memcmp(ethhdr->h_dest, netdev->ll_addr, ETH_ALEN) != 0) {
 		netdev->stats.rx_dropped++;
-		free_iob(iob);
 		return -EINVAL;
 	}
-	protocol = find_net_protocol(ethhdr.h_protocol);
-	if (!protocol) {
-		DBG2("%s: ignoring ethertype %#06x\n", netdev->name,
-		     ntohs(ethhdr.h_protocol));
-		netdev->stats.rx_dropped++;
-		free_iob(iob);
-		return -ENOTSUP;
-	}
-	iob_pull(iob, sizeof(ethhdr));
-	return protocol->rx(iob, netdev, ethhdr.h_source, ethhdr.h_dest);
+	*ll_dest = ethhdr->h_dest;
+	*ll_source = ethhdr->h_source;
+	*net_proto = ethhdr->h_protocol;
+	iob_pull(iob, sizeof(*ethhdr));
+	return 0;
 }
 
-void net_poll(void)
+const struct ll_protocol ethernet_protocol = {
+	.name = "Ethernet",
+	.ll_proto = htons(ARPHRD_ETHER),
+	.ll_addr_len = ETH_ALEN,
+	.ll_header_len = ETH_HLEN,
+	.ll_broadcast = eth_broadcast,
+	.push = eth_push,
+	.pull = eth_pull,
+};
+
+static int ethernet_probe(struct net_device *netdev, void *priv)
 {
-	struct net_device *netdev;
-
-	list_for_each_entry(netdev, &net_devices, list) {
-		struct io_buffer *iob;
-
-		if (!netdev->is_open)
-			continue;
-		netdev->op->poll(netdev);
-		/* One frame per device per pass keeps timers and other
-		 * devices serviced under load. */
-		iob = netdev_rx_dequeue(netdev);
-		if (iob)
-			eth_rx(iob, netdev);
-	}
+	if (!netdev->ll_protocol)
+		netdev->ll_protocol = &ethernet_protocol;
+	return 0;
 }
 
-PERMANENT_PROCESS(net_poll_process) = {
-	.step = net_poll,
+NET_DRIVER(ethernet_net_driver) = {
+	.name = "Ethernet",
+	.probe = ethernet_probe,
 };

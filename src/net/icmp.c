@@ -21,9 +21,15 @@ struct icmp_header {
 
 PROVIDE_OBJECT(icmp);
 
+extern const struct tcpip_protocol icmp_protocol;
+
+/* ICMP has no pseudo-header: the sum covers the message alone. */
 static int icmp_rx(struct io_buffer *iob, struct net_device *netdev,
-		   struct in_addr src, struct in_addr dest)
+		   struct sockaddr_tcpip *st_src,
+		   struct sockaddr_tcpip *st_dest, uint16_t pshdr_csum)
 {
+	struct sockaddr_in *src = (struct sockaddr_in *)st_src;
+	struct sockaddr_in *dest = (struct sockaddr_in *)st_dest;
 	struct icmp_header *icmp = iob->data;
 	int rc = -EINVAL;
 
@@ -37,23 +43,24 @@ static int icmp_rx(struct io_buffer *iob, struct net_device *netdev,
 	}
 	/* Echoes sent to a broadcast address stay unanswered: one request
 	 * must not make a whole subnet transmit. */
-	if (icmp->type != ICMP_ECHO_REQUEST ||
-	    dest.s_addr != ipv4_address(netdev).s_addr) {
+	if (src->sin_family != AF_INET || icmp->type != ICMP_ECHO_REQUEST ||
+	    dest->sin_addr.s_addr != ipv4_address(netdev).s_addr) {
 		rc = 0;
 		goto drop;
 	}
 	icmp->type = ICMP_ECHO_REPLY;
 	icmp->chksum = 0;
 	icmp->chksum = ~tcpip_chksum(0, iob->data, iob_len(iob));
-	return ipv4_tx(iob, IP_ICMP, dest, src, netdev);
+	src->sin_port = dest->sin_port = 0;
+	return tcpip_tx(iob, &icmp_protocol, st_dest, st_src, netdev, NULL);
 
 drop:
 	free_iob(iob);
 	return rc;
 }
 
-IP_PROTOCOL(icmp_protocol) = {
+TCPIP_PROTOCOL(icmp_protocol) = {
 	.name = "ICMP",
-	.protocol = IP_ICMP,
+	.tcpip_proto = IP_ICMP,
 	.rx = icmp_rx,
 };

@@ -1,52 +1,55 @@
 /*
- * IPv4 (RFC 791): per-device addresses, routing, transmission through ARP,
- * and reception: header checks, fragment reassembly and dispatch to the
- * transport protocols.
+ * IPv4 (RFC 791) as a family of the tcpip layer: per-device addresses
+ * (applied from settings), routing, transmission through ARP, and
+ * reception: header checks, fragment reassembly and dispatch to the
+ * transports with the pseudo-header sum.
  */
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <net/arp.h>
-#include <net/ethernet.h>
 #include <net/ipv4.h>
 #include <wireboot/debug.h>
+#include <wireboot/errfile.h>
 #include <wireboot/features.h>
+#include <wireboot/settings.h>
 #include "ipv4_reassembly.h"
+
+#define ERRFILE ERRFILE_ipv4
 
 #define IP_VERSION 4
 #define IP_TTL 64
 
-TABLE_DEFINE(const struct ip_protocol, ip_protocols);
 FEATURE("ipv4");
 PROVIDE_OBJECT(ipv4);
-/* An IPv4 host answers pings; ICMP only plugs in through the table. */
+/* An IPv4 host answers pings and resolves neighbours; both only plug in
+ * through tables. */
 REQUIRE_OBJECT(icmp);
+REQUIRE_OBJECT(arp);
 
+/* Per device, allocated with it (see struct net_driver). */
 struct ipv4_config {
-	struct list_head list;
-	struct net_device *netdev;	/* holds a reference */
-	struct in_addr address;
+	struct in_addr address;		/* 0: unconfigured */
 	struct in_addr netmask;
 	struct in_addr gateway;
 };
 
-static LIST_HEAD(ipv4_configs);
+extern const struct net_driver ipv4_net_driver;
+extern const struct tcpip_net_protocol ipv4_tcpip_protocol;
 
 static uint16_t next_ident;
 
 /* ---- configuration --------------------------------------------------------- */
 
+/* The configuration of a device that has an address, else NULL. */
 static struct ipv4_config *find_config(struct net_device *netdev)
 {
-	struct ipv4_config *config;
+	struct ipv4_config *config = netdev_priv(netdev, &ipv4_net_driver);
 
-	list_for_each_entry(config, &ipv4_configs, list) {
-		if (config->netdev == netdev)
-			return config;
-	}
-	return NULL;
+	return config->address.s_addr ? config : NULL;
 }
 
 /* A netmask is a run of ones followed by zeros. */
@@ -60,51 +63,33 @@ static bool netmask_valid(struct in_addr netmask)
 int ipv4_configure(struct net_device *netdev, struct in_addr address,
 		   struct in_addr netmask, struct in_addr gateway)
 {
-	struct ipv4_config *config = find_config(netdev);
+	struct ipv4_config *config = netdev_priv(netdev, &ipv4_net_driver);
 
-	if (!address.s_addr) {
-		if (config) {
-			list_del(&config->list);
-			netdev_put(config->netdev);
-			free(config);
-		}
+	if (address.s_addr && !netmask_valid(netmask))
+		return -EUNIQ(EINVAL, 1);
+	if (config->address.s_addr != address.s_addr)
 		arp_flush(netdev);
-		return 0;
-	}
-	if (!netmask_valid(netmask))
-		return -EINVAL;
-	if (!config) {
-		config = zalloc(sizeof(*config));
-		if (!config)
-			return -ENOMEM;
-		netdev_get(netdev);
-		config->netdev = netdev;
-		list_add_tail(&config->list, &ipv4_configs);
-	}
 	config->address = address;
-	config->netmask = netmask;
-	config->gateway = gateway;
+	config->netmask = address.s_addr ? netmask : (struct in_addr){ 0 };
+	config->gateway = address.s_addr ? gateway : (struct in_addr){ 0 };
 	return 0;
 }
 
-/* A device going away takes its configuration and ARP entries with it. */
-static void ipv4_forget_device(struct net_device *netdev)
-{
-	struct in_addr none = { 0 };
-
-	ipv4_configure(netdev, none, none, none);
-}
-
-NETDEV_REMOVAL_HOOK(ipv4_removal_hook) = {
-	.removed = ipv4_forget_device,
-};
-
 struct in_addr ipv4_address(struct net_device *netdev)
 {
-	struct ipv4_config *config = find_config(netdev);
-	struct in_addr none = { 0 };
+	struct ipv4_config *config = netdev_priv(netdev, &ipv4_net_driver);
 
-	return config ? config->address : none;
+	return config->address;
+}
+
+void ipv4_config(struct net_device *netdev, struct in_addr *address,
+		 struct in_addr *netmask, struct in_addr *gateway)
+{
+	struct ipv4_config *config = netdev_priv(netdev, &ipv4_net_driver);
+
+	*address = config->address;
+	*netmask = config->netmask;
+	*gateway = config->gateway;
 }
 
 static bool on_link(const struct ipv4_config *config, struct in_addr dest)
@@ -125,6 +110,67 @@ static bool is_multicast(struct in_addr addr)
 	return (ntohl(addr.s_addr) & 0xf0000000U) == 0xe0000000U;
 }
 
+/* ---- settings ------------------------------------------------------------------ */
+
+static int fetch_ipv4_setting(struct net_device *netdev, const char *name,
+			      struct in_addr *addr)
+{
+	addr->s_addr = 0;
+	return fetch_setting(&netdev->settings, name, addr, sizeof(*addr),
+			     NULL) == sizeof(*addr) ? 0 : -ENOENT;
+}
+
+/* The classful mask, as RFC 1122 section 3.3.1.1 allows when none is
+ * given. */
+static struct in_addr default_netmask(struct in_addr address)
+{
+	uint32_t host = ntohl(address.s_addr);
+	struct in_addr netmask;
+
+	netmask.s_addr = htonl(host < 0x80000000U ? 0xff000000U :
+			       host < 0xc0000000U ? 0xffff0000U : 0xffffff00U);
+	return netmask;
+}
+
+/* Every device takes the configuration its settings describe ("ip",
+ * "netmask", "gateway", from DHCP or from a script), whenever they
+ * change. A device given an address is opened: a script that sets one
+ * means to use it, as DHCP's lease does. */
+static int ipv4_apply_settings(void)
+{
+	struct net_device *netdev;
+	int rc = 0;
+
+	for_each_netdev(netdev) {
+		struct in_addr address, netmask, gateway;
+		int err;
+
+		fetch_ipv4_setting(netdev, "ip", &address);
+		if (fetch_ipv4_setting(netdev, "netmask", &netmask) != 0 &&
+		    address.s_addr)
+			netmask = default_netmask(address);
+		fetch_ipv4_setting(netdev, "gateway", &gateway);
+		err = ipv4_configure(netdev, address, netmask, gateway);
+		if (!err && address.s_addr)
+			err = netdev_open(netdev);
+		if (err) {
+			DBG("%s: IPv4 settings rejected: %s\n", netdev->name,
+			    strerror(err));
+			rc = err;
+		}
+	}
+	return rc;
+}
+
+SETTING_DEFINITION(ip_setting) = { .name = "ip", .type = SETTING_IPV4 };
+SETTING_DEFINITION(netmask_setting) = { .name = "netmask", .type = SETTING_IPV4 };
+SETTING_DEFINITION(gateway_setting) = { .name = "gateway", .type = SETTING_IPV4 };
+
+SETTINGS_APPLICATOR(ipv4_settings_applicator) = {
+	.name = "IPv4",
+	.apply = ipv4_apply_settings,
+};
+
 /* ---- routing and transmission ------------------------------------------------ */
 
 struct ipv4_route {
@@ -137,13 +183,13 @@ struct ipv4_route {
  * exists), or on the first configured one. */
 static int route_broadcast(struct net_device *netdev, struct ipv4_route *route)
 {
-	struct ipv4_config *config;
-
 	if (!netdev) {
-		config = list_first_entry(&ipv4_configs, struct ipv4_config, list);
-		if (!config)
-			return -ENETUNREACH;
-		netdev = config->netdev;
+		for_each_netdev(netdev) {
+			if (find_config(netdev))
+				break;
+		}
+		if (&netdev->list == &net_devices)
+			return -EUNIQ(ENETUNREACH, 2);
 	}
 	route->netdev = netdev;
 	route->src = ipv4_address(netdev);
@@ -151,10 +197,11 @@ static int route_broadcast(struct net_device *netdev, struct ipv4_route *route)
 	return 0;
 }
 
-static int route_via(const struct ipv4_config *config, struct in_addr dest,
+static int route_via(struct net_device *netdev,
+		     const struct ipv4_config *config, struct in_addr dest,
 		     struct ipv4_route *route)
 {
-	route->netdev = config->netdev;
+	route->netdev = netdev;
 	route->src = config->address;
 	if (subnet_broadcast(config, dest))
 		route->next_hop.s_addr = 0;
@@ -163,7 +210,7 @@ static int route_via(const struct ipv4_config *config, struct in_addr dest,
 	else if (config->gateway.s_addr)
 		route->next_hop = config->gateway;
 	else
-		return -ENETUNREACH;
+		return -EUNIQ(ENETUNREACH, 3);
 	return 0;
 }
 
@@ -176,70 +223,87 @@ static int ipv4_route(struct in_addr dest, struct net_device *netdev,
 	if (dest.s_addr == INADDR_BROADCAST)
 		return route_broadcast(netdev, route);
 	if (!dest.s_addr || is_multicast(dest))
-		return -ENETUNREACH;
+		return -EUNIQ(ENETUNREACH, 4);
 	if (netdev) {
 		config = find_config(netdev);
-		return config ? route_via(config, dest, route) : -ENETUNREACH;
+		return config ? route_via(netdev, config, dest, route) :
+				-EUNIQ(ENETUNREACH, 5);
 	}
-	list_for_each_entry(config, &ipv4_configs, list) {
-		if (on_link(config, dest))
-			return route_via(config, dest, route);
+	for_each_netdev(netdev) {
+		config = find_config(netdev);
+		if (config && on_link(config, dest))
+			return route_via(netdev, config, dest, route);
 	}
-	list_for_each_entry(config, &ipv4_configs, list) {
-		if (config->gateway.s_addr)
-			return route_via(config, dest, route);
+	for_each_netdev(netdev) {
+		config = find_config(netdev);
+		if (config && config->gateway.s_addr)
+			return route_via(netdev, config, dest, route);
 	}
-	return -ENETUNREACH;
+	return -EUNIQ(ENETUNREACH, 6);
 }
 
-int ipv4_source_address(struct in_addr dest, struct net_device *netdev,
-			struct in_addr *src)
-{
-	struct ipv4_route route;
-	int rc = ipv4_route(dest, netdev, &route);
+struct ipv4_pseudo_header {
+	struct in_addr src;
+	struct in_addr dest;
+	uint8_t zero;
+	uint8_t protocol;
+	uint16_t len;
+} __packed;
 
-	if (rc == 0)
-		*src = route.src;
-	return rc;
+static uint16_t ipv4_pshdr_chksum(struct in_addr src, struct in_addr dest,
+				  uint8_t protocol, size_t len)
+{
+	struct ipv4_pseudo_header pshdr = {
+		.src = src,
+		.dest = dest,
+		.protocol = protocol,
+		.len = htons(len),
+	};
+
+	return tcpip_chksum(0, &pshdr, sizeof(pshdr));
 }
 
-uint16_t tcpip_chksum(uint16_t partial, const void *data, size_t len)
+static int ipv4_tx(struct io_buffer *iob, const struct tcpip_protocol *proto,
+		   const struct sockaddr_tcpip *st_src,
+		   const struct sockaddr_tcpip *st_dest,
+		   struct net_device *netdev, uint16_t *trans_csum)
 {
-	const uint8_t *bytes = data;
-	uint64_t sum = partial;
-	size_t i;
-
-	/* Words in memory order: the CPU is little-endian, and the one's
-	 * complement sum commutes with byte swapping, so the result can be
-	 * stored into a header as it is. */
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint16_t)(bytes[i] | (bytes[i + 1] << 8));
-	if (len & 1)
-		sum += bytes[len - 1];
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)sum;
-}
-
-int ipv4_tx(struct io_buffer *iob, uint8_t protocol, struct in_addr src,
-	    struct in_addr dest, struct net_device *netdev)
-{
+	const struct sockaddr_in *sin_src = (const struct sockaddr_in *)st_src;
+	const struct sockaddr_in *sin_dest = (const struct sockaddr_in *)st_dest;
+	struct in_addr dest = sin_dest->sin_addr;
 	struct ipv4_route route;
 	struct iphdr *iphdr;
 	size_t len;
 	int rc;
 
+	if (!netdev)
+		netdev = tcpip_scope_netdev(st_dest);
 	rc = ipv4_route(dest, netdev, &route);
 	if (rc != 0)
 		goto drop;
+	if (sin_src && sin_src->sin_addr.s_addr)
+		route.src = sin_src->sin_addr;
 	len = sizeof(*iphdr) + iob_len(iob);
 	if (len > route.netdev->mtu) {
-		rc = -EMSGSIZE;
+		rc = -EUNIQ(EMSGSIZE, 7);
 		goto drop;
 	}
-	if (iob_headroom(iob) < sizeof(*iphdr) + ETH_HLEN) {
-		rc = -ENOBUFS;
+	if (!route.netdev->ll_protocol ||
+	    iob_headroom(iob) <
+	    sizeof(*iphdr) + route.netdev->ll_protocol->ll_header_len) {
+		rc = -EUNIQ(ENOBUFS, 8);
 		goto drop;
+	}
+	if (trans_csum) {
+		/* The transport's sum, completed with what only we know. */
+		uint16_t sum = tcpip_chksum(
+			ipv4_pshdr_chksum(route.src, dest, proto->tcpip_proto,
+					  iob_len(iob)),
+			iob->data, iob_len(iob));
+
+		/* Zero would mean "no checksum" to UDP; 0xffff is the same
+		 * value in ones' complement arithmetic. */
+		*trans_csum = sum == 0xffff ? 0xffff : (uint16_t)~sum;
 	}
 	iphdr = iob_push(iob, sizeof(*iphdr));
 	iphdr->verhdrlen = (IP_VERSION << 4) | (sizeof(*iphdr) / 4);
@@ -248,14 +312,15 @@ int ipv4_tx(struct io_buffer *iob, uint8_t protocol, struct in_addr src,
 	iphdr->ident = htons(next_ident++);
 	iphdr->frags = 0;
 	iphdr->ttl = IP_TTL;
-	iphdr->protocol = protocol;
+	iphdr->protocol = proto->tcpip_proto;
 	iphdr->chksum = 0;
-	iphdr->src = src.s_addr ? src : route.src;
+	iphdr->src = route.src;
 	iphdr->dest = dest;
 	iphdr->chksum = ~tcpip_chksum(0, iphdr, sizeof(*iphdr));
 
 	if (!route.next_hop.s_addr)
-		return net_tx(iob, route.netdev, ETH_P_IP, eth_broadcast);
+		return net_tx(iob, route.netdev, &ipv4_protocol,
+			      route.netdev->ll_protocol->ll_broadcast);
 	return arp_resolve_tx(iob, route.netdev, route.next_hop, iphdr->src);
 
 drop:
@@ -263,22 +328,17 @@ drop:
 	return rc;
 }
 
-/* ---- reception --------------------------------------------------------------- */
-
-static int ipv4_deliver(struct io_buffer *iob, struct net_device *netdev,
-			uint8_t protocol, struct in_addr src,
-			struct in_addr dest)
+static struct net_device *ipv4_route_netdev(const struct sockaddr_tcpip *st)
 {
-	const struct ip_protocol *ip_protocol;
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)st;
+	struct ipv4_route route;
 
-	for_each_table_entry(ip_protocol, ip_protocols) {
-		if (ip_protocol->protocol == protocol)
-			return ip_protocol->rx(iob, netdev, src, dest);
-	}
-	DBG2("%s: ignoring IP protocol %u\n", netdev->name, protocol);
-	free_iob(iob);
-	return -ENOTSUP;
+	if (ipv4_route(sin->sin_addr, tcpip_scope_netdev(st), &route) != 0)
+		return NULL;
+	return route.netdev;
 }
+
+/* ---- reception --------------------------------------------------------------- */
 
 /* Before a device has an address, it takes every unicast datagram: a DHCP
  * server may send its offer to the address it offers. */
@@ -295,11 +355,11 @@ static bool ipv4_for_us(struct net_device *netdev, struct in_addr dest)
 }
 
 static int ipv4_rx(struct io_buffer *iob, struct net_device *netdev,
-		   const uint8_t *ll_source __unused,
-		   const uint8_t *ll_dest __unused)
+		   const void *ll_dest, const void *ll_source, unsigned flags)
 {
 	struct iphdr *iphdr = iob->data;
-	struct in_addr src, dest;
+	struct sockaddr_in src = { .sin_family = AF_INET };
+	struct sockaddr_in dest = { .sin_family = AF_INET };
 	size_t hlen, total;
 	uint8_t protocol;
 	int rc = -EINVAL;
@@ -335,8 +395,9 @@ static int ipv4_rx(struct io_buffer *iob, struct net_device *netdev,
 	}
 	/* Copies: a reassembled datagram no longer holds this header. */
 	protocol = iphdr->protocol;
-	src = iphdr->src;
-	dest = iphdr->dest;
+	src.sin_addr = iphdr->src;
+	dest.sin_addr = iphdr->dest;
+	src.sin_scope_id = dest.sin_scope_id = (uint16_t)(netdev->index + 1);
 	if (ntohs(iphdr->frags) & (IP_FLAG_MF | IP_OFFSET_MASK)) {
 		iob = ipv4_reassemble(iob, netdev, iphdr, hlen);
 		if (!iob)
@@ -344,7 +405,10 @@ static int ipv4_rx(struct io_buffer *iob, struct net_device *netdev,
 	} else {
 		iob_pull(iob, hlen);
 	}
-	return ipv4_deliver(iob, netdev, protocol, src, dest);
+	return tcpip_rx(iob, netdev, protocol, (struct sockaddr_tcpip *)&src,
+			(struct sockaddr_tcpip *)&dest,
+			ipv4_pshdr_chksum(src.sin_addr, dest.sin_addr, protocol,
+					  iob_len(iob)));
 
 drop:
 	free_iob(iob);
@@ -353,6 +417,53 @@ drop:
 
 NET_PROTOCOL(ipv4_protocol) = {
 	.name = "IPv4",
-	.ethertype = htons(ETH_P_IP),
+	.net_proto = htons(NET_PROTO_IPV4),
+	.net_addr_len = sizeof(struct in_addr),
 	.rx = ipv4_rx,
+};
+
+TCPIP_NET_PROTOCOL(ipv4_tcpip_protocol) = {
+	.name = "IPv4",
+	.sa_family = AF_INET,
+	.tx = ipv4_tx,
+	.route = ipv4_route_netdev,
+};
+
+NET_DRIVER(ipv4_net_driver) = {
+	.name = "IPv4",
+	.priv_len = sizeof(struct ipv4_config),
+};
+
+/* ---- the address family ------------------------------------------------------ */
+
+static const char *ipv4_sock_ntoa(const struct sockaddr *sa, char *buf,
+				  size_t len)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
+	char addr[16];
+
+	inet_ntoa_r(sin->sin_addr, addr);
+	if (sin->sin_port)
+		snprintf(buf, len, "%s:%u", addr, ntohs(sin->sin_port));
+	else
+		snprintf(buf, len, "%s", addr);
+	return buf;
+}
+
+static int ipv4_sock_aton(const char *text, struct sockaddr *sa)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)sa;
+	struct in_addr addr;
+
+	if (inet_aton(text, &addr) != 0)
+		return -EINVAL;
+	sin->sin_family = AF_INET;
+	sin->sin_addr = addr;
+	return 0;
+}
+
+SOCKADDR_FAMILY(ipv4_sockaddr_family) = {
+	.family = AF_INET,
+	.ntoa = ipv4_sock_ntoa,
+	.aton = ipv4_sock_aton,
 };

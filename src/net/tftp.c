@@ -10,21 +10,31 @@
  * Options come from the URI query (tftp://host/file?blksize=1024&
  * windowsize=4&timeout=2&tsize=0), else the settings "tftp-blksize" and
  * "tftp-windowsize", else the defaults below; 0 leaves an option out.
+ *
+ * A request is an object with two interfaces: the receiver of the file
+ * (xfer) and a UDP socket to the server (opened by name: the lookup runs
+ * asynchronously, and the request goes out when the socket's window
+ * opens). Its close carries the result, preceded by the server's own
+ * error text when there is one (intf_reason).
  */
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
-#include <wireboot/error_name.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/dns.h>
+#include <net/in.h>
+#include <net/socket.h>
 #include <net/tftp.h>
-#include <net/udp.h>
 #include <wireboot/debug.h>
+#include <wireboot/errfile.h>
 #include <wireboot/features.h>
 #include <wireboot/open.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
+#include <wireboot/xfer.h>
+
+#define ERRFILE ERRFILE_tftp
 
 FEATURE("tftp");
 /* Nothing calls TFTP by name (it plugs into the URI openers): the
@@ -42,11 +52,12 @@ PROVIDE_OBJECT(tftp);
 
 struct tftp_request {
 	struct refcnt refcnt;
-	struct xfer xfer;		/* to the receiver */
-	struct udp_conn conn;
+	struct interface xfer;		/* to the receiver */
+	struct interface socket;	/* UDP to the server */
 	struct retry_timer timer;
-	struct sockaddr_in server;	/* its transfer port once known */
+	struct sockaddr_in server;	/* address and transfer port, once known */
 	bool tid_known;
+	bool rrq_sent;
 	bool oack_seen;
 	char *filename;
 	struct tftp_options request;
@@ -57,13 +68,6 @@ struct tftp_request {
 	bool finished;
 };
 
-static char last_error[TFTP_ERROR_MSG_MAX + 32];
-
-const char *tftp_last_error(void)
-{
-	return last_error;
-}
-
 static void tftp_free(struct refcnt *refcnt)
 {
 	struct tftp_request *tftp = container_of(refcnt, struct tftp_request, refcnt);
@@ -72,15 +76,22 @@ static void tftp_free(struct refcnt *refcnt)
 	free(tftp);
 }
 
+/* To dest, or (NULL) to the address and port the socket was opened to. */
 static int tftp_send(struct tftp_request *tftp, const void *data, size_t len,
 		     const struct sockaddr_in *dest)
 {
-	struct io_buffer *iob = udp_alloc_iob(len);
+	struct io_buffer *iob = xfer_alloc_iob(&tftp->socket, len);
+	struct sockaddr_in to;
+	struct xfer_metadata meta = { 0 };
 
 	if (!iob)
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 1);
 	memcpy(iob_put(iob, len), data, len);
-	return udp_tx(&tftp->conn, iob, dest);
+	if (dest) {
+		to = *dest;
+		meta.dest = (struct sockaddr *)&to;
+	}
+	return xfer_deliver(&tftp->socket, iob, &meta);
 }
 
 static int tftp_send_rrq(struct tftp_request *tftp)
@@ -90,7 +101,8 @@ static int tftp_send_rrq(struct tftp_request *tftp)
 
 	if (len < 0)
 		return len;
-	return tftp_send(tftp, rrq, (size_t)len, &tftp->server);
+	tftp->rrq_sent = true;
+	return tftp_send(tftp, rrq, (size_t)len, NULL);
 }
 
 static int tftp_send_ack(struct tftp_request *tftp)
@@ -122,9 +134,8 @@ static void tftp_finish(struct tftp_request *tftp, int rc)
 	DBG("TFTP %s: finished after %llu blocks: %s\n", tftp->filename,
 	    (unsigned long long)tftp->block, strerror(rc));
 	stop_timer(&tftp->timer);
-	udp_close(&tftp->conn);
-	xfer_close(&tftp->xfer, rc);
-	ref_put(&tftp->refcnt);
+	intf_shutdown(&tftp->socket, rc);
+	intf_shutdown(&tftp->xfer, rc);
 }
 
 /* Aborts for a protocol violation, telling the server why. */
@@ -156,7 +167,7 @@ static void tftp_rx_oack(struct tftp_request *tftp, const uint8_t *body,
 	if (!tftp->oack_seen) {
 		if (tftp_parse_oack(body, len, &tftp->request, &tftp->options)) {
 			tftp_abort(tftp, TFTP_ERR_OPTIONS,
-				   "Unacceptable options", -EPROTO);
+				   "Unacceptable options", -EUNIQ(EPROTO, 2));
 			return;
 		}
 		tftp->oack_seen = true;
@@ -164,7 +175,7 @@ static void tftp_rx_oack(struct tftp_request *tftp, const uint8_t *body,
 		    tftp->filename, tftp->options.blksize,
 		    tftp->options.windowsize, tftp->options.timeout);
 		if (tftp->options.tsize)
-			xfer_size_hint(&tftp->xfer, (size_t)tftp->options.tsize_value);
+			xfer_size_hint(&tftp->xfer, tftp->options.tsize_value);
 	}
 	tftp_send_ack(tftp);
 	tftp_restart_timer(tftp);
@@ -190,11 +201,12 @@ static void tftp_rx_data(struct tftp_request *tftp, struct io_buffer *iob)
 	}
 	if (data_len > tftp->options.blksize) {
 		free_iob(iob);
-		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Block too large", -EPROTO);
+		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Block too large",
+			   -EUNIQ(EPROTO, 3));
 		return;
 	}
 	last = data_len < tftp->options.blksize;
-	meta.offset = (size_t)(tftp->block * tftp->options.blksize);
+	meta.offset = tftp->block * tftp->options.blksize;
 	tftp->block++;
 	tftp->window_count++;
 	tftp->reacked = false;
@@ -218,30 +230,33 @@ static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
 			  size_t len)
 {
 	char message[TFTP_ERROR_MSG_MAX];
+	char reason[TFTP_ERROR_MSG_MAX + 32];
 	unsigned code;
 
 	if (tftp_parse_error(body, len, &code, message, sizeof(message)))
 		return;
-	snprintf(last_error, sizeof(last_error), "TFTP error %u: %s", code,
-		 message);
 	/* The server's own words say more than any error number can. */
-	set_error_detail("%s", last_error);
+	snprintf(reason, sizeof(reason), "TFTP error %u: %s", code, message);
+	intf_reason(&tftp->xfer, reason);
 	tftp_finish(tftp, tftp_error_rc(code));
 }
 
 /* The server answers from a new port (its TID); anything from another
- * port afterwards is someone else's, and RFC 1350 says to tell them. */
+ * port afterwards is someone else's, and RFC 1350 says to tell them. (The
+ * socket, opened to the server's address, lets nobody else's through.) */
 static bool tftp_accept_source(struct tftp_request *tftp,
 			       const struct sockaddr_in *src)
 {
+	if (!src || src->sin_family != AF_INET || !tftp->rrq_sent)
+		return false;
+	if (!tftp->tid_known) {
+		tftp->server = *src;
+		tftp->tid_known = true;
+		return true;
+	}
 	if (src->sin_addr.s_addr != tftp->server.sin_addr.s_addr) {
 		DBG("TFTP %s: packet from a stranger dropped\n", tftp->filename);
 		return false;
-	}
-	if (!tftp->tid_known) {
-		tftp->server.sin_port = src->sin_port;
-		tftp->tid_known = true;
-		return true;
 	}
 	if (src->sin_port != tftp->server.sin_port) {
 		DBG("TFTP %s: packet from another transfer port\n",
@@ -253,18 +268,19 @@ static bool tftp_accept_source(struct tftp_request *tftp,
 	return true;
 }
 
-static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
-		    const struct sockaddr_in *src,
-		    const struct sockaddr_in *dest, struct net_device *netdev)
+static int tftp_socket_deliver(struct interface *socket, struct io_buffer *iob,
+			       struct xfer_metadata *meta)
 {
-	struct tftp_request *tftp = container_of(conn, struct tftp_request, conn);
+	struct tftp_request *tftp = container_of(socket, struct tftp_request,
+						 socket);
+	const struct sockaddr_in *src = (struct sockaddr_in *)meta->src;
 	const uint8_t *data = iob->data;
 	size_t len = iob_len(iob);
 	unsigned opcode;
 
 	if (tftp->finished || len < 4 || !tftp_accept_source(tftp, src)) {
 		free_iob(iob);
-		return;
+		return 0;
 	}
 	/* A receiver may close us while we deliver: stay alive until done. */
 	ref_get(&tftp->refcnt);
@@ -282,15 +298,43 @@ static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
 		break;
 	default:
 		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Unexpected opcode",
-			   -EPROTO);
+			   -EUNIQ(EPROTO, 4));
 		break;
 	}
 	free_iob(iob);
 	ref_put(&tftp->refcnt);
+	return 0;
 }
 
-static const struct udp_operations tftp_udp_operations = {
-	.rx = tftp_rx,
+/* The socket opened (the server's name resolved): ask for the file. */
+static void tftp_socket_window_changed(struct interface *socket)
+{
+	struct tftp_request *tftp = container_of(socket, struct tftp_request,
+						 socket);
+	int rc;
+
+	if (tftp->rrq_sent || tftp->finished || !xfer_window(&tftp->socket))
+		return;
+	rc = tftp_send_rrq(tftp);
+	if (rc) {
+		tftp_finish(tftp, rc);
+		return;
+	}
+	start_timer(&tftp->timer);
+	DBG("TFTP %s: requested\n", tftp->filename);
+}
+
+/* The socket failed (its name did not resolve, say). */
+static void tftp_socket_close(struct interface *socket, int rc)
+{
+	tftp_finish(container_of(socket, struct tftp_request, socket),
+		    rc ? rc : -EUNIQ(EPIPE, 5));
+}
+
+static const struct interface_operations tftp_socket_operations = {
+	.deliver = tftp_socket_deliver,
+	.window_changed = tftp_socket_window_changed,
+	.close = tftp_socket_close,
 };
 
 static void tftp_expired(struct retry_timer *timer, bool fail)
@@ -299,7 +343,8 @@ static void tftp_expired(struct retry_timer *timer, bool fail)
 
 	if (fail) {
 		DBG("TFTP %s: server silent, giving up\n", tftp->filename);
-		tftp_finish(tftp, -ETIMEDOUT);
+		tftp_finish(tftp, tftp->tid_known ? -EUNIQ(ETIMEDOUT, 6) :
+				  -EUNIQ(ETIMEDOUT, 7));	/* never answered */
 		return;
 	}
 	/* Before the server's first answer the request itself was lost. */
@@ -311,7 +356,7 @@ static void tftp_expired(struct retry_timer *timer, bool fail)
 }
 
 /* The receiver closed its end: stop the server too. */
-static void tftp_xfer_close(struct xfer *xfer, int rc)
+static void tftp_xfer_close(struct interface *xfer, int rc)
 {
 	struct tftp_request *tftp = container_of(xfer, struct tftp_request, xfer);
 
@@ -323,7 +368,7 @@ static void tftp_xfer_close(struct xfer *xfer, int rc)
 	tftp_finish(tftp, rc);
 }
 
-static const struct xfer_operations tftp_xfer_operations = {
+static const struct interface_operations tftp_xfer_operations = {
 	.close = tftp_xfer_close,
 };
 
@@ -361,58 +406,46 @@ static int tftp_read_options(const struct uri *uri, struct tftp_options *request
 				  request->blksize > TFTP_MAX_BLKSIZE)) ||
 	    request->windowsize > TFTP_MAX_WINDOWSIZE ||
 	    request->timeout > TFTP_MAX_TIMEOUT)
-		return -EINVAL;
+		return -EUNIQ(EINVAL, 12);
 	return 0;
 }
 
-static int tftp_open(struct xfer *receiver, struct uri *uri)
+static int tftp_open(struct interface *receiver, struct uri *uri)
 {
 	struct tftp_request *tftp;
 	const char *path = uri->path;
 	int rc;
 
 	if (!uri->host || !uri->host[0] || !path || !path[0])
-		return -EINVAL;
+		return -EUNIQ(EINVAL, 8);
 	/* "tftp://server/file" names "file"; "//file" keeps the slash. */
 	if (path[0] == '/')
 		path++;
 	if (!path[0])
-		return -EINVAL;
+		return -EUNIQ(EINVAL, 9);
 
 	tftp = zalloc(sizeof(*tftp));
 	if (!tftp)
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 10);
 	ref_init(&tftp->refcnt, tftp_free);
-	xfer_init(&tftp->xfer, &tftp_xfer_operations);
+	intf_init(&tftp->xfer, &tftp_xfer_operations, &tftp->refcnt);
+	intf_init(&tftp->socket, &tftp_socket_operations, &tftp->refcnt);
 	retry_init(&tftp->timer, tftp_expired, TFTP_RETRY_MIN_US,
 		   TFTP_RETRY_MAX_US);
 	tftp->filename = strdup(path);
-	rc = tftp->filename ? tftp_read_options(uri, &tftp->request) : -ENOMEM;
+	rc = tftp->filename ? tftp_read_options(uri, &tftp->request) :
+			      -EUNIQ(ENOMEM, 11);
 	if (rc)
-		goto err;
+		goto out;
 	tftp->options.blksize = TFTP_DEFAULT_BLKSIZE;
 	tftp->options.windowsize = 1;
-	tftp->server.sin_family = AF_INET;
-	tftp->server.sin_port = htons(uri_port(uri, TFTP_PORT));
-	rc = dns_resolve(uri->host, &tftp->server.sin_addr);
+	rc = xfer_open_named_socket(&tftp->socket, SOCK_DGRAM, uri->host,
+				    uri_port(uri, TFTP_PORT), NULL);
 	if (rc)
-		goto err;
-	rc = udp_open(&tftp->conn, &tftp_udp_operations, 0, NULL, NULL);
-	if (rc)
-		goto err;
-	last_error[0] = '\0';
-	rc = tftp_send_rrq(tftp);
-	if (rc) {
-		udp_close(&tftp->conn);
-		goto err;
-	}
-	start_timer(&tftp->timer);
-	/* The reference we hold from here on belongs to the transfer. */
-	xfer_plug(&tftp->xfer, receiver);
-	DBG("TFTP %s: requested from %s\n", tftp->filename, uri->host);
-	return 0;
-
-err:
+		goto out;
+	intf_plug_plug(&tftp->xfer, receiver);
+	DBG("TFTP %s: opening %s\n", tftp->filename, uri->host);
+out:
 	ref_put(&tftp->refcnt);
 	return rc;
 }

@@ -1,50 +1,68 @@
 /*
- * UDP (RFC 768): connections identified by their local port, checksums with
- * the IPv4 pseudo-header, and delivery of datagrams to the connection that
- * owns the destination port.
+ * UDP (RFC 768) over the tcpip layer: sockets identified by their local
+ * port (and device, when bound to one), checksums completed by whichever
+ * network protocol carries them, and delivery of each datagram to the
+ * socket that owns its destination port.
  */
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
-#include <net/ipv4.h>
+#include <net/tcpip.h>
+#include <wireboot/byteorder.h>
 #include <net/udp.h>
 #include <wireboot/debug.h>
+#include <wireboot/errfile.h>
+#include <wireboot/list.h>
+#include <wireboot/xfer.h>
+
+PROVIDE_OBJECT(udp);
+
+#define ERRFILE ERRFILE_udp
 
 /* The dynamic port range of RFC 6335. */
 #define UDP_EPHEMERAL_MIN 49152U
 #define UDP_EPHEMERAL_COUNT 16384U
 
+/* All 16-bit fields: naturally aligned, no packing (the checksum field
+ * is handed to the network layer by address). */
 struct udp_header {
 	uint16_t src;
 	uint16_t dest;
 	uint16_t len;
 	uint16_t chksum;
-} __packed;
+};
 
-struct ipv4_pseudo_header {
-	struct in_addr src;
-	struct in_addr dest;
-	uint8_t zero;
-	uint8_t protocol;
-	uint16_t len;
-} __packed;
+struct udp_socket {
+	struct refcnt refcnt;
+	struct list_head list;		/* open sockets; holds a reference */
+	struct interface xfer;
+	struct sockaddr_tcpip local;	/* port, scope (and address) */
+	struct sockaddr_tcpip peer;	/* st_family 0: unconnected */
+};
 
-static LIST_HEAD(udp_conns);
+static LIST_HEAD(udp_sockets);
 static unsigned next_ephemeral;
 
-static bool port_in_use(uint16_t port)
-{
-	struct udp_conn *conn;
+extern const struct tcpip_protocol udp_protocol;
 
-	list_for_each_entry(conn, &udp_conns, list) {
-		if (conn->local_port == port)
+/* Sockets bound to different devices may share a port (DHCP's 68 on
+ * every device at once); one bound to any device shares with nobody. */
+static bool port_in_use(uint16_t port, uint16_t scope_id)
+{
+	struct udp_socket *sock;
+
+	list_for_each_entry(sock, &udp_sockets, list) {
+		if (sock->local.st_port == port &&
+		    (!scope_id || !sock->local.st_scope_id ||
+		     sock->local.st_scope_id == scope_id))
 			return true;
 	}
 	return false;
 }
 
-/* Returns a free port in network byte order, or 0 if all are taken. */
+/* A free port in network byte order, or 0 if all are taken. */
 static uint16_t ephemeral_port(void)
 {
 	unsigned tries;
@@ -53,172 +71,191 @@ static uint16_t ephemeral_port(void)
 		uint16_t port = htons(UDP_EPHEMERAL_MIN +
 				      next_ephemeral++ % UDP_EPHEMERAL_COUNT);
 
-		if (!port_in_use(port))
+		if (!port_in_use(port, 0))
 			return port;
 	}
 	return 0;
 }
 
-int udp_open(struct udp_conn *conn, const struct udp_operations *op,
-	     uint16_t local_port, const struct sockaddr_in *peer,
-	     struct net_device *netdev)
+/* Same family and address (every family keeps it at the same offset, see
+ * net/socket.h; the rest is zero). */
+static bool same_address(const struct sockaddr_tcpip *a,
+			 const struct sockaddr_tcpip *b)
 {
-	uint16_t port = htons(local_port);
+	return a->st_family == b->st_family &&
+	       memcmp(a->pad + 2, b->pad + 2, sizeof(a->pad) - 2) == 0;
+}
 
-	if (!local_port)
-		port = ephemeral_port();
-	if (!port || port_in_use(port))
-		return -EADDRINUSE;
-	conn->op = op;
-	conn->local_port = port;
-	udp_connect(conn, peer);
-	conn->netdev = netdev;
-	if (netdev)
-		netdev_get(netdev);
-	list_add(&conn->list, &udp_conns);
+static void udp_free(struct refcnt *refcnt)
+{
+	free(container_of(refcnt, struct udp_socket, refcnt));
+}
+
+static void udp_close(struct udp_socket *sock, int rc)
+{
+	intf_shutdown(&sock->xfer, rc);
+	if (!list_empty(&sock->list)) {
+		list_del(&sock->list);
+		ref_put(&sock->refcnt);
+	}
+}
+
+static struct io_buffer *udp_alloc_iob(struct interface *xfer, size_t len)
+{
+	struct io_buffer *iob = alloc_iob(TCPIP_HEADROOM + UDP_HLEN + len);
+
+	if (iob)
+		iob_reserve(iob, TCPIP_HEADROOM + UDP_HLEN);
+	return iob;
+}
+
+static int udp_deliver(struct interface *xfer, struct io_buffer *iob,
+		       struct xfer_metadata *meta)
+{
+	struct udp_socket *sock = container_of(xfer, struct udp_socket, xfer);
+	const struct sockaddr_tcpip *dest =
+		meta->dest ? (struct sockaddr_tcpip *)meta->dest : &sock->peer;
+	struct udp_header *udp;
+	size_t len = iob_len(iob) + sizeof(*udp);
+	struct net_device *netdev = meta->netdev;
+
+	if (!dest->st_family || !dest->st_port) {
+		free_iob(iob);
+		return -EUNIQ(ENOTCONN, 1);
+	}
+	if (len > 0xffff) {
+		free_iob(iob);
+		return -EUNIQ(EMSGSIZE, 2);
+	}
+	if (iob_headroom(iob) < sizeof(*udp)) {
+		free_iob(iob);
+		return -EUNIQ(ENOBUFS, 3);
+	}
+	if (!netdev)
+		netdev = tcpip_scope_netdev(&sock->local);
+	udp = iob_push(iob, sizeof(*udp));
+	udp->src = sock->local.st_port;
+	udp->dest = dest->st_port;
+	udp->len = htons(len);
+	udp->chksum = 0;
+	return tcpip_tx(iob, &udp_protocol,
+			sock->local.st_family ? &sock->local : NULL, dest,
+			netdev, &udp->chksum);
+}
+
+static void udp_xfer_close(struct interface *xfer, int rc)
+{
+	udp_close(container_of(xfer, struct udp_socket, xfer), rc);
+}
+
+static const struct interface_operations udp_xfer_operations = {
+	.deliver = udp_deliver,
+	.alloc_iob = udp_alloc_iob,
+	.close = udp_xfer_close,
+};
+
+int udp_open(struct interface *xfer, const struct sockaddr *peer,
+	     const struct sockaddr *local)
+{
+	struct udp_socket *sock;
+	uint16_t port = 0;
+
+	sock = zalloc(sizeof(*sock));
+	if (!sock)
+		return -EUNIQ(ENOMEM, 4);
+	ref_init(&sock->refcnt, udp_free);
+	intf_init(&sock->xfer, &udp_xfer_operations, &sock->refcnt);
+	INIT_LIST_HEAD(&sock->list);
+	if (local)
+		memcpy(&sock->local, local, sizeof(sock->local));
+	if (peer)
+		memcpy(&sock->peer, peer, sizeof(sock->peer));
+	port = sock->local.st_port ? sock->local.st_port : ephemeral_port();
+	if (!port || port_in_use(port, sock->local.st_scope_id)) {
+		ref_put(&sock->refcnt);
+		return -EUNIQ(EADDRINUSE, 5);
+	}
+	sock->local.st_port = port;
+	/* The list's reference is the one we were created with. */
+	list_add(&sock->list, &udp_sockets);
+	intf_plug_plug(&sock->xfer, xfer);
 	return 0;
 }
 
-void udp_close(struct udp_conn *conn)
+static struct udp_socket *udp_demux(uint16_t port,
+				    const struct sockaddr_tcpip *st_src,
+				    struct net_device *netdev)
 {
-	list_del(&conn->list);
-	if (conn->netdev)
-		netdev_put(conn->netdev);
-	conn->netdev = NULL;
-}
+	struct udp_socket *sock;
 
-void udp_connect(struct udp_conn *conn, const struct sockaddr_in *peer)
-{
-	if (peer)
-		conn->peer = *peer;
-	else
-		memset(&conn->peer, 0, sizeof(conn->peer));
-}
-
-/* The sum over pseudo-header and datagram (folded, not complemented). */
-static uint16_t udp_sum(struct in_addr src, struct in_addr dest,
-			const void *datagram, size_t len)
-{
-	struct ipv4_pseudo_header pseudo = {
-		.src = src,
-		.dest = dest,
-		.protocol = IP_UDP,
-		.len = htons(len),
-	};
-
-	return tcpip_chksum(tcpip_chksum(0, &pseudo, sizeof(pseudo)),
-			    datagram, len);
-}
-
-struct io_buffer *udp_alloc_iob(size_t len)
-{
-	return alloc_net_iob(len);
-}
-
-int udp_tx(struct udp_conn *conn, struct io_buffer *iob,
-	   const struct sockaddr_in *dest)
-{
-	const struct sockaddr_in *to = dest ? dest : &conn->peer;
-	struct udp_header *udp;
-	struct in_addr src;
-	size_t len = iob_len(iob) + sizeof(*udp);
-	int rc;
-
-	if (!to->sin_addr.s_addr || !to->sin_port) {
-		rc = -ENOTCONN;
-		goto drop;
-	}
-	if (len > 0xffff) {
-		rc = -EMSGSIZE;
-		goto drop;
-	}
-	if (iob_headroom(iob) < sizeof(*udp)) {
-		rc = -ENOBUFS;
-		goto drop;
-	}
-	/* The checksum covers the source address routing will choose. */
-	rc = ipv4_source_address(to->sin_addr, conn->netdev, &src);
-	if (rc != 0)
-		goto drop;
-	udp = iob_push(iob, sizeof(*udp));
-	udp->src = conn->local_port;
-	udp->dest = to->sin_port;
-	udp->len = htons(len);
-	udp->chksum = 0;
-	udp->chksum = ~udp_sum(src, to->sin_addr, udp, len);
-	/* Zero on the wire means "no checksum". */
-	if (!udp->chksum)
-		udp->chksum = 0xffff;
-	return ipv4_tx(iob, IP_UDP, src, to->sin_addr, conn->netdev);
-
-drop:
-	free_iob(iob);
-	return rc;
-}
-
-static struct udp_conn *udp_demux(uint16_t port, struct in_addr src,
-				  struct net_device *netdev)
-{
-	struct udp_conn *conn;
-
-	list_for_each_entry(conn, &udp_conns, list) {
-		if (conn->local_port == port &&
-		    (!conn->netdev || conn->netdev == netdev) &&
-		    (!conn->peer.sin_addr.s_addr ||
-		     conn->peer.sin_addr.s_addr == src.s_addr))
-			return conn;
+	list_for_each_entry(sock, &udp_sockets, list) {
+		if (sock->local.st_port != port)
+			continue;
+		if (sock->local.st_scope_id &&
+		    sock->local.st_scope_id != netdev->index + 1)
+			continue;
+		if (sock->peer.st_family && !same_address(&sock->peer, st_src))
+			continue;
+		return sock;
 	}
 	return NULL;
 }
 
 static int udp_rx(struct io_buffer *iob, struct net_device *netdev,
-		  struct in_addr src, struct in_addr dest)
+		  struct sockaddr_tcpip *st_src, struct sockaddr_tcpip *st_dest,
+		  uint16_t pshdr_csum)
 {
 	struct udp_header *udp = iob->data;
-	struct sockaddr_in src_addr = { .sin_family = AF_INET };
-	struct sockaddr_in dest_addr = { .sin_family = AF_INET };
-	struct udp_conn *conn;
+	struct xfer_metadata meta = { .netdev = netdev };
+	struct udp_socket *sock;
 	size_t len;
-	int rc = -EINVAL;
+	int rc;
 
 	if (iob_len(iob) < sizeof(*udp)) {
 		DBG("%s: UDP datagram too short\n", netdev->name);
+		rc = -EUNIQ(EINVAL, 6);
 		goto drop;
 	}
 	len = ntohs(udp->len);
 	if (len < sizeof(*udp) || len > iob_len(iob)) {
 		DBG("%s: bad UDP length %zu (have %zu)\n", netdev->name, len,
 		    iob_len(iob));
+		rc = -EUNIQ(EINVAL, 7);
 		goto drop;
 	}
 	iob_trim(iob, len);
 	/* A zero checksum means the sender computed none. */
-	if (udp->chksum && udp_sum(src, dest, udp, len) != 0xffff) {
+	if (udp->chksum && tcpip_chksum(pshdr_csum, udp, len) != 0xffff) {
 		DBG("%s: bad UDP checksum\n", netdev->name);
+		rc = -EUNIQ(EINVAL, 8);
 		goto drop;
 	}
-	conn = udp_demux(udp->dest, src, netdev);
-	if (!conn) {
-		DBG2("%s: no UDP connection on port %u\n", netdev->name,
+	st_src->st_port = udp->src;
+	st_dest->st_port = udp->dest;
+	sock = udp_demux(udp->dest, st_src, netdev);
+	if (!sock) {
+		DBG2("%s: no UDP socket on port %u\n", netdev->name,
 		     ntohs(udp->dest));
-		rc = -ENOTCONN;
+		rc = -EUNIQ(ENOTCONN, 9);
 		goto drop;
 	}
-	src_addr.sin_port = udp->src;
-	src_addr.sin_addr = src;
-	dest_addr.sin_port = udp->dest;
-	dest_addr.sin_addr = dest;
 	iob_pull(iob, sizeof(*udp));
-	conn->op->rx(conn, iob, &src_addr, &dest_addr, netdev);
-	return 0;
+	meta.src = (struct sockaddr *)st_src;
+	meta.dest = (struct sockaddr *)st_dest;
+	return xfer_deliver(&sock->xfer, iob, &meta);
 
 drop:
 	free_iob(iob);
 	return rc;
 }
 
-IP_PROTOCOL(udp_protocol) = {
+TCPIP_PROTOCOL(udp_protocol) = {
 	.name = "UDP",
-	.protocol = IP_UDP,
+	.tcpip_proto = IP_UDP,
 	.rx = udp_rx,
+};
+
+SOCKET_OPENER(udp_socket_opener) = {
+	.semantics = SOCK_DGRAM,
+	.open = udp_open,
 };

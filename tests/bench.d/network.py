@@ -5,7 +5,7 @@
       both images autobooting on a virtio-net NIC (OVMF/TCG, user networking;
       the DHCP boot file is a script both run);
   TFTP windowsize: the hosted program against the TFTP server of
-      tests/hosted/test_protocols.py, 8 MiB per window size;
+      tests/lib/hostedlab.py, 8 MiB per window size;
   8 MiB by TFTP on every NIC model QEMU emulates and we have a driver for.
 
 Times are taken on the host, from when the console output that completes
@@ -26,7 +26,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'lib'))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'hosted'))
 import wbtest  # noqa: E402
 from benchlib import (DEBIAN_IPXE_EFI, BenchFailure, TimedMachine,  # noqa: E402
                       await_marker, median_or_none, mib_per_s, table)
@@ -317,7 +316,7 @@ WINDOWS = [(1, '?windowsize=1'), (4, '?windowsize=4'), (16, ''), (64, '?windowsi
 
 def bench_windowsize(program):
     os.environ['WB_HOSTED_PROGRAM'] = program	# the Lab then builds nothing
-    import test_protocols as protocols
+    import hostedlab as protocols
     if os.path.exists(HOSTED_LOG):
         os.remove(HOSTED_LOG)
     rows = []

@@ -10,21 +10,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make  # noqa: E402
+from hostedlab import run  # noqa: E402
 
 PROGRAM = os.path.join(ROOT, 'bin-x86_64-linux', 'wireboot')
 HOST_ADDRESS = '10.77.0.1'
 STACK_ADDRESS = '10.77.0.2'
 ECHO_PORT = 7777
 TAP = 'wbtap0'
-
-
-def run(argv, timeout=30):
-    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=timeout)
-    if proc.returncode != 0:
-        raise TestFailure('%s: exit status %d:\n%s' %
-                          (' '.join(argv), proc.returncode, proc.stdout))
-    return proc.stdout
 
 
 class HostedStack:
@@ -139,3 +131,55 @@ def test_stack_ignores_other_addresses():
         check(proc.returncode != 0, 'someone answered for 10.77.0.3:\n' +
               proc.stdout)
         check(stack.stop() == 0, 'exit status after SIGTERM')
+
+
+# Names sent to the program's UDP name service; each lookup starts inside
+# the program's receive path and answers when DNS (dnsmasq here) does.
+RESOLVE_CLIENT = r'''
+import socket, sys
+sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+sock.settimeout(15)
+names = sys.argv[3:]
+for name in names:
+    sock.sendto(name.encode(), (sys.argv[1], int(sys.argv[2])))
+answers = {}
+while len(answers) < len(names):
+    data, peer = sock.recvfrom(4096)
+    name, _, answer = data.decode().partition(' ')
+    answers[name] = answer
+for name in names:
+    print('%s -> %s' % (name, answers[name]))
+'''
+
+
+def test_dns_lookup_started_from_a_receive_callback():
+    """Three lookups start inside the receive path at once (a name, an
+    alias chain's target, a name that does not exist) and a numeric one;
+    each answers by itself, with nothing waiting for it."""
+    resolve_port = 5354
+    with HostedStack('resolve', ['--ip', '%s/24,%s,%s' % (STACK_ADDRESS, HOST_ADDRESS,
+                                                          HOST_ADDRESS),
+                                 '--udp-resolve', str(resolve_port)]) as stack:
+        dns_log = open(os.path.join(LOG_DIR, 'hosted-resolve-dnsmasq.log'), 'w')
+        dnsmasq = subprocess.Popen(
+            ['ip', 'netns', 'exec', stack.namespace, 'dnsmasq', '--no-daemon',
+             '--conf-file=/dev/null', '--no-resolv', '--no-hosts',
+             '--listen-address=' + HOST_ADDRESS, '--bind-interfaces',
+             '--log-queries', '--log-facility=-',
+             '--pid-file=' + os.path.join(LOG_DIR, 'hosted-resolve-dnsmasq.pid'),
+             '--address=/boot.test/10.77.0.9',
+             '--cname=alias.test,boot.test', '--address=/nosuch.test/'],
+            stdin=subprocess.DEVNULL, stdout=dns_log, stderr=subprocess.STDOUT)
+        try:
+            time.sleep(0.5)
+            out = stack.netns(['python3', '-c', RESOLVE_CLIENT, STACK_ADDRESS,
+                               str(resolve_port), 'boot.test', 'alias.test',
+                               'nosuch.test', '10.1.2.3'], timeout=60)
+        finally:
+            dnsmasq.terminate()
+            dnsmasq.wait(5)
+        check('boot.test -> 10.77.0.9' in out, out + stack.output())
+        check('alias.test -> 10.77.0.9' in out, out + stack.output())
+        check(re.search(r'nosuch\.test -> error: ', out), out + stack.output())
+        check('10.1.2.3 -> 10.1.2.3' in out, out + stack.output())
+        check(stack.stop() == 0, stack.output())

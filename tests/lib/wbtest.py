@@ -164,7 +164,7 @@ class Machine:
         self.log = open(os.path.join(LOG_DIR, self.name + '.log'), 'wb')
         self.log.write(('$ ' + ' '.join(self.command) + '\n').encode())
         self.started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdin=subprocess.DEVNULL,
+        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -208,6 +208,11 @@ class Machine:
                 raise TestFailure('%r did not appear within %d s; console ends:\n%s'
                                   % (pattern, timeout, self.tail()))
             time.sleep(0.02)
+
+    def send(self, data):
+        """Types data (bytes) on the serial console."""
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
 
     def wait_exit(self, timeout=60):
         try:

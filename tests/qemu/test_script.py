@@ -145,9 +145,9 @@ def test_script_chains_with_arguments():
             vm.wait_for(r'Could not fetch tftp://10\.0\.2\.2/nosuch\.efi: '
                         r'No such file or directory \(ENOENT\): TFTP error 1: File not found\n'
                         r'missing file handled\n', timeout=180)
-            vm.wait_for(r"Protocol 'nosuch' is not supported by this build\n"
-                        r'Could not fetch nosuch://x/y: Operation not supported '
-                        r'\(ENOTSUP\)\nbad scheme handled\n')
+            vm.wait_for(r'Could not fetch nosuch://x/y: Operation not supported '
+                        r"\(ENOTSUP at open\.2\): protocol 'nosuch' is not supported "
+                        r'by this build\nbad scheme handled\n')
             vm.wait_for(r'WIREBOOT-TESTPROG: started, load options: \[hello world\]\n')
             vm.wait_exit(60)
     finally:

@@ -1,12 +1,11 @@
 #ifndef NET_DNS_H
 #define NET_DNS_H
 
-/* DNS A-record resolution against the server DHCP named (setting "dns"). */
-
-#include <net/in.h>
-
-/* A dotted quad resolves immediately; otherwise runs the main loop until
- * answered. Returns 0, -ENOENT (no such name), -ETIMEDOUT, ... */
-int dns_resolve(const char *name, struct in_addr *address);
+/*
+ * DNS A-record resolution against the server in the "dns" setting. It is
+ * a resolver of net/resolv.h: asynchronous, started from anywhere (a
+ * receive path included), the answer coming through the caller's
+ * interface. There is no call to make here: resolv() finds it.
+ */
 
 #endif

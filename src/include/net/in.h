@@ -5,25 +5,20 @@
  * order, as they travel. */
 
 #include <stdint.h>
+#include <net/socket.h>
 #include <wireboot/byteorder.h>
 
 struct in_addr {
 	uint32_t s_addr;
 };
 
-#define AF_INET 2
-
-/* The common beginning of every socket address. */
-struct sockaddr {
-	uint16_t sa_family;
-	uint8_t sa_data[14];
-};
-
 struct sockaddr_in {
-	uint16_t sin_family;	/* AF_INET */
+	sa_family_t sin_family;	/* AF_INET */
 	uint16_t sin_port;	/* network byte order */
+	uint16_t sin_scope_id;	/* see net/socket.h */
+	uint16_t sin_reserved;
 	struct in_addr sin_addr;
-	uint8_t pad[8];
+	uint8_t pad[SA_LEN - 12];
 };
 
 #define INADDR_ANY 0x00000000U

@@ -80,8 +80,4 @@ int tftp_parse_error(const void *data, size_t len, unsigned *code, char *msg,
 /* The error number for a TFTP error code (e.g. 1 gives -ENOENT). */
 int tftp_error_rc(unsigned code);
 
-/* The last ERROR a server sent, as "TFTP error 1: File not found" (empty
- * if none), so that a command can show the server's own words. */
-const char *tftp_last_error(void);
-
 #endif

@@ -1,18 +1,15 @@
 #ifndef WIREBOOT_ERROR_NAME_H
 #define WIREBOOT_ERROR_NAME_H
 
+#include <stddef.h>
+
 /* The symbolic name of an error number ("ENOENT"), for messages a person
  * may search for: "No such file or directory (ENOENT)". Either sign; "?"
  * for numbers errno.h does not define. */
 const char *error_name(int rc);
 
-/*
- * A sentence explaining the latest failure better than its number can (the
- * TFTP server's own error message, say). A protocol leaves it; whoever
- * reports the failure to the person takes it, which also clears it.
- * take_error_detail() returns "" when there is none.
- */
-void set_error_detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-const char *take_error_detail(void);
+/* The name and, for an error from a failure site (see errno.h), where it
+ * comes from: "ETIMEDOUT at tftp.2". Returns buf; 48 bytes suffice. */
+const char *error_site(int rc, char *buf, size_t len);
 
 #endif

@@ -2,8 +2,8 @@
 #define WIREBOOT_IMAGE_H
 
 /*
- * Images: files downloaded (or embedded) and kept in memory, by name, until
- * executed or freed. The contents live in one buffer from the firmware's
+ * Images: files downloaded (by the downloader, wireboot/downloader.h) or
+ * embedded, kept in memory by name until executed or freed. The contents live in one buffer from the firmware's
  * page allocator that grows geometrically (or is sized once from a size
  * hint), so a download of hundreds of MiB is copied O(n) times in total.
  *
@@ -57,9 +57,10 @@ struct image *find_image(const char *name);
 extern struct list_head images;
 #define for_each_image(image) list_for_each_entry(image, &images, list)
 
-/* Downloads uri into a new registered image, running the main loop until
- * done (Ctrl-C cancels); prints progress and a clear error. */
-int image_fetch(const char *uri_text, const char *name, struct image **image);
+/* uri made absolute against the URI of the running image (a script names
+ * its neighbours relative to itself); a new reference, NULL if out of
+ * memory. */
+struct uri *image_resolve_uri(struct uri *uri);
 /* Finds the image's type (sets image->type); -ENOEXEC if none fits. */
 int image_probe(struct image *image);
 /* Probes the type and executes. */

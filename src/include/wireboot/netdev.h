@@ -34,6 +34,7 @@
 #define NETDEV_RX_BUFFER_LEN 1536
 
 struct net_device;
+struct ll_protocol;
 
 struct net_device_operations {
 	int (*open)(struct net_device *netdev);
@@ -54,6 +55,8 @@ struct net_device {
 	unsigned index;
 	const struct net_device_operations *op;
 	const char *driver_name;	/* "virtio-net", "snp", ... */
+	/* The link layer (Ethernet unless something else set it). */
+	const struct ll_protocol *ll_protocol;
 	char location[32];		/* "PCI 00:03.0" or "tap0" */
 	uint8_t ll_addr[ETH_ALEN];	/* current MAC address */
 	uint8_t hw_addr[ETH_ALEN];	/* the NIC's own MAC address */
@@ -66,6 +69,7 @@ struct net_device {
 	struct net_device_stats stats;
 	struct settings settings;	/* "net0/..." */
 	void *priv;			/* the driver's, allocated with us */
+	void *state;			/* the net drivers' (see below) */
 };
 
 /* Allocates a device with priv_len bytes of zeroed driver data. */
@@ -104,19 +108,30 @@ static inline bool netdev_link_ok(const struct net_device *netdev)
 }
 
 /*
- * Whoever keeps per-device state (IPv4 configuration, ARP cache, ...) and a
- * reference to the device registers a hook here: unregister_netdev() calls
- * each before dropping the device, so that the references are let go.
+ * Per-device protocol state. Whoever keeps state for each device (ARP's
+ * neighbour cache, the IPv4 configuration, DHCP's settings) registers a
+ * net driver: its priv_len bytes are allocated with every device (zeroed),
+ * probe() runs when a device registers, notify() after it opens, closes or
+ * its link changes, remove() before it goes away. There is no list of
+ * devices to search and nothing to free separately.
  */
-struct netdev_removal_hook {
-	void (*removed)(struct net_device *netdev);
+struct net_driver {
+	const char *name;
+	size_t priv_len;
+	int (*probe)(struct net_device *netdev, void *priv);
+	void (*notify)(struct net_device *netdev, void *priv);
+	void (*remove)(struct net_device *netdev, void *priv);
 };
-TABLE_DECLARE(const struct netdev_removal_hook, netdev_removal_hooks);
-#define NETDEV_REMOVAL_HOOK(name) \
-	const struct netdev_removal_hook name TABLE_ENTRY(const struct netdev_removal_hook, netdev_removal_hooks, 01)
+TABLE_DECLARE(const struct net_driver, net_drivers);
+#define NET_DRIVER(name) \
+	const struct net_driver name TABLE_ENTRY(const struct net_driver, net_drivers, 01)
 
+/* The state of driver kept for netdev. */
+void *netdev_priv(struct net_device *netdev, const struct net_driver *driver);
 
 struct net_device *find_netdev(const char *name);
+/* By index (net0 is 0), or NULL. */
+struct net_device *find_netdev_by_index(unsigned index);
 struct net_device *last_opened_netdev(void);
 extern struct list_head net_devices;
 #define for_each_netdev(netdev) \

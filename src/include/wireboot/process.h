@@ -2,34 +2,43 @@
 #define WIREBOOT_PROCESS_H
 
 /*
- * The cooperative main loop. Nothing blocks: network devices are polled,
- * expired timers fire and registered processes take one step, over and over.
- * A command that must wait (dhcp, a download) runs the loop until the work
- * it waits for completes: wait_for().
+ * The cooperative main loop. Nothing blocks: on every pass network devices
+ * are polled, every expired timer fires and every registered process takes
+ * one step. Protocols never run the loop themselves; exactly one place
+ * waits, the user level (src/usr/), by calling step() until the job it
+ * waits for has closed.
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <wireboot/list.h>
+#include <wireboot/refcnt.h>
 #include <wireboot/tables.h>
 
 struct process {
 	struct list_head list;
 	void (*step)(struct process *process);
-	const char *name;
+	/* The object that contains the process: held while it is queued. */
+	struct refcnt *refcnt;
 };
 
 static inline void process_init(struct process *process,
 				void (*step)(struct process *process),
-				const char *name)
+				struct refcnt *refcnt)
 {
 	INIT_LIST_HEAD(&process->list);
 	process->step = step;
-	process->name = name;
+	process->refcnt = refcnt;
 }
 
-/* Adding twice or deleting an inactive process is harmless. */
+static inline bool process_running(const struct process *process)
+{
+	return !list_empty(&process->list);
+}
+
+/* Queues the process (once); it steps on every pass until deleted. */
 void process_add(struct process *process);
+/* Dequeues it (harmless if it is not queued). */
 void process_del(struct process *process);
 
 /* Work that runs on every pass for as long as the image runs (NIC polling),
@@ -43,12 +52,5 @@ TABLE_DECLARE(const struct permanent_process, permanent_processes);
 
 /* One pass of the main loop. */
 void step(void);
-
-/*
- * Runs the main loop until done(context) is true, timeout_us passes
- * (0: no timeout), or the user presses Ctrl-C. Returns 0, -ETIMEDOUT or
- * -ECANCELED.
- */
-int wait_for(bool (*done)(void *context), void *context, uint64_t timeout_us);
 
 #endif

@@ -75,6 +75,33 @@ TABLE_DECLARE(const struct settings_alias, settings_aliases);
 #define SETTINGS_ALIAS(name) \
 	const struct settings_alias name TABLE_ENTRY(const struct settings_alias, settings_aliases, 01)
 
+/*
+ * Settings that take effect: whenever a registered block's values change
+ * (a store, a block registered or removed), every applicator runs, so
+ * "set net0/ip 192.168.0.5" configures the device just as DHCP's lease
+ * does. apply() returns 0 or the error of the value it refused.
+ */
+struct settings_applicator {
+	const char *name;
+	int (*apply)(void);
+};
+TABLE_DECLARE(const struct settings_applicator, settings_applicators);
+#define SETTINGS_APPLICATOR(name) \
+	const struct settings_applicator name TABLE_ENTRY(const struct settings_applicator, settings_applicators, 01)
+
+/* The type of a well-known name, so that text stored under it ("set ip
+ * 10.0.0.5") is parsed as what it is. */
+struct setting_definition {
+	const char *name;
+	enum setting_type type;
+};
+TABLE_DECLARE(const struct setting_definition, setting_definitions);
+#define SETTING_DEFINITION(name) \
+	const struct setting_definition name TABLE_ENTRY(const struct setting_definition, setting_definitions, 01)
+
+/* Runs every applicator; the first error, or 0. */
+int apply_settings(void);
+
 void settings_init(struct settings *block, const char *name);
 /* Makes block a child of parent (NULL: the global block). */
 void register_settings(struct settings *block, struct settings *parent);

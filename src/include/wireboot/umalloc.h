@@ -12,5 +12,9 @@
 
 void *umalloc(size_t len);
 void ufree(void *ptr, size_t len);
+/* About how much umalloc() could still give (free memory the platform
+ * reports), so that a size a server merely announces is never reserved
+ * beyond what exists. */
+size_t umalloc_available(void);
 
 #endif

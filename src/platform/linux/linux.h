@@ -13,12 +13,14 @@
 
 /* What the command line asked for (see linux_entry.c). */
 #define LINUX_MAX_TAPS 8
+#define LINUX_MAX_FETCHES 8
 
 /* IPv4 addresses in network byte order. */
 struct linux_ip_config {
 	uint32_t address;	/* 0: not configured */
 	uint32_t netmask;
 	uint32_t gateway;
+	uint32_t dns;		/* 0: none */
 };
 
 struct linux_tap_option {
@@ -32,7 +34,17 @@ struct linux_options {
 	uint16_t udp_echo_port;	/* 0: no UDP echo service */
 	const char *script;	/* file to run instead of the boot program */
 	bool serve;
+	/* --fetch: download these at once instead of the boot program */
+	const char *fetches[LINUX_MAX_FETCHES];
+	unsigned fetch_count;
+	uint16_t udp_resolve_port;	/* 0: no name service */
 };
+
+/* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */
+int linux_fetch(void);
+/* The --udp-resolve service (linux_udp_resolve.c). */
+int udp_resolve_start(uint16_t port);
+void udp_resolve_stop(void);
 
 extern struct linux_options linux_options;
 

@@ -3,7 +3,7 @@
  * over TAP devices, for tests and for debugging the stack with ordinary
  * tools (ping, tcpdump, dnsmasq).
  *
- *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY]]]... [--udp-echo PORT]
+ *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
  *            [--script FILE] [--serve]
  *
  * It runs the boot program, wireboot_main(), as the UEFI application does;
@@ -36,9 +36,22 @@ static volatile sig_atomic_t stop_signal;
 static void usage(const char *program)
 {
 	dprintf(STDERR_FILENO,
-		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY]]]... "
-		"[--udp-echo PORT] [--script FILE] [--serve]\n", program);
+		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
+		"[--udp-echo PORT] [--udp-resolve PORT] "
+		"[--script FILE | --fetch URI... | --serve]\n", program);
 	exit(2);
+}
+
+static uint16_t parse_port(const char *option, const char *value)
+{
+	char *end;
+	unsigned long port = strtoul(value, &end, 10);
+
+	if (*end || port == 0 || port > 65535) {
+		dprintf(STDERR_FILENO, "%s %s: bad port\n", option, value);
+		exit(2);
+	}
+	return (uint16_t)port;
 }
 
 static void parse_options(int argc, char **argv)
@@ -68,19 +81,20 @@ static void parse_options(int argc, char **argv)
 			if (options->tap_count == 0 ||
 			    linux_parse_ip(value, &options->taps[options->tap_count - 1].ip)) {
 				dprintf(STDERR_FILENO, "--ip %s: want ADDR/PREFIX"
-					"[,GATEWAY] after a --tap\n", value);
+					"[,GATEWAY[,DNS]] after a --tap\n", value);
 				exit(2);
 			}
 		} else if (strcmp(option, "--udp-echo") == 0) {
-			char *end;
-			unsigned long port = strtoul(value, &end, 10);
-
-			if (*end || port == 0 || port > 65535) {
-				dprintf(STDERR_FILENO, "--udp-echo %s: bad port\n",
-					value);
+			options->udp_echo_port = parse_port(option, value);
+		} else if (strcmp(option, "--udp-resolve") == 0) {
+			options->udp_resolve_port = parse_port(option, value);
+		} else if (strcmp(option, "--fetch") == 0) {
+			if (options->fetch_count >= LINUX_MAX_FETCHES) {
+				dprintf(STDERR_FILENO, "at most %d --fetch\n",
+					LINUX_MAX_FETCHES);
 				exit(2);
 			}
-			options->udp_echo_port = (uint16_t)port;
+			options->fetches[options->fetch_count++] = value;
 		} else if (strcmp(option, "--script") == 0) {
 			if (access(value, R_OK) != 0) {
 				dprintf(STDERR_FILENO, "--script %s: %s\n", value,
@@ -92,8 +106,9 @@ static void parse_options(int argc, char **argv)
 			usage(argv[0]);
 		}
 	}
-	/* Serving runs the stack alone: there is no boot program to script. */
-	if (options->serve && options->script)
+	/* Serving and fetching run the stack alone: there is no boot program
+	 * to script. */
+	if ((options->serve + !!options->script + !!options->fetch_count) > 1)
 		usage(argv[0]);
 }
 
@@ -123,6 +138,8 @@ int main(int argc, char **argv)
 		probe_devices();
 		serve();
 		remove_devices();
+	} else if (linux_options.fetch_count) {
+		rc = linux_fetch();
 	} else {
 		rc = wireboot_main();
 	}

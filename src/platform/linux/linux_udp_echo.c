@@ -1,38 +1,45 @@
 /*
  * A UDP echo service (RFC 862 style) for testing the stack from outside:
- * every datagram goes back to its sender, from the port it came to.
+ * every datagram goes back to its sender, from the port it came to. It is
+ * an object with one interface, a UDP socket, like any protocol.
  */
 
 #include <stdbool.h>
+#include <net/in.h>
 #include <net/udp.h>
+#include <wireboot/xfer.h>
 #include "linux.h"
 
-static struct udp_conn echo_conn;
-static bool echo_open;
+static struct interface echo_socket;
 
-static void echo_rx(struct udp_conn *conn, struct io_buffer *iob,
-		    const struct sockaddr_in *src,
-		    const struct sockaddr_in *dest __attribute__((unused)),
-		    struct net_device *netdev __attribute__((unused)))
+static int echo_deliver(struct interface *intf __attribute__((unused)),
+			struct io_buffer *iob,
+			struct xfer_metadata *meta)
 {
-	udp_tx(conn, iob, src);
+	struct xfer_metadata reply = {
+		.dest = meta->src,
+		.netdev = meta->netdev,
+	};
+
+	return xfer_deliver(&echo_socket, iob, &reply);
 }
 
-static const struct udp_operations echo_operations = {
-	.rx = echo_rx,
+static const struct interface_operations echo_operations = {
+	.deliver = echo_deliver,
 };
 
 int udp_echo_start(uint16_t port)
 {
-	int rc = udp_open(&echo_conn, &echo_operations, port, NULL, NULL);
+	struct sockaddr_in local = {
+		.sin_family = AF_INET,
+		.sin_port = htons(port),
+	};
 
-	echo_open = rc == 0;
-	return rc;
+	intf_init(&echo_socket, &echo_operations, NULL);
+	return udp_open(&echo_socket, NULL, (struct sockaddr *)&local);
 }
 
 void udp_echo_stop(void)
 {
-	if (echo_open)
-		udp_close(&echo_conn);
-	echo_open = false;
+	intf_shutdown(&echo_socket, 0);
 }

@@ -2,6 +2,7 @@
  * sanitizers see every overrun (see wireboot/umalloc.h). */
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <wireboot/umalloc.h>
 
 void *umalloc(size_t len)
@@ -13,4 +14,14 @@ void ufree(void *ptr, size_t len)
 {
 	(void)len;
 	free(ptr);
+}
+
+size_t umalloc_available(void)
+{
+	long pages = sysconf(_SC_AVPHYS_PAGES);
+	long page_size = sysconf(_SC_PAGESIZE);
+
+	if (pages <= 0 || page_size <= 0)
+		return 0;
+	return (size_t)pages * (size_t)page_size;
 }

@@ -1,13 +1,15 @@
 /*
  * The application's main flow, independent of the platform it runs on: the
  * platform's entry point sets up console, heap and timer, then calls this.
+ * It is policy, so it lives with the user level.
  *
  * Start-up order: the first EMBED= file that is a script, else
  * autoexec.ipxe beside the program, else network boot (autoboot).
  */
 
 #include <string.h>
-#include <wireboot/autoboot.h>
+#include <usr/autoboot.h>
+#include <usr/imgmgmt.h>
 #include <wireboot/autoexec.h>
 #include <wireboot/build.h>
 #include <wireboot/device.h>
@@ -15,16 +17,9 @@
 #include <wireboot/image.h>
 #include <wireboot/main.h>
 
-/* What the program offers that nothing calls by name: image types,
- * commands and device settings plug into link-time tables. */
-REQUIRE_OBJECT(script_image);
-REQUIRE_OBJECT(script_cmd);
-REQUIRE_OBJECT(settings_cmd);
-REQUIRE_OBJECT(image_cmd);
-REQUIRE_OBJECT(digest_cmd);
-REQUIRE_OBJECT(netdev_settings);
-/* The download protocols the configuration enables. */
-REQUIRE_OBJECT(config_net);
+/* What the program offers that nothing calls by name (image types,
+ * commands, protocols) is pulled in by the configuration objects. */
+REQUIRE_OBJECT(config_app);
 
 /* Registers every embedded file as an image by its name; returns the
  * first script among them (NULL if none). */
@@ -53,7 +48,7 @@ static int start(void)
 	struct image *script = register_embedded_images();
 
 	if (script || load_autoexec(&script) == 0)
-		return image_exec(script);
+		return image_run(script);
 	return autoboot();
 }
 

@@ -1,0 +1,27 @@
+/*
+ * Configuration of the network stack the program links: the protocols
+ * enabled in src/config/general.h. Only images that run the program (not
+ * thin driver images) pull this object in, through config_app.c, so a thin
+ * driver never carries a protocol. Nothing here is called by name: each
+ * part plugs into link-time tables once referenced.
+ */
+
+#include <config/general.h>
+#include <wireboot/tables.h>
+
+PROVIDE_OBJECT(config_net);
+
+/* Every device we drive is Ethernet unless it says otherwise. */
+REQUIRE_OBJECT(ethernet);
+REQUIRE_OBJECT(netproto);
+REQUIRE_OBJECT(udp);
+
+#ifdef NET_PROTO_IPV4
+REQUIRE_OBJECT(ipv4);
+#endif
+#ifdef DNS_RESOLVER
+REQUIRE_OBJECT(dns);
+#endif
+#ifdef DOWNLOAD_PROTO_TFTP
+REQUIRE_OBJECT(tftp);
+#endif

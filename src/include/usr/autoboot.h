@@ -1,0 +1,12 @@
+#ifndef USR_AUTOBOOT_H
+#define USR_AUTOBOOT_H
+
+/*
+ * Network boot without a script: DHCP on every network device at once, then
+ * the boot file named by the first device whose answer names one (from the
+ * ProxyDHCP server if there is one), fetched and executed.
+ */
+
+int autoboot(void);
+
+#endif

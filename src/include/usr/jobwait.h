@@ -1,0 +1,46 @@
+#ifndef USR_JOBWAIT_H
+#define USR_JOBWAIT_H
+
+/*
+ * The one place that waits. A user-level action starts a job plugged to a
+ * waiter's interface and waits here: the main loop runs until the job
+ * closes, a timeout passes or the person presses Ctrl-C (which cancels
+ * the job, frees what it held and says "Operation canceled"). The waiter
+ * keeps the job's result and the reason text it gave.
+ *
+ * A waiter lives on its caller's stack and holds no object of its own;
+ * job_wait() and job_waiter_cancel() always leave it unplugged.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <wireboot/interface.h>
+
+struct job_waiter {
+	struct interface job;
+	bool done;
+	int rc;
+	char reason[160];
+};
+
+void job_waiter_init(struct job_waiter *waiter);
+/* Ends the job (if still running) with rc. */
+void job_waiter_cancel(struct job_waiter *waiter, int rc);
+
+/*
+ * Waits for the job, showing label and a progress line refreshed a few
+ * times a second, then " ok", " failed" (the caller explains, with
+ * print_error()) or " Operation canceled" on the same line. timeout_us 0:
+ * none. Returns the job's result, -ETIMEDOUT or -ECANCELED.
+ */
+int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us);
+
+/* One pass of the main loop for waits over several jobs: -ECANCELED when
+ * the person pressed Ctrl-C (the caller cancels its jobs), else 0. */
+int job_wait_step(void);
+
+/* Prints rc as "Message (NAME at file.site)" followed by ": reason" when
+ * there is one. */
+void print_error(int rc, const char *reason);
+
+#endif

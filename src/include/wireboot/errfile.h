@@ -1,0 +1,21 @@
+#ifndef WIREBOOT_ERRFILE_H
+#define WIREBOOT_ERRFILE_H
+
+/*
+ * The files whose failures carry a site number (see errno.h). A file
+ * defines ERRFILE before including errno.h:
+ *     #define ERRFILE ERRFILE_tftp
+ * and error_site() turns the number back into "tftp.2" for messages. New
+ * entries go at the end, so that numbers in old reports keep their meaning.
+ */
+
+#define ERRFILES(X)                                                          \
+	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
+	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
+	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)
+
+#define ERRFILE_ENUM(name) ERRFILE_##name,
+enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };
+#undef ERRFILE_ENUM
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * Image management (see usr/imgmgmt.h): downloads run as downloader jobs
+ * that this waits for; the messages a person reads are written here.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <usr/imgmgmt.h>
+#include <usr/jobwait.h>
+#include <wireboot/downloader.h>
+#include <wireboot/errfile.h>
+
+#define ERRFILE ERRFILE_imgmgmt
+
+/* The default name: the last segment of the URI's path. */
+static void name_from_uri(const struct uri *uri, char *name, size_t len)
+{
+	const char *path = uri->path ? uri->path : uri->opaque;
+	const char *last = path ? strrchr(path, '/') : NULL;
+
+	last = last ? last + 1 : path;
+	strlcpy(name, (last && *last) ? last : "image", len);
+}
+
+int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
+{
+	struct image *image = alloc_image(name);
+	struct job_waiter waiter;
+	char shown[256];
+	int rc = -EUNIQ(ENOMEM, 1);
+
+	format_uri(uri, shown, sizeof(shown));
+	job_waiter_init(&waiter);
+	if (!image)
+		goto out;
+	image->uri = image_resolve_uri(uri);
+	if (!image->uri)
+		goto out;
+	format_uri(image->uri, shown, sizeof(shown));
+	if (!name)
+		name_from_uri(image->uri, image->name, sizeof(image->name));
+	rc = create_downloader(&waiter.job, image);
+	if (errno_base(rc) == -ENOTSUP)
+		snprintf(waiter.reason, sizeof(waiter.reason),
+			 "protocol '%s' is not supported by this build",
+			 image->uri->scheme ? image->uri->scheme : "");
+	if (rc == 0)
+		rc = job_wait(&waiter, shown, 0);
+	if (rc == 0)
+		rc = register_image(image);
+	if (rc == 0 && out)
+		*out = image;
+out:
+	if (rc && errno_base(rc) != -ECANCELED) {
+		printf("Could not fetch %s: ", shown);
+		print_error(rc, waiter.reason);
+	}
+	image_put(image);
+	return rc;
+}
+
+int image_fetch(const char *uri_text, const char *name, struct image **out)
+{
+	struct uri *uri = parse_uri(uri_text);
+	int rc;
+
+	if (!uri) {
+		printf("Could not fetch %s: ", uri_text);
+		print_error(-EUNIQ(ENOMEM, 2), NULL);
+		return -EUNIQ(ENOMEM, 2);
+	}
+	rc = image_fetch_uri(uri, name, out);
+	uri_put(uri);
+	return rc;
+}
+
+struct parallel_fetch {
+	struct job_waiter waiter;
+	struct image *image;
+	bool reported;
+};
+
+int image_fetch_parallel(const char *const *uri_texts, unsigned count,
+			 struct image **images)
+{
+	struct parallel_fetch *fetches = calloc(count ? count : 1,
+						sizeof(*fetches));
+	unsigned i, running = 0;
+	int rc = 0, cancel = 0;
+
+	if (!fetches)
+		return -EUNIQ(ENOMEM, 3);
+	for (i = 0; i < count; i++) {
+		struct parallel_fetch *fetch = &fetches[i];
+		struct uri *uri = parse_uri(uri_texts[i]);
+		int err = -EUNIQ(ENOMEM, 4);
+
+		images[i] = NULL;
+		job_waiter_init(&fetch->waiter);
+		fetch->image = alloc_image(NULL);
+		if (uri && fetch->image) {
+			fetch->image->uri = image_resolve_uri(uri);
+			if (fetch->image->uri) {
+				name_from_uri(fetch->image->uri,
+					      fetch->image->name,
+					      sizeof(fetch->image->name));
+				err = create_downloader(&fetch->waiter.job,
+							fetch->image);
+			}
+		}
+		uri_put(uri);
+		if (err) {
+			fetch->waiter.done = true;
+			fetch->waiter.rc = err;
+			fetch->reported = true;
+		} else {
+			running++;
+		}
+	}
+	/* Every download runs in the same passes of the main loop. */
+	while (running && !cancel) {
+		cancel = job_wait_step();
+		for (i = 0; i < count; i++) {
+			if (fetches[i].waiter.done && !fetches[i].reported) {
+				fetches[i].reported = true;
+				running--;
+			}
+		}
+	}
+	for (i = 0; i < count; i++) {
+		struct parallel_fetch *fetch = &fetches[i];
+
+		job_waiter_cancel(&fetch->waiter, cancel);
+		if (fetch->waiter.rc == 0)
+			fetch->waiter.rc = register_image(fetch->image);
+		if (fetch->waiter.rc == 0) {
+			images[i] = fetch->image;
+			printf("%s... ok\n", uri_texts[i]);
+		} else {
+			if (!rc)
+				rc = fetch->waiter.rc;
+			printf("Could not fetch %s: ", uri_texts[i]);
+			print_error(fetch->waiter.rc, fetch->waiter.reason);
+		}
+		image_put(fetch->image);
+	}
+	free(fetches);
+	return rc;
+}
+
+int image_run(struct image *image)
+{
+	int rc = image_exec(image);
+
+	if (errno_base(rc) == -ENOEXEC && !image->type)
+		printf("%s: not an image this build can run (unknown format)\n",
+		       image->name);
+	return rc;
+}
+
+int image_run_once(struct image *image)
+{
+	int rc;
+
+	image_get(image);
+	rc = image_run(image);
+	unregister_image(image);
+	image_put(image);
+	return rc;
+}

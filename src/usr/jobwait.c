@@ -1,0 +1,138 @@
+/*
+ * Waiting for jobs (see usr/jobwait.h): the main loop, Ctrl-C, timeouts
+ * and the progress line. Protocols never come here; they run as jobs and
+ * report through their interfaces.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <usr/jobwait.h>
+#include <wireboot/console.h>
+#include <wireboot/errfile.h>
+#include <wireboot/error_name.h>
+#include <wireboot/job.h>
+#include <wireboot/process.h>
+#include <wireboot/timer.h>
+
+#define ERRFILE ERRFILE_jobwait
+
+#define CTRL_C 0x03
+/* Reading the keyboard costs a firmware call; a person does not notice
+ * 50 ms, the network does notice a slow loop. */
+#define KEY_CHECK_INTERVAL_US 50000
+/* Progress a few times a second: often enough to see it move, rarely
+ * enough that a serial console does not slow the download. */
+#define PROGRESS_INTERVAL_US 250000
+
+static void waiter_reason(struct interface *intf, const char *text)
+{
+	struct job_waiter *waiter = container_of(intf, struct job_waiter, job);
+
+	strlcpy(waiter->reason, text, sizeof(waiter->reason));
+}
+
+static void waiter_close(struct interface *intf, int rc)
+{
+	struct job_waiter *waiter = container_of(intf, struct job_waiter, job);
+
+	intf_unplug(&waiter->job);
+	waiter->done = true;
+	waiter->rc = rc;
+}
+
+static const struct interface_operations waiter_operations = {
+	.reason = waiter_reason,
+	.close = waiter_close,
+};
+
+void job_waiter_init(struct job_waiter *waiter)
+{
+	memset(waiter, 0, sizeof(*waiter));
+	intf_init(&waiter->job, &waiter_operations, NULL);
+}
+
+void job_waiter_cancel(struct job_waiter *waiter, int rc)
+{
+	if (!waiter->done) {
+		waiter->done = true;
+		waiter->rc = rc;
+	}
+	intf_shutdown(&waiter->job, rc);
+}
+
+int job_wait_step(void)
+{
+	static uint64_t last_key_check;
+	uint64_t now;
+
+	step();
+	now = monotonic_us();
+	if (now - last_key_check < KEY_CHECK_INTERVAL_US)
+		return 0;
+	last_key_check = now;
+	return console_getkey() == CTRL_C ? -EUNIQ(ECANCELED, 1) : 0;
+}
+
+void print_error(int rc, const char *reason)
+{
+	char site[48];
+
+	printf("%s (%s)%s%s\n", strerror(rc), error_site(rc, site, sizeof(site)),
+	       reason && *reason ? ": " : "", reason ? reason : "");
+}
+
+static void show_progress(struct job_waiter *waiter, const char *label)
+{
+	struct job_progress progress;
+
+	job_progress(&waiter->job, &progress);
+	printf("\r%s...", label);
+	if (progress.total && progress.completed <= progress.total)
+		printf(" %u%%", (unsigned)(progress.completed * 100 /
+					   progress.total));
+	else if (progress.completed)
+		printf(" %llu kB", (unsigned long long)progress.completed / 1024);
+	if (progress.message[0])
+		printf(" [%s]", progress.message);
+}
+
+int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us)
+{
+	uint64_t start = monotonic_us(), last_progress = start;
+	bool progress_shown = false;
+	int rc = 0;
+
+	printf("%s...", label);
+	while (!waiter->done) {
+		uint64_t now;
+
+		rc = job_wait_step();
+		if (rc)
+			break;
+		now = monotonic_us();
+		if (timeout_us && now - start >= timeout_us) {
+			rc = -EUNIQ(ETIMEDOUT, 2);
+			break;
+		}
+		if (!waiter->done && now - last_progress >= PROGRESS_INTERVAL_US) {
+			last_progress = now;
+			progress_shown = true;
+			show_progress(waiter, label);
+		}
+	}
+	if (!waiter->done)
+		job_waiter_cancel(waiter, rc);
+	/* Short jobs print one clean line, also in serial logs. */
+	if (progress_shown)
+		printf("\r%s...", label);
+	if (waiter->rc == 0) {
+		printf(" ok\n");
+	} else if (errno_base(waiter->rc) == -ECANCELED) {
+		printf(" Operation canceled\n");
+	} else {
+		/* What went wrong is the caller's to say, with context. */
+		printf(" failed\n");
+	}
+	return waiter->rc;
+}

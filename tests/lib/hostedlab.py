@@ -1,0 +1,316 @@
+"""The hosted test lab: the program (bin-x86_64-linux/wireboot) in a network
+namespace on TAP devices, each attached to a bridge of its own (one link per
+TAP), and servers in namespaces of their own attached to a link by a veth
+pair, so several servers (DHCP and ProxyDHCP, two TFTP servers) can share a
+link. Also a small TFTP server (below) that speaks every option, including
+windowsize (dnsmasq has none), and can lose, repeat, reorder or stop sending
+blocks on purpose.
+
+WB_HOSTED_PROGRAM names another build of the program to test.
+"""
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make
+
+PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
+                         os.path.join(ROOT, 'bin-x86_64-linux', 'wireboot'))
+SUBNET = '10.79.0'
+SERVER = SUBNET + '.1'
+PROXY = SUBNET + '.2'
+TAP = 'wbtap0'
+
+# ---- a TFTP server with every option and fault injection -------------------
+
+TFTP_SERVER = r'''
+import json, os, socket, struct, sys
+
+root, address, log_path, config = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+log = open(log_path, 'a', buffering=1)
+main = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+main.bind((address, 69))
+print('ready', file=log)
+
+def error(sock, client, code, text):
+    sock.sendto(struct.pack('!HH', 5, code) + text.encode() + b'\0', client)
+
+def wait_ack(sock, client, timeout):
+    sock.settimeout(timeout)
+    while True:
+        msg, peer = sock.recvfrom(70000)
+        if peer != client:
+            error(sock, peer, 5, 'Unknown transfer ID')
+            continue
+        op = struct.unpack('!H', msg[:2])[0]
+        if op == 5:
+            raise ConnectionAbortedError(msg[4:-1].decode(errors='replace'))
+        if op == 4 and len(msg) >= 4:
+            return struct.unpack('!H', msg[2:4])[0]
+
+def send(sock, client, data, blksize, window, timeout, faults, log):
+    count = len(data) // blksize + 1
+    acked, tries, done_faults = 0, 0, set()
+    while acked < count:
+        held = None
+        for block in range(acked + 1, min(acked + window, count) + 1):
+            if faults.get('vanish_after') and block > faults['vanish_after']:
+                break
+            packet = struct.pack('!HH', 3, block & 0xffff) + data[(block - 1) * blksize:block * blksize]
+            key = ('drop', block)
+            if block in faults.get('drop', []) and key not in done_faults:
+                done_faults.add(key)
+                continue
+            key = ('reorder', block)
+            if block in faults.get('reorder', []) and key not in done_faults:
+                done_faults.add(key)
+                held = packet
+                continue
+            sock.sendto(packet, client)
+            if block in faults.get('dup', []):
+                sock.sendto(packet, client)
+            if held:
+                sock.sendto(held, client)
+                held = None
+        if held:
+            sock.sendto(held, client)
+        try:
+            number = wait_ack(sock, client, timeout)
+        except socket.timeout:
+            tries += 1
+            if tries > 5:
+                print('GAVEUP', file=log)
+                return
+            continue
+        block = acked + ((number - acked) & 0xffff)
+        if block <= acked + window:
+            if block > acked:
+                tries = 0
+            acked = max(acked, block)
+    print('DONE', file=log)
+
+while True:
+    msg, client = main.recvfrom(2048)
+    if struct.unpack('!H', msg[:2])[0] != 1:
+        continue
+    parts = msg[2:].split(b'\0')
+    name = parts[0].decode()
+    options = {parts[i].decode().lower(): parts[i + 1].decode()
+               for i in range(2, len(parts) - 2, 2)}
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind((address, 0))
+    path = os.path.join(root, name.lstrip('/'))
+    if not os.path.isfile(path):
+        print('RRQ %s missing' % name, file=log)
+        error(sock, client, 1, 'File not found')
+        continue
+    data = open(path, 'rb').read()
+    blksize, window, timeout = 512, 1, 1.0
+    reply = b''
+    if config.get('options', True):
+        if 'blksize' in options:
+            blksize = min(int(options['blksize']), 65464)
+            reply += b'blksize\0%d\0' % blksize
+        if 'windowsize' in options:
+            window = min(int(options['windowsize']), config.get('max_window', 64))
+            reply += b'windowsize\0%d\0' % window
+        if 'timeout' in options:
+            timeout = int(options['timeout'])
+            reply += b'timeout\0%d\0' % timeout
+        if 'tsize' in options:
+            reply += b'tsize\0%d\0' % len(data)
+    print('RRQ %s %s' % (name, json.dumps({'blksize': blksize, 'windowsize': window,
+          'timeout': timeout, 'tsize': 'tsize' in options and bool(reply)})), file=log)
+    try:
+        if reply:
+            for attempt in range(5):
+                sock.sendto(struct.pack('!H', 6) + reply, client)
+                try:
+                    if wait_ack(sock, client, timeout) == 0:
+                        break
+                except socket.timeout:
+                    pass
+        send(sock, client, data, blksize, window, timeout, config.get('faults', {}), log)
+    except ConnectionAbortedError as e:
+        print('ABORTED %s' % e, file=log)
+    except socket.timeout:
+        print('GAVEUP', file=log)
+    sock.close()
+'''
+
+
+def run(argv, timeout=30):
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise TestFailure('%s: exit status %d:\n%s' %
+                          (' '.join(argv), proc.returncode, proc.stdout))
+    return proc.stdout
+
+
+class Lab:
+    """The client's namespace (TAP on a bridge) and server namespaces on
+    the same link; everything started here is stopped and removed on exit,
+    even when the test fails."""
+
+    def __init__(self, name, links=1):
+        self.name = name
+        self.taps = ['wbtap%d' % i for i in range(links)]
+        self.prefix = 'wbp%d' % os.getpid()
+        self.client_ns = '%s-%s-c' % (self.prefix, name)
+        self.namespaces = []
+        self.processes = []
+        self.files = tempfile.mkdtemp(prefix='wireboot-%s-' % name)
+
+    def __enter__(self):
+        check(os.geteuid() == 0, 'hosted tests need root (network namespaces)')
+        if 'WB_HOSTED_PROGRAM' not in os.environ:
+            run_make(['bin-x86_64-linux/wireboot'])
+        os.makedirs(LOG_DIR, exist_ok=True)
+        try:
+            self.add_namespace(self.client_ns)
+            for link, tap in enumerate(self.taps):
+                bridge = 'br%d' % link
+                self.netns(self.client_ns, ['ip', 'link', 'add', bridge, 'type',
+                                            'bridge', 'forward_delay', '0'])
+                self.netns(self.client_ns, ['ip', 'link', 'set', bridge, 'up'])
+                self.netns(self.client_ns, ['ip', 'tuntap', 'add', 'dev', tap,
+                                            'mode', 'tap'])
+                self.netns(self.client_ns, ['ip', 'link', 'set', tap, 'master',
+                                            bridge, 'up'])
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def add_namespace(self, namespace):
+        run(['ip', 'netns', 'add', namespace])
+        self.namespaces.append(namespace)
+        self.netns(namespace, ['ip', 'link', 'set', 'lo', 'up'])
+
+    def netns(self, namespace, argv, timeout=30):
+        return run(['ip', 'netns', 'exec', namespace] + argv, timeout)
+
+    def add_server(self, address, link=0):
+        """A namespace holding address, on one of the client's links."""
+        index = len(self.namespaces)
+        namespace = '%s-%s-s%d' % (self.prefix, self.name, index)
+        self.add_namespace(namespace)
+        self.netns(self.client_ns, ['ip', 'link', 'add', 'vc%d' % index, 'type',
+                                    'veth', 'peer', 'name', 'vs', 'netns',
+                                    namespace])
+        self.netns(self.client_ns, ['ip', 'link', 'set', 'vc%d' % index,
+                                    'master', 'br%d' % link, 'up'])
+        self.netns(namespace, ['ip', 'addr', 'add', address + '/24', 'dev', 'vs'])
+        self.netns(namespace, ['ip', 'link', 'set', 'vs', 'up'])
+        return namespace
+
+    def spawn(self, namespace, argv, log_name, ready=None):
+        log_path = os.path.join(LOG_DIR, 'protocols-%s-%s.log' % (self.name, log_name))
+        log = open(log_path, 'w')
+        proc = subprocess.Popen(['ip', 'netns', 'exec', namespace] + argv,
+                                stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT)
+        self.processes.append(proc)
+        if ready:
+            deadline = time.monotonic() + 10
+            while not re.search(ready, read_text(log_path)):
+                check(proc.poll() is None and time.monotonic() < deadline,
+                      '%s did not start:\n%s' % (argv[0], read_text(log_path)))
+                time.sleep(0.05)
+        return proc, log_path
+
+    def dnsmasq(self, namespace, name, args):
+        """dnsmasq in the foreground, logging what it does; ready once it
+        says so."""
+        return self.spawn(namespace, [
+            'dnsmasq', '--no-daemon', '--conf-file=/dev/null', '--no-resolv',
+            '--no-hosts', '--interface=vs', '--bind-interfaces', '--log-dhcp',
+            '--log-facility=-', '--dhcp-leasefile=%s/%s.leases' % (self.files, name),
+            '--pid-file=%s/%s.pid' % (self.files, name)] + args,
+            'dnsmasq-' + name, ready=r'started, version')
+
+    def tftp_server(self, namespace, address, root, config=None):
+        return self.spawn(namespace, ['python3', '-c', TFTP_SERVER, root,
+                                      address, os.path.join(self.files, 'tftp.log'),
+                                      json.dumps(config or {})],
+                          'tftp', ready=None)
+
+    def tftp_log(self):
+        path = os.path.join(self.files, 'tftp.log')
+        deadline = time.monotonic() + 10
+        while 'ready' not in read_text(path):
+            check(time.monotonic() < deadline, 'the TFTP server did not start')
+            time.sleep(0.05)
+        return read_text(path)
+
+    def wireboot(self, script, args=(), timeout=90, tap_args=None):
+        """Runs the program with script (None: with args alone); returns
+        (exit status, output). tap_args: per TAP, options after its --tap
+        (default: just the TAP)."""
+        argv = ['ip', 'netns', 'exec', self.client_ns, PROGRAM]
+        for i, tap in enumerate(self.taps):
+            argv += ['--tap', tap] + list((tap_args or {}).get(i, ()))
+        argv += list(args)
+        if script is not None:
+            script_path = os.path.join(self.files, 'script.ipxe')
+            with open(script_path, 'w') as f:
+                f.write('#!ipxe\n' + script)
+            argv += ['--script', script_path]
+        try:
+            proc = subprocess.run(argv, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True,
+                                  timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as e:
+            raise TestFailure('the program hung (%d s):\n%s' % (timeout, e.stdout))
+        with open(os.path.join(LOG_DIR, 'protocols-%s-wireboot.log' % self.name), 'a') as f:
+            f.write(proc.stdout)
+        return proc.returncode, proc.stdout
+
+    def __exit__(self, *exc):
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        for namespace in reversed(self.namespaces):
+            subprocess.run(['ip', 'netns', 'del', namespace],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(self.files, ignore_errors=True)
+
+
+def read_text(path):
+    try:
+        with open(path, errors='replace') as f:
+            return f.read()
+    except FileNotFoundError:
+        return ''
+
+
+def make_file(directory, name, size):
+    """A file of size pseudo-random bytes; returns its SHA-256."""
+    data = hashlib.shake_256(name.encode()).digest(size) if size else b''
+    with open(os.path.join(directory, name), 'wb') as f:
+        f.write(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def setting(output, name):
+    match = re.search(r'^%s=(.*)$' % re.escape(name), output, re.M)
+    return match.group(1) if match else None
+
+
+def dhcp_seconds(output):
+    match = re.search(r'DHCP \(net0 [0-9a-f:]+\)\.* ok \((\d+\.\d+) s\)', output)
+    check(match, 'no DHCP success line:\n' + output)
+    return float(match.group(1))
+
+
