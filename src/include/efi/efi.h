@@ -48,6 +48,15 @@ typedef UINTN EFI_TPL;
 typedef UINT64 EFI_PHYSICAL_ADDRESS;
 typedef UINT64 EFI_VIRTUAL_ADDRESS;
 
+/* UEFI aligns 64-bit members of structures to 8 bytes on every
+ * architecture (IA32 builds need gcc's -malign-double for that). */
+struct efi_alignment_check {
+	UINT32 before;
+	UINT64 member;
+};
+_Static_assert(offsetof(struct efi_alignment_check, member) == 8,
+	       "64-bit members of UEFI structures must be 8-byte aligned");
+
 typedef struct {
 	UINT32 Data1;
 	UINT16 Data2;
