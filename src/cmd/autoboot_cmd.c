@@ -8,15 +8,24 @@
 #include <usr/ifmgmt.h>
 #include <wireboot/command.h>
 #include <wireboot/netdev.h>
+#include <wireboot/parseopt.h>
 
 PROVIDE_OBJECT(autoboot_cmd);
 
+static const struct command_descriptor autoboot_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 0, "");
+
 static int autoboot_exec(int argc, char **argv)
 {
-	if (argc != 1)
-		return command_usage(argv[0], "");
+	int first = parse_options(argc, argv, &autoboot_cmd, NULL);
+
+	if (first <= 0)
+		return first;
 	return autoboot();
 }
+
+static const struct command_descriptor dhcp_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, PARSEOPT_MANY, "[netX...]");
 
 /* "dhcp [netX...]": the named devices each in turn (a script that names
  * them wants them all); without names, every device at once, done when
@@ -24,21 +33,23 @@ static int autoboot_exec(int argc, char **argv)
 static int dhcp_exec(int argc, char **argv)
 {
 	struct net_device *netdev;
+	int first = parse_options(argc, argv, &dhcp_cmd, NULL);
 	int i, rc;
 
-	if (argc > 1) {
-		for (i = 1; i < argc; i++) {
-			netdev = find_netdev(argv[i]);
-			if (!netdev) {
-				printf("%s: no such network device\n", argv[i]);
-				return -ENODEV;
-			}
-			rc = ifconf_dhcp(&netdev, 1, NULL, NULL);
-			if (rc)
-				return rc;
+	if (first <= 0)
+		return first;
+	for (i = first; i < argc; i++) {
+		netdev = find_netdev(argv[i]);
+		if (!netdev) {
+			printf("%s: no such network device\n", argv[i]);
+			return -ENODEV;
 		}
-		return 0;
+		rc = ifconf_dhcp(&netdev, 1, NULL, NULL);
+		if (rc)
+			return rc;
 	}
+	if (argc > first)
+		return 0;
 	if (list_empty(&net_devices)) {
 		printf("dhcp: no network devices\n");
 		return -ENODEV;

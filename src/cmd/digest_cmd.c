@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <wireboot/command.h>
 #include <wireboot/image.h>
+#include <wireboot/parseopt.h>
 #include <wireboot/sha256.h>
 
 PROVIDE_OBJECT(digest_cmd);
@@ -23,18 +24,24 @@ static void print_sha256(const struct image *image)
 	printf("  %s\n", image->name);
 }
 
+static const struct command_descriptor sha256sum_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, PARSEOPT_MANY, "[name...]");
+
 /* Without names: every image. */
 static int sha256sum_exec(int argc, char **argv)
 {
 	struct image *image;
+	int first = parse_options(argc, argv, &sha256sum_cmd, NULL);
 	int i, rc = 0;
 
-	if (argc == 1) {
+	if (first <= 0)
+		return first;
+	if (first == argc) {
 		for_each_image(image)
 			print_sha256(image);
 		return 0;
 	}
-	for (i = 1; i < argc; i++) {
+	for (i = first; i < argc; i++) {
 		image = find_image(argv[i]);
 		if (!image) {
 			printf("%s: no such image\n", argv[i]);

@@ -3,31 +3,39 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <wireboot/command.h>
 #include <usr/imgmgmt.h>
 #include <wireboot/image.h>
+#include <wireboot/parseopt.h>
 
 PROVIDE_OBJECT(image_cmd);
 
-/* "[--name NAME] URI [args...]": fetches and sets the arguments. */
+struct fetch_options {
+	const char *name;
+};
+
+static const struct option_descriptor fetch_opts[] = {
+	OPTION("name", 'n', parseopt_string, struct fetch_options, name, "name"),
+};
+
+static const struct command_descriptor fetch_cmd =
+	COMMAND_DESCRIPTOR(fetch_opts, 1, PARSEOPT_MANY, "<uri> [args...]");
+
+/* "[--name NAME] URI [args...]": fetches and sets the arguments. Returns 1
+ * after --help (nothing fetched). */
 static int fetch_with_args(int argc, char **argv, struct image **image)
 {
-	const char *name = NULL;
+	struct fetch_options opts = { 0 };
+	int first = parse_options(argc, argv, &fetch_cmd, &opts);
 	char *cmdline;
-	int first = 1, rc;
+	int rc;
 
-	if (argc > 2 && (strcmp(argv[1], "--name") == 0 ||
-			 strcmp(argv[1], "-n") == 0)) {
-		name = argv[2];
-		first = 3;
-	}
-	if (argc <= first)
-		return command_usage(argv[0], "[--name <name>] <uri> [args...]");
+	if (first <= 0)
+		return first < 0 ? first : 1;
 	cmdline = concat_args(argc - first - 1, argv + first + 1);
 	if (!cmdline)
 		return -ENOMEM;
-	rc = image_fetch(argv[first], name, image);
+	rc = image_fetch(argv[first], opts.name, image);
 	if (rc == 0)
 		rc = image_set_cmdline(*image, cmdline);
 	free(cmdline);
@@ -37,8 +45,9 @@ static int fetch_with_args(int argc, char **argv, struct image **image)
 static int imgfetch_exec(int argc, char **argv)
 {
 	struct image *image;
+	int rc = fetch_with_args(argc, argv, &image);
 
-	return fetch_with_args(argc, argv, &image);
+	return rc > 0 ? 0 : rc;
 }
 
 /* Fetches and runs; the image goes away if it returns. */
@@ -47,24 +56,30 @@ static int chain_exec(int argc, char **argv)
 	struct image *image;
 	int rc = fetch_with_args(argc, argv, &image);
 
-	return rc ? rc : image_run_once(image);
+	if (rc)
+		return rc > 0 ? 0 : rc;	/* --help */
+	return image_run_once(image);
 }
+
+static const struct command_descriptor imgexec_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, PARSEOPT_MANY, "<name> [args...]");
 
 static int imgexec_exec(int argc, char **argv)
 {
 	struct image *image;
+	int first = parse_options(argc, argv, &imgexec_cmd, NULL);
 	char *cmdline;
 	int rc;
 
-	if (argc < 2)
-		return command_usage(argv[0], "<name> [args...]");
-	image = find_image(argv[1]);
+	if (first <= 0)
+		return first;
+	image = find_image(argv[first]);
 	if (!image) {
-		printf("%s: no such image\n", argv[1]);
+		printf("%s: no such image\n", argv[first]);
 		return -ENOENT;
 	}
-	if (argc > 2) {
-		cmdline = concat_args(argc - 2, argv + 2);
+	if (argc > first + 1) {
+		cmdline = concat_args(argc - first - 1, argv + first + 1);
 		if (!cmdline)
 			return -ENOMEM;
 		rc = image_set_cmdline(image, cmdline);
@@ -75,17 +90,21 @@ static int imgexec_exec(int argc, char **argv)
 	return image_run(image);
 }
 
+static const struct command_descriptor imgfree_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 1, "[name]");
+
 /* Without a name: every image. */
 static int imgfree_exec(int argc, char **argv)
 {
 	struct image *image, *tmp;
+	int first = parse_options(argc, argv, &imgfree_cmd, NULL);
 
-	if (argc > 2)
-		return command_usage(argv[0], "[name]");
-	if (argc == 2) {
-		image = find_image(argv[1]);
+	if (first <= 0)
+		return first;
+	if (first < argc) {
+		image = find_image(argv[first]);
 		if (!image) {
-			printf("%s: no such image\n", argv[1]);
+			printf("%s: no such image\n", argv[first]);
 			return -ENOENT;
 		}
 		unregister_image(image);
@@ -96,12 +115,16 @@ static int imgfree_exec(int argc, char **argv)
 	return 0;
 }
 
+static const struct command_descriptor imgstat_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 0, "");
+
 static int imgstat_exec(int argc, char **argv)
 {
 	struct image *image;
+	int first = parse_options(argc, argv, &imgstat_cmd, NULL);
 
-	if (argc != 1)
-		return command_usage(argv[0], "");
+	if (first <= 0)
+		return first;
 	for_each_image(image) {
 		printf("%s: %zu bytes", image->name, image->len);
 		if (image->type)

@@ -6,68 +6,109 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wireboot/command.h>
+#include <wireboot/compiler.h>
+#include <wireboot/parseopt.h>
 #include <wireboot/script.h>
 
 PROVIDE_OBJECT(script_cmd);
 
+struct echo_options {
+	bool no_newline;
+};
+
+static const struct option_descriptor echo_opts[] = {
+	OPTION(NULL, 'n', parseopt_flag, struct echo_options, no_newline, NULL),
+};
+
+/* What echo prints is data: "echo -x" prints "-x". */
+static const struct command_descriptor echo_cmd = {
+	.options = echo_opts, .num_options = ARRAY_SIZE(echo_opts),
+	.min_args = 0, .max_args = PARSEOPT_MANY, .args_usage = "[text...]",
+	.unknown_is_positional = true,
+};
+
 static int echo_exec(int argc, char **argv)
 {
-	bool newline = !(argc > 1 && strcmp(argv[1], "-n") == 0);
-	int first = newline ? 1 : 2;
-	char *text = concat_args(argc - first, argv + first);
+	struct echo_options opts = { 0 };
+	int first = parse_options(argc, argv, &echo_cmd, &opts);
+	char *text;
 
+	if (first <= 0)
+		return first;
+	text = concat_args(argc - first, argv + first);
 	if (!text)
 		return -ENOMEM;
-	printf("%s%s", text, newline ? "\n" : "");
+	printf("%s%s", text, opts.no_newline ? "" : "\n");
 	free(text);
 	return 0;
 }
 
 /* The status is the script's result: 0 is success, any other number a
  * failure the caller sees. */
+static const struct command_descriptor exit_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 1, "[status 0-255]");
+
 static int exit_exec(int argc, char **argv)
 {
-	unsigned long status = 0;
-	char *end;
+	int first = parse_options(argc, argv, &exit_cmd, NULL);
+	unsigned int status = 0;
 
-	if (argc > 2)
-		return command_usage(argv[0], "[status]");
-	if (argc == 2) {
-		status = strtoul(argv[1], &end, 0);
-		if (!*argv[1] || *end || status > 255)
-			return command_usage(argv[0], "[status 0-255]");
+	if (first <= 0)
+		return first;
+	if (first < argc && (parse_integer(argv[first], &status) || status > 255)) {
+		printf("%s: invalid status '%s'\n", argv[0], argv[first]);
+		print_usage(argv[0], &exit_cmd);
+		return -EINVAL;
 	}
 	script_exit();
 	return (int)status;
 }
 
+static const struct command_descriptor goto_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<label>");
+
 static int goto_exec(int argc, char **argv)
 {
+	int first = parse_options(argc, argv, &goto_cmd, NULL);
 	int rc;
 
-	if (argc != 2)
-		return command_usage(argv[0], "<label>");
-	rc = script_goto(argv[1]);
+	if (first <= 0)
+		return first;
+	rc = script_goto(argv[first]);
 	if (rc == -ENOENT)
-		printf("goto: no label ':%s' in this script\n", argv[1]);
+		printf("goto: no label ':%s' in this script\n", argv[first]);
 	else if (rc == -ENOTSUP)
 		printf("goto: only scripts have labels\n");
 	return rc;
 }
 
+/* The values compared are data: "iseq -1 ${x}" compares "-1". */
+static const struct command_descriptor isset_cmd = {
+	.min_args = 0, .max_args = 1, .args_usage = "<value>",
+	.unknown_is_positional = true,
+};
+static const struct command_descriptor iseq_cmd = {
+	.min_args = 2, .max_args = 2, .args_usage = "<value1> <value2>",
+	.unknown_is_positional = true,
+};
+
 /* Success if the (expanded) value is not empty: "isset ${filename}". */
 static int isset_exec(int argc, char **argv)
 {
-	if (argc > 2)
-		return command_usage(argv[0], "<value>");
-	return (argc == 2 && argv[1][0]) ? 0 : -ENOENT;
+	int first = parse_options(argc, argv, &isset_cmd, NULL);
+
+	if (first <= 0)
+		return first;
+	return (first < argc && argv[first][0]) ? 0 : -ENOENT;
 }
 
 static int iseq_exec(int argc, char **argv)
 {
-	if (argc != 3)
-		return command_usage(argv[0], "<value1> <value2>");
-	return strcmp(argv[1], argv[2]) == 0 ? 0 : -ERANGE;
+	int first = parse_options(argc, argv, &iseq_cmd, NULL);
+
+	if (first <= 0)
+		return first;
+	return strcmp(argv[first], argv[first + 1]) == 0 ? 0 : -ERANGE;
 }
 
 COMMAND(echo_command) = { .name = "echo", .exec = echo_exec };

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wireboot/command.h>
 #include <wireboot/error_name.h>
+#include <wireboot/parseopt.h>
 #include <wireboot/settings.h>
 
 PROVIDE_OBJECT(settings_cmd);
@@ -17,47 +18,62 @@ static int report(const char *what, const char *name, int rc)
 	return rc;
 }
 
-/* "set name words...": the words joined by spaces. */
+static const struct command_descriptor set_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, PARSEOPT_MANY, "<name>[:type] [value...]");
+static const struct command_descriptor clear_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<name>");
+static const struct command_descriptor show_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<name>[:type]");
+
+/* "set name words...": the words joined by spaces (options end at the
+ * name, so "set x -1" stores "-1"). */
 static int set_exec(int argc, char **argv)
 {
+	int first = parse_options(argc, argv, &set_cmd, NULL);
+	const char *name;
 	char *value;
 	int rc;
 
-	if (argc < 2)
-		return command_usage(argv[0], "<name>[:type] [value...]");
-	value = concat_args(argc - 2, argv + 2);
+	if (first <= 0)
+		return first;
+	name = argv[first];
+	value = concat_args(argc - first - 1, argv + first + 1);
 	if (!value)
 		return -ENOMEM;
-	rc = storef_setting(argv[1], value);
+	rc = storef_setting(name, value);
 	free(value);
-	return rc ? report("set", argv[1], rc) : 0;
+	return rc ? report("set", name, rc) : 0;
 }
 
 static int clear_exec(int argc, char **argv)
 {
+	int first = parse_options(argc, argv, &clear_cmd, NULL);
 	int rc;
 
-	if (argc != 2)
-		return command_usage(argv[0], "<name>");
-	rc = storef_setting(argv[1], "");
-	return rc ? report("clear", argv[1], rc) : 0;
+	if (first <= 0)
+		return first;
+	rc = storef_setting(argv[first], "");
+	return rc ? report("clear", argv[first], rc) : 0;
 }
 
 static int show_exec(int argc, char **argv)
 {
+	int first = parse_options(argc, argv, &show_cmd, NULL);
+	const char *name;
 	char *value;
 	int len;
 
-	if (argc != 2)
-		return command_usage(argv[0], "<name>[:type]");
-	len = fetchf_setting(argv[1], NULL, 0);
+	if (first <= 0)
+		return first;
+	name = argv[first];
+	len = fetchf_setting(name, NULL, 0);
 	if (len < 0)
-		return report("show", argv[1], len);
+		return report("show", name, len);
 	value = malloc((size_t)len + 1);
 	if (!value)
 		return -ENOMEM;
-	fetchf_setting(argv[1], value, (size_t)len + 1);
-	printf("%s = %s\n", argv[1], value);
+	fetchf_setting(name, value, (size_t)len + 1);
+	printf("%s = %s\n", name, value);
 	free(value);
 	return 0;
 }

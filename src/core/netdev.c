@@ -126,6 +126,9 @@ int register_netdev(struct net_device *netdev)
 			remove_net_drivers(netdev, driver);
 			unregister_settings(&netdev->settings);
 			list_del(&netdev->list);
+			/* The name goes to the next device instead. */
+			if (netdev->index + 1 == next_index)
+				next_index--;
 			netdev_put(netdev);
 			return rc;
 		}

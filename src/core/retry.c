@@ -7,8 +7,11 @@ static LIST_HEAD(running_timers);
 
 static void timer_arm(struct retry_timer *timer, uint64_t timeout_us)
 {
-	if (!timer->running)
-		list_add_tail(&timer->list, &running_timers);
+	/* Off the list it is on: the running timers, or those of a pass in
+	 * progress (restarted by another's handler, it must not fire now). */
+	if (timer->running)
+		list_del(&timer->list);
+	list_add_tail(&timer->list, &running_timers);
 	timer->running = true;
 	timer->start_us = monotonic_us();
 	timer->timeout_us = timeout_us;

@@ -448,12 +448,6 @@ int script_goto(const char *label)
 
 /* ---- helpers for commands --------------------------------------------- */
 
-int command_usage(const char *name, const char *usage)
-{
-	printf("Usage: %s %s\n", name, usage);
-	return -EINVAL;
-}
-
 char *concat_args(int argc, char **argv)
 {
 	struct text out = { 0 };

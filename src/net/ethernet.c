@@ -47,8 +47,7 @@ static int eth_pull(struct net_device *netdev, struct io_buffer *iob,
 		if (memcmp(ethhdr->h_dest, eth_broadcast, ETH_ALEN) == 0)
 			*flags |= LL_BROADCAST;
 	} else if (memcmp(ethhdr->h_dest, netdev->ll_addr, ETH_ALEN) != 0) {
-		netdev->stats.rx_dropped++;
-		return -EINVAL;
+		return -ENOENT;
 	}
 	*ll_dest = ethhdr->h_dest;
 	*ll_source = ethhdr->h_source;

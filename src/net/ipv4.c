@@ -276,8 +276,14 @@ static int ipv4_tx(struct io_buffer *iob, const struct tcpip_protocol *proto,
 	size_t len;
 	int rc;
 
-	if (!netdev)
+	if (!netdev) {
 		netdev = tcpip_scope_netdev(st_dest);
+		/* A scope names one device: never another once it is gone. */
+		if (!netdev && st_dest->st_scope_id) {
+			rc = -EUNIQ(ENETUNREACH, 9);
+			goto drop;
+		}
+	}
 	rc = ipv4_route(dest, netdev, &route);
 	if (rc != 0)
 		goto drop;
@@ -331,9 +337,11 @@ drop:
 static struct net_device *ipv4_route_netdev(const struct sockaddr_tcpip *st)
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)st;
+	struct net_device *netdev = tcpip_scope_netdev(st);
 	struct ipv4_route route;
 
-	if (ipv4_route(sin->sin_addr, tcpip_scope_netdev(st), &route) != 0)
+	if ((!netdev && st->st_scope_id) ||
+	    ipv4_route(sin->sin_addr, netdev, &route) != 0)
 		return NULL;
 	return route.netdev;
 }

@@ -65,7 +65,10 @@ int net_rx_frame(struct io_buffer *iob, struct net_device *netdev)
 	}
 	rc = ll->pull(netdev, iob, &dest, &source, &net_proto, &flags);
 	if (rc) {
-		netdev->stats.rx_errors++;
+		if (errno_base(rc) == -ENOENT)
+			netdev->stats.rx_dropped++;
+		else
+			netdev->stats.rx_errors++;
 		free_iob(iob);
 		return rc;
 	}

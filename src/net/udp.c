@@ -131,8 +131,14 @@ static int udp_deliver(struct interface *xfer, struct io_buffer *iob,
 		free_iob(iob);
 		return -EUNIQ(ENOBUFS, 3);
 	}
-	if (!netdev)
+	if (!netdev && sock->local.st_scope_id) {
+		/* Bound to a device: never out of another once it is gone. */
 		netdev = tcpip_scope_netdev(&sock->local);
+		if (!netdev) {
+			free_iob(iob);
+			return -EUNIQ(ENETUNREACH, 10);
+		}
+	}
 	udp = iob_push(iob, sizeof(*udp));
 	udp->src = sock->local.st_port;
 	udp->dest = dest->st_port;
@@ -223,7 +229,15 @@ static int udp_rx(struct io_buffer *iob, struct net_device *netdev,
 		rc = -EUNIQ(EINVAL, 7);
 		goto drop;
 	}
-	iob_trim(iob, len);
+	if (len < iob_len(iob)) {
+		/* The network layer's pseudo-header counted its whole
+		 * payload; UDP's carries the UDP length (RFC 768). In ones'
+		 * complement, taking one word out is adding its complement. */
+		uint16_t fix[2] = { (uint16_t)~htons(iob_len(iob)), htons(len) };
+
+		pshdr_csum = tcpip_chksum(pshdr_csum, fix, sizeof(fix));
+		iob_trim(iob, len);
+	}
 	/* A zero checksum means the sender computed none. */
 	if (udp->chksum && tcpip_chksum(pshdr_csum, udp, len) != 0xffff) {
 		DBG("%s: bad UDP checksum\n", netdev->name);

@@ -1,10 +1,12 @@
-// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/net/tcpip.c src/net/netproto.c src/net/socket.c
+// FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * ARP packets. The first byte, if odd, first sends a packet to a neighbour
  * (chosen by the second byte) so that resolutions are pending; the rest is
  * the ARP packet; then time moves on by up to three seconds.
  */
 
+#include <stdio.h>
 #include "net_fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -16,12 +18,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	if (data[0] & 1) {
-		struct in_addr dest = ip("10.0.0.0");
-		struct io_buffer *iob = wb_alloc_net_iob(4);
+		char dest[16];
 
-		dest.s_addr |= htonl(data[1]);
-		memcpy(iob_put(iob, 4), "fuzz", 4);
-		wb_ipv4_tx(iob, 253, ip("0.0.0.0"), dest, netdev);
+		snprintf(dest, sizeof(dest), "10.0.0.%u", data[1]);
+		send_ip(netdev, dest, "fuzz", 4);
 	}
 	inject(netdev, ETH_P_ARP, (data[0] & 2) ? wb_eth_broadcast : our_mac,
 	       data + 2, size - 2);

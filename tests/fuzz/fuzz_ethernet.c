@@ -1,5 +1,6 @@
-// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/string.c src/core/vsprintf.c src/core/errors.c
-/* Whole frames, as a NIC would deliver them, into eth_rx(). */
+// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/net/tcpip.c src/net/netproto.c src/net/socket.c
+// FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+/* Whole frames, as a NIC would deliver them, into net_rx_frame(). */
 
 #include "net_fuzz.h"
 
@@ -11,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct io_buffer *iob = wb_alloc_iob(size);
 
 	memcpy(iob_put(iob, size), data, size);
-	wb_eth_rx(iob, netdev);
+	wb_net_rx_frame(iob, netdev);
 	fuzz_advance(1);
 	return 0;
 }

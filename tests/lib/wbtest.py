@@ -138,8 +138,11 @@ class Machine:
     captured. Use as a context manager; the log of every run is kept in
     bin-host/logs/<name>.log for a person to read after a failure."""
 
-    def __init__(self, name, esp=None, args=(), memory=256, arch='x86_64'):
+    def __init__(self, name, esp=None, args=(), memory=256, serial_input=False,
+                 arch='x86_64'):
         self.name = name
+        # With serial_input, send() types into the serial console.
+        self.serial_input = serial_input
         self.workdir = tempfile.mkdtemp(prefix='wireboot-vm-')
         qemu, machine, code, variables = firmware(arch)
         self.vars = os.path.join(self.workdir, 'vars.fd')
@@ -164,7 +167,9 @@ class Machine:
         self.log = open(os.path.join(LOG_DIR, self.name + '.log'), 'wb')
         self.log.write(('$ ' + ' '.join(self.command) + '\n').encode())
         self.started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
+        self.process = subprocess.Popen(self.command,
+                                        stdin=subprocess.PIPE if self.serial_input
+                                        else subprocess.DEVNULL,
                                         stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -210,7 +215,8 @@ class Machine:
             time.sleep(0.02)
 
     def send(self, data):
-        """Types data (bytes) on the serial console."""
+        """Types bytes into the serial console (needs serial_input=True)."""
+        self.log.write(b'\n[sent %r]\n' % data)
         self.process.stdin.write(data)
         self.process.stdin.flush()
 

@@ -72,7 +72,7 @@ def test_ctrl_c_cancels_a_stalled_tftp_download():
                 'poweroff\n') % server.port)
             args = ['-netdev', 'user,id=n0',
                     '-device', 'virtio-net-pci,netdev=n0,romfile=']
-            with Machine('cancel-tftp', esp=esp, args=args) as vm:
+            with Machine('cancel-tftp', esp=esp, args=args, serial_input=True) as vm:
                 vm.wait_for(r'tftp://10\.0\.2\.2:\d+/stalls\.bin\.\.\.', timeout=180)
                 check(server.served.wait(60), 'the guest never asked for the file')
                 # The server is silent now; the client keeps retrying.

@@ -19,6 +19,10 @@ sha256sum data.bin
 nosuchcommand || echo fallback after failure
 imgexec sub.ipxe || echo sub-script failed as expected
 imgexec exit.ipxe && echo exit-script returned success
+imgfetch --foo x || echo bad option handled
+echo -x -1 data
+imgstat --help && set value -n two
+show value
 goto done
 echo NOT-SKIPPED
 :done
@@ -79,6 +83,12 @@ def test_embedded_script_runs():
             'No such file or directory (ENOENT)',
             'sub-script failed as expected',
             'exit-script returned success',
+            'imgfetch: unknown option --foo\n'
+            'Usage: imgfetch [-n|--name <name>] <uri> [args...]\n'
+            'bad option handled',
+            '-x -1 data',
+            'Usage: imgstat\n',
+            'value = -n two',
             'SCRIPT-END',
         ]
         position = 0

@@ -47,4 +47,23 @@ size_t wb_utf16_to_utf8(char *dest, size_t dest_size, const uint16_t *src,
 			size_t src_len);
 size_t wb_utf8_to_utf16(uint16_t *dest, size_t dest_len, const char *src);
 
+/* src/core/key_decode.c, key_name.c (needs wireboot/key_decode.h) */
+struct key_decoder;
+void wb_key_decoder_init(struct key_decoder *dec);
+void wb_key_decoder_feed(struct key_decoder *dec, uint32_t unit, uint64_t now_us);
+void wb_key_decoder_feed_key(struct key_decoder *dec, int key);
+int wb_key_decoder_next(struct key_decoder *dec);
+int wb_key_decoder_idle(struct key_decoder *dec, uint64_t now_us);
+char *wb_key_name(int key, char *buf, size_t len);
+
+/* src/core/parseopt.c (needs wireboot/parseopt.h for the types) */
+struct command_descriptor;
+struct parseopt_type;
+int wb_parse_options(int argc, char **argv, const struct command_descriptor *cmd,
+		     void *opts);
+int wb_parse_integer(const char *text, unsigned int *value);
+extern const struct parseopt_type wb_parseopt_string, wb_parseopt_integer,
+	wb_parseopt_flag;
+
+
 #endif

@@ -1,6 +1,8 @@
-// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/ethernet.c src/net/arp.c src/net/ipv4.c src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c src/net/tcpip.c src/net/netproto.c src/net/socket.c
+// FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /* ARP: answers for our address, resolution with retries and a bounded
- * queue, and malformed packets. */
+ * queue, malformed packets, and the cache kept per device: separate for
+ * each, flushed when the address changes, the device closes or goes. */
 
 #include <errno.h>
 #include "unit.h"
@@ -32,13 +34,9 @@ static const struct arp_packet *captured_arp(unsigned i)
 	return (const struct arp_packet *)(captured[i].data + ETH_HLEN);
 }
 
-/* Sends a small UDP-less IP packet (protocol 253) to dest. */
-static int send_ip(struct net_device *netdev, const char *dest)
+static int send_data(struct net_device *netdev, const char *dest)
 {
-	struct io_buffer *iob = wb_alloc_net_iob(4);
-
-	memcpy(iob_put(iob, 4), "data", 4);
-	return wb_ipv4_tx(iob, 253, ip("0.0.0.0"), ip(dest), netdev);
+	return send_ip(netdev, dest, "data", 4);
 }
 
 static void test_malformed(struct net_device *netdev)
@@ -46,23 +44,23 @@ static void test_malformed(struct net_device *netdev)
 	struct arp_packet packet = arp(1, "10.0.0.1", "10.0.0.2");
 
 	captured_count = 0;
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet) - 1), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet) - 1), -EINVAL);
 	packet.htype = htons(6);
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	packet = arp(1, "10.0.0.1", "10.0.0.2");
 	packet.ptype = htons(0x86dd);
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	packet = arp(1, "10.0.0.1", "10.0.0.2");
 	packet.hlen = 8;
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	packet = arp(1, "10.0.0.1", "10.0.0.2");
 	packet.plen = 16;
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	packet = arp(3, "10.0.0.1", "10.0.0.2");
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	packet = arp(1, "10.0.0.1", "10.0.0.2");
 	packet.sha[0] = 0x01;
-	CHECK_INT(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
+	CHECK_ERR(inject(netdev, ETH_P_ARP, our_mac, &packet, sizeof(packet)), -EINVAL);
 	CHECK_INT(captured_count, 0);
 }
 
@@ -70,15 +68,16 @@ static void test_reply_to_requests(struct net_device *netdev)
 {
 	struct arp_packet packet = arp(1, "10.0.0.7", "10.0.0.2");
 	const struct arp_packet *reply;
-
-	captured_count = 0;
 	/* Padding after the packet is fine. */
 	uint8_t padded[sizeof(packet) + 18] = { 0 };
+
+	captured_count = 0;
 	memcpy(padded, &packet, sizeof(packet));
 	CHECK_INT(inject(netdev, ETH_P_ARP, wb_eth_broadcast, padded, sizeof(padded)), 0);
 	CHECK_INT(captured_count, 1);
 	reply = captured_arp(0);
 	CHECK(memcmp(captured[0].data, peer_mac, 6) == 0);
+	CHECK(captured[0].data[12] == 0x08 && captured[0].data[13] == 0x06);
 	CHECK_INT(ntohs(reply->op), 2);
 	CHECK(memcmp(reply->sha, our_mac, 6) == 0);
 	CHECK(reply->spa == ip("10.0.0.2").s_addr);
@@ -87,7 +86,7 @@ static void test_reply_to_requests(struct net_device *netdev)
 
 	/* The asker was learned: a packet to it goes out at once. */
 	captured_count = 0;
-	CHECK_INT(send_ip(netdev, "10.0.0.7"), 0);
+	CHECK_INT(send_data(netdev, "10.0.0.7"), 0);
 	CHECK_INT(captured_count, 1);
 	CHECK(memcmp(captured[0].data, peer_mac, 6) == 0);
 
@@ -108,16 +107,16 @@ static void test_resolution(struct net_device *netdev)
 	captured_count = 0;
 	/* Off-link destinations resolve the gateway. */
 	for (i = 0; i < 10; i++)
-		CHECK_INT(send_ip(netdev, "192.168.5.5"), 0);
+		CHECK_INT(send_data(netdev, "192.168.5.5"), 0);
 	CHECK_INT(captured_count, 1);
 	CHECK(memcmp(captured[0].data, wb_eth_broadcast, 6) == 0);
 	CHECK_INT(ntohs(captured_arp(0)->op), 1);
 	CHECK(captured_arp(0)->tpa == ip("10.0.0.1").s_addr);
 	CHECK(captured_arp(0)->spa == ip("10.0.0.2").s_addr);
 
-	/* Retried on the timer. */
+	/* Retried on the timer, by the main loop. */
 	fake_now_us += 300000;
-	wb_run_timers();
+	wb_step();
 	CHECK_INT(captured_count, 2);
 
 	/* The reply releases what waited, up to the queue's bound. */
@@ -142,7 +141,7 @@ static void test_give_up(struct net_device *netdev)
 	unsigned i;
 
 	captured_count = 0;
-	CHECK_INT(send_ip(netdev, "10.0.0.99"), 0);
+	CHECK_INT(send_data(netdev, "10.0.0.99"), 0);
 	for (i = 0; i < 20; i++) {
 		fake_now_us += 1000000;
 		wb_run_timers();
@@ -156,17 +155,78 @@ static void test_give_up(struct net_device *netdev)
 	CHECK_INT(captured_count, 0);
 }
 
+/* A new address forgets the neighbours and what waited for them. */
 static void test_unconfigure_flushes(struct net_device *netdev)
 {
 	struct in_addr none = { 0 };
-	unsigned refs = netdev->refcnt.count;
 
-	CHECK_INT(send_ip(netdev, "10.0.0.50"), 0);
-	CHECK_INT(netdev->refcnt.count, refs + 1);
+	captured_count = 0;
+	CHECK_INT(send_data(netdev, "10.0.0.50"), 0);
+	CHECK_INT(captured_count, 1);	/* the request */
 	CHECK_INT(wb_ipv4_configure(netdev, none, none, none), 0);
-	/* The configuration's and every neighbour's references are gone. */
-	CHECK_INT(netdev->refcnt.count, 1);
 	configure(netdev);
+	captured_count = 0;
+	CHECK_INT(inject_arp_reply(netdev, "10.0.0.50", "10.0.0.2"), 0);
+	CHECK_INT(captured_count, 0);
+	/* ...nor are requests retried for it. */
+	fake_now_us += 1000000;
+	wb_run_timers();
+	CHECK_INT(captured_count, 0);
+}
+
+/* Each device has its own cache; a closed device forgets its own. */
+static void test_per_device(struct net_device *net0)
+{
+	static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 1, 0x01 };
+	struct net_device *net1 = fake_netdev_mac(mac1);
+	unsigned i;
+
+	CHECK_INT(wb_ipv4_configure(net1, ip("10.1.0.2"), ip("255.255.0.0"), ip("0.0.0.0")), 0);
+	/* 10.0.0.7 is known on net0 (it asked for us), not on net1. */
+	captured_count = 0;
+	CHECK_INT(send_data(net0, "10.0.0.7"), 0);
+	CHECK_INT(captured_count, 1);
+	CHECK(captured[0].netdev == net0);
+	CHECK(memcmp(captured[0].data, peer_mac, 6) == 0);
+	CHECK_INT(wb_ipv4_configure(net1, ip("10.0.0.3"), ip("255.255.255.0"), ip("0.0.0.0")), 0);
+	CHECK_INT(send_data(net1, "10.0.0.7"), 0);
+	CHECK_INT(captured_count, 2);
+	CHECK(captured[1].netdev == net1);
+	CHECK(memcmp(captured[1].data, wb_eth_broadcast, 6) == 0);
+	CHECK(captured_arp(1)->spa == ip("10.0.0.3").s_addr);
+	CHECK(memcmp(captured_arp(1)->sha, mac1, 6) == 0);
+
+	/* The answer on net1 releases net1's packet and leaves net0 alone. */
+	captured_count = 0;
+	CHECK_INT(inject_arp_reply(net1, "10.0.0.7", "10.0.0.3"), 0);
+	CHECK_INT(captured_count, 1);
+	CHECK(captured[0].netdev == net1);
+	CHECK(captured_ip(0)->src.s_addr == ip("10.0.0.3").s_addr);
+
+	/* Closing net1 drops its neighbours: after reopening it asks again,
+	 * while net0 still knows. */
+	wb_netdev_close(net1);
+	CHECK_INT(wb_netdev_open(net1), 0);
+	captured_count = 0;
+	CHECK_INT(send_data(net1, "10.0.0.7"), 0);
+	CHECK_INT(send_data(net0, "10.0.0.7"), 0);
+	CHECK_INT(captured_count, 2);
+	CHECK(memcmp(captured[0].data, wb_eth_broadcast, 6) == 0);
+	CHECK(memcmp(captured[1].data, peer_mac, 6) == 0);
+
+	/* A device that goes with packets waiting and many entries frees
+	 * them all (LeakSanitizer checks at exit) and stops their timers. */
+	for (i = 0; i < 40; i++) {
+		char dest[16];
+
+		snprintf(dest, sizeof(dest), "10.0.0.%u", 100 + i);
+		send_data(net1, dest);
+	}
+	fake_netdev_remove(net1);
+	captured_count = 0;
+	fake_now_us += 1000000;
+	wb_run_timers();
+	CHECK_INT(captured_count, 0);
 }
 
 int main(void)
@@ -179,5 +239,9 @@ int main(void)
 	test_resolution(netdev);
 	test_give_up(netdev);
 	test_unconfigure_flushes(netdev);
+	/* (Re-learn 10.0.0.7 after the flush.) */
+	CHECK_INT(inject_arp_reply(netdev, "10.0.0.7", "10.0.0.2"), 0);
+	test_per_device(netdev);
+	fake_netdev_remove(netdev);
 	return unit_finish();
 }

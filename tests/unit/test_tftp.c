@@ -1,4 +1,4 @@
-// FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/inet.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/inet.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 /*
  * TFTP: the packet helpers (RRQ, OACK validation, ERROR) and the client
  * against a simulated server: options negotiated or ignored, windows, lost,

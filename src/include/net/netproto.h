@@ -36,7 +36,8 @@ struct ll_protocol {
 	int (*push)(struct net_device *netdev, struct io_buffer *iob,
 		    const void *ll_dest, const void *ll_source,
 		    uint16_t net_proto);
-	/* Checks and pulls the header; the addresses point into it. */
+	/* Checks and pulls the header; the addresses point into it.
+	 * -ENOENT: a frame for someone else (dropped, not an error). */
 	int (*pull)(struct net_device *netdev, struct io_buffer *iob,
 		    const void **ll_dest, const void **ll_source,
 		    uint16_t *net_proto, unsigned *flags);

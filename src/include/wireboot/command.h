@@ -4,7 +4,8 @@
 /*
  * Script commands ("dhcp", "chain", "echo", ...) register in the
  * "commands" table; the script engine expands ${settings}, splits the line
- * into arguments and calls the command's exec with them.
+ * into arguments and calls the command's exec with them. Commands parse
+ * their arguments with parse_options() (wireboot/parseopt.h).
  */
 
 #include <wireboot/tables.h>
@@ -18,9 +19,6 @@ TABLE_DECLARE(const struct command, commands);
 #define COMMAND(name) \
 	const struct command name TABLE_ENTRY(const struct command, commands, 01)
 
-/* Prints "Usage: <name> <usage>" and returns -EINVAL, for a command
- * given arguments it does not take. */
-int command_usage(const char *name, const char *usage);
 /* The arguments joined by single spaces (malloc'd; "" for none); NULL on
  * ENOMEM. */
 char *concat_args(int argc, char **argv);

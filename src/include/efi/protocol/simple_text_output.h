@@ -5,6 +5,20 @@
 
 #include <efi/efi.h>
 
+/* Attributes for SetAttribute (section 12.4.7): foreground in bits 0-3,
+ * background (no bright ones) in bits 4-6. */
+#define EFI_BLACK 0x00
+#define EFI_BLUE 0x01
+#define EFI_GREEN 0x02
+#define EFI_CYAN 0x03
+#define EFI_RED 0x04
+#define EFI_MAGENTA 0x05
+#define EFI_BROWN 0x06
+#define EFI_LIGHTGRAY 0x07
+#define EFI_BRIGHT 0x08
+#define EFI_TEXT_ATTR(foreground, background) \
+	((foreground) | ((background) << 4))
+
 typedef struct EFI_SIMPLE_TEXT_OUTPUT_PROTOCOL EFI_SIMPLE_TEXT_OUTPUT_PROTOCOL;
 
 typedef struct {
