@@ -22,8 +22,38 @@ SHELL := /bin/bash
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
-ARCH ?= x86_64
+# The architecture: ARCH= when given, else the one the targets name by their
+# directory (make bin-arm64-efi/ipxe.efi), else x86-64. One make run builds
+# for one architecture; targets of several are built one architecture after
+# the other by make runs of their own.
+ARCHES := x86_64 arm64 i386
+goal_arch = $(foreach a,$(ARCHES),$(if $(filter bin-$(a)-efi/%,$(1)),$(a)))
+GOAL_ARCHES := $(strip $(call goal_arch,$(MAKECMDGOALS)))
+ifeq ($(origin ARCH),command line)
+else ifeq ($(words $(GOAL_ARCHES)),1)
+ARCH := $(GOAL_ARCHES)
+else ifneq ($(GOAL_ARCHES),)
+MULTI_ARCH := 1
+else
+ARCH := x86_64
+endif
+ifdef MULTI_ARCH
+# Targets of several architectures in one command line: each architecture's
+# targets are built by a make run of its own, in turn, and then the rest.
+OTHER_GOALS := $(filter-out $(foreach a,$(ARCHES),bin-$(a)-efi/%),$(MAKECMDGOALS))
+$(sort $(MAKECMDGOALS)): multi-arch ; @true
+.PHONY: multi-arch
+multi-arch:
+	@$(foreach a,$(GOAL_ARCHES),$(MAKE) --no-print-directory ARCH=$(a) $(filter bin-$(a)-efi/%,$(MAKECMDGOALS)) &&) true
+	@$(if $(OTHER_GOALS),$(MAKE) --no-print-directory $(OTHER_GOALS))
+else
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(error ARCH=$(ARCH): not one of $(ARCHES))
+endif
 BIN := bin-$(ARCH)-efi
+# The host tests, tools and the hosted Linux program are built for this
+# machine (x86-64) whatever ARCH the firmware is built for.
+HOST_ARCH := x86_64
 
 # V=1 shows every command; otherwise one short line per step.
 ifeq ($(V),1)
@@ -79,5 +109,10 @@ clean:
 	rm -rf bin-*
 FORCE:
 
-# The hosted build: the same core and stack as a Linux program (tests, fuzzing).
+# The hosted build: the same core and stack as a Linux program (tests,
+# fuzzing), for the host's architecture only.
+ifeq ($(ARCH),$(HOST_ARCH))
 -include src/Makefile.linux
+endif
+
+endif # MULTI_ARCH

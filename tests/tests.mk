@@ -31,13 +31,17 @@ UNIT_CC := gcc
 UNIT_CLANG_CC := clang
 FUZZ_CC := clang
 UNIT_CFLAGS := -std=c11 -g -O1 -Wall -Wextra $(WERROR) $(SANITIZE) \
-	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include -idirafter src
+	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include \
+	-idirafter src/arch/$(HOST_ARCH)/include -idirafter src
 FUZZ_CFLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -mllvm -asan-globals=0 \
-	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include -idirafter src
-# Firmware sources as the firmware sees them: our headers, not the libc's.
+	-D_DEFAULT_SOURCE -Itests/unit -Iutil -idirafter src/include \
+	-idirafter src/arch/$(HOST_ARCH)/include -idirafter src
+# Firmware sources as the firmware sees them: our headers, not the libc's
+# (and the host's architecture, whatever ARCH the firmware is built for).
+HOST_GCC_INCLUDE := $(shell $(UNIT_CC) -print-file-name=include)
 FW_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Wno-unused-parameter $(WERROR) \
 	-ffreestanding -nostdinc \
-	-isystem $(GCC_INCLUDE) -Isrc/include -Isrc -Isrc/arch/$(ARCH)/include
+	-isystem $(HOST_GCC_INCLUDE) -Isrc/include -Isrc -Isrc/arch/$(HOST_ARCH)/include
 
 # Keeps link-time tables contiguous in host programs too.
 HOST_TABLES_LDS := src/platform/linux/tables.lds

@@ -32,4 +32,15 @@ static inline void put_le32(uint8_t *p, uint32_t value)
 		p[i] = (uint8_t)(value >> (8 * i));
 }
 
+static inline uint64_t get_le64(const uint8_t *p)
+{
+	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
+}
+
+static inline void put_le64(uint8_t *p, uint64_t value)
+{
+	put_le32(p, (uint32_t)value);
+	put_le32(p + 4, (uint32_t)(value >> 32));
+}
+
 #endif

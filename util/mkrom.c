@@ -1,5 +1,5 @@
 /*
- * mkrom: wrap an EFI driver (PE32+) into a PCI option ROM image.
+ * mkrom: wrap an EFI driver (PE32 or PE32+) into a PCI option ROM image.
  *
  *   mkrom -o OUT --vendor 0x8086 --device 0x100e [--device 0x100f ...]
  *         [--class 0x020000] [--max-size BYTES] [--no-compress]

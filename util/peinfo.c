@@ -86,6 +86,44 @@ const char *pe_machine_name(uint16_t machine)
 	}
 }
 
+const char *pe_machine_uefi_name(uint16_t machine)
+{
+	switch (machine) {
+	case PE_MACHINE_I386:
+		return "IA32";
+	case PE_MACHINE_X86_64:
+		return "X64";
+	case PE_MACHINE_ARM64:
+		return "AA64";
+	case 0x01c2:
+		return "ARM";
+	case 0x5064:
+		return "RISCV64";
+	case 0x6264:
+		return "LOONGARCH64";
+	default:
+		return NULL;
+	}
+}
+
+uint16_t pe_machine_optional_magic(uint16_t machine)
+{
+	switch (machine) {
+	case PE_MACHINE_I386:
+	case 0x01c2:
+	case 0x01c4:
+		return PE_OPTIONAL_MAGIC_PE32;
+	case PE_MACHINE_X86_64:
+	case PE_MACHINE_ARM64:
+	case 0x0200:
+	case 0x5064:
+	case 0x6264:
+		return PE_OPTIONAL_MAGIC_PE32_PLUS;
+	default:
+		return 0;
+	}
+}
+
 const char *pe_subsystem_name(uint16_t subsystem)
 {
 	switch (subsystem) {

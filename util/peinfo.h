@@ -37,6 +37,13 @@ int pe_read_info(const uint8_t *image, size_t len, struct pe_info *info,
 
 /* Human-readable names; "unknown" for values not listed. */
 const char *pe_machine_name(uint16_t machine);
+/* The UEFI specification's short name of a machine type, as in the
+ * removable-media boot file BOOT<name>.EFI ("X64", "AA64", "IA32"); NULL
+ * for machines UEFI has no binding for. */
+const char *pe_machine_uefi_name(uint16_t machine);
+/* The optional header a machine's images carry: PE32 on 32-bit machines,
+ * PE32+ on 64-bit ones; 0 when the machine is not known here. */
+uint16_t pe_machine_optional_magic(uint16_t machine);
 const char *pe_subsystem_name(uint16_t subsystem);
 
 #endif

@@ -56,12 +56,23 @@ static int check_options(const struct rom_build_options *options,
 static int check_pe(const uint8_t *pe, size_t pe_len, struct pe_info *info,
 		    char *error, size_t error_len)
 {
+	uint16_t magic;
+
 	if (pe_read_info(pe, pe_len, info, error, error_len))
 		return -1;
-	if (info->optional_magic != PE_OPTIONAL_MAGIC_PE32_PLUS) {
+	magic = pe_machine_optional_magic(info->machine);
+	if (!magic) {
 		snprintf(error, error_len,
-			 "not a PE32+ image (optional header magic 0x%x, want 0x%x)",
-			 info->optional_magic, PE_OPTIONAL_MAGIC_PE32_PLUS);
+			 "PE machine 0x%04x (%s) has no UEFI binding known here",
+			 info->machine, pe_machine_name(info->machine));
+		return -1;
+	}
+	if (info->optional_magic != magic) {
+		snprintf(error, error_len,
+			 "not a %s image, as machine 0x%04x (%s) needs (optional header magic 0x%x, want 0x%x)",
+			 magic == PE_OPTIONAL_MAGIC_PE32 ? "PE32" : "PE32+",
+			 info->machine, pe_machine_name(info->machine),
+			 info->optional_magic, magic);
 		return -1;
 	}
 	if (info->subsystem != PE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER &&

@@ -16,11 +16,26 @@
 #define MAX_ROM_FILE (64u << 20)	/* far above the 32 MiB PCI limit */
 #define MAX_DECOMPRESSED (64u << 20)
 
+/* "0xaa64 (AA64, arm64)": UEFI's name for the machine, then the usual one. */
+static const char *machine_text(uint16_t machine, char *buf, size_t len)
+{
+	const char *uefi = pe_machine_uefi_name(machine);
+
+	if (uefi)
+		snprintf(buf, len, "0x%04x (%s, %s)", machine, uefi,
+			 pe_machine_name(machine));
+	else
+		snprintf(buf, len, "0x%04x (%s)", machine, pe_machine_name(machine));
+	return buf;
+}
+
 static void print_efi(const struct rom_image *img)
 {
-	printf("    EFI header: subsystem %u (%s), machine 0x%04x (%s)\n",
+	char machine[48];
+
+	printf("    EFI header: subsystem %u (%s), machine %s\n",
 	       img->efi_subsystem, pe_subsystem_name(img->efi_subsystem),
-	       img->efi_machine, pe_machine_name(img->efi_machine));
+	       machine_text(img->efi_machine, machine, sizeof(machine)));
 	if (!img->stored_size)
 		return;
 	if (img->compression_type == PCI_ROM_EFI_COMPRESSED)
@@ -31,11 +46,11 @@ static void print_efi(const struct rom_image *img)
 		       img->efi_image_offset, img->stored_size);
 	if (!img->pe_ok)
 		return;
-	printf("    PE header: %s, subsystem %u (%s), machine 0x%04x (%s)\n",
+	printf("    PE header: %s, subsystem %u (%s), machine %s\n",
 	       img->pe.optional_magic == PE_OPTIONAL_MAGIC_PE32_PLUS ? "PE32+"
 								     : "PE32",
 	       img->pe.subsystem, pe_subsystem_name(img->pe.subsystem),
-	       img->pe.machine, pe_machine_name(img->pe.machine));
+	       machine_text(img->pe.machine, machine, sizeof(machine)));
 	if (!img->has_build_record)
 		return;
 	printf("    build: version %s, config %s, target %s\n",

@@ -14,7 +14,7 @@ HOST_TOOL_CFLAGS = $(if $(filter 1,$(NO_WERROR)),$(filter-out -Werror,$(HOST_CFL
 QUIET_ECHO ?= @true
 
 HOST_OBJDIR := bin-host/obj
-HOST_TOOLS := bin-host/mkrom bin-host/rominfo bin-host/wbinfo
+HOST_TOOLS := bin-host/mkrom bin-host/rominfo bin-host/wbinfo bin-host/elf2pe
 
 MKROM_SOURCES := util/mkrom.c util/rombuild.c util/eficompress.c util/huffman.c \
 	util/peinfo.c util/readfile.c util/romlegacy.c util/romparse.c \
@@ -23,6 +23,7 @@ ROMINFO_SOURCES := util/rominfo.c util/romparse.c util/efidecompress.c \
 	util/peinfo.c util/build_record.c util/readfile.c
 
 WBINFO_SOURCES := util/wbinfo.c util/build_record.c util/readfile.c
+ELF2PE_SOURCES := util/elf2pe.c util/elfpe.c util/readfile.c
 
 host_tool_objects = $(patsubst util/%.c,$(HOST_OBJDIR)/%.o,$(1))
 
@@ -41,6 +42,10 @@ bin-host/rominfo: $(call host_tool_objects,$(ROMINFO_SOURCES))
 	$(Q)$(HOST_CC) $(HOST_TOOL_CFLAGS) -o $@ $^
 
 bin-host/wbinfo: $(call host_tool_objects,$(WBINFO_SOURCES))
+	$(QUIET_ECHO) HOSTLD $@
+	$(Q)$(HOST_CC) $(HOST_TOOL_CFLAGS) -o $@ $^
+
+bin-host/elf2pe: $(call host_tool_objects,$(ELF2PE_SOURCES))
 	$(QUIET_ECHO) HOSTLD $@
 	$(Q)$(HOST_CC) $(HOST_TOOL_CFLAGS) -o $@ $^
 

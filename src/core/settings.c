@@ -383,6 +383,8 @@ static int fetch_buildarch(struct settings *block, void *buf, size_t len)
 	static const char arch[] = "x86_64";
 #elif defined(__aarch64__)
 	static const char arch[] = "arm64";
+#elif defined(__i386__)
+	static const char arch[] = "i386";
 #else
 #error "unknown architecture"
 #endif

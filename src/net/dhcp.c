@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arch/dhcp_arch.h>
 #include <net/dhcp.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
@@ -54,10 +55,9 @@ FEATURE("dhcp");
 #define DHCP_PROXY_RETRY_MIN_US 500000ULL
 #define DHCP_PROXY_RETRY_MAX_US 2000000ULL
 
-/* x86-64 UEFI (RFC 4578 section 2.1; IANA processor architecture 7) with
- * UNDI 3.0, as UEFI PXE clients announce themselves. */
-#define PXE_CLIENT_ARCH 7
-#define PXE_VENDOR_CLASS "PXEClient:Arch:00007:UNDI:003000"
+/* The architecture's PXE client identity (arch/dhcp_arch.h). */
+#define PXE_CLIENT_ARCH DHCP_ARCH_CLIENT_ARCH
+#define PXE_VENDOR_CLASS DHCP_ARCH_VENDOR_CLASS
 #define PXE_CLASS_PREFIX "PXEClient"
 #define ETH_HTYPE 1
 /* BOOTP servers of old expect at least this much (RFC 1542 section 3.1). */

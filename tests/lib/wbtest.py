@@ -111,21 +111,59 @@ def ovmf_files():
     raise TestFailure('OVMF not found (apt-get install ovmf)')
 
 
+# The virtual machine and firmware of each architecture, with the Debian
+# package that has the firmware. Debian's 32-bit OVMF exists only as a Secure
+# Boot build, which needs SMM and a secure flash; with the blank variable
+# store it ships, Secure Boot is not enforced.
+FIRMWARE = {
+    'i386': {
+        'qemu': 'qemu-system-x86_64',
+        'machine': ['-machine', 'q35,smm=on,accel=tcg',
+                    '-global', 'driver=cfi.pflash01,property=secure,value=on'],
+        'code': '/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd',
+        'vars': '/usr/share/OVMF/OVMF32_VARS_4M.fd',
+        'package': 'ovmf-ia32',
+    },
+    'arm64': {
+        'qemu': 'qemu-system-aarch64',
+        'machine': ['-machine', 'virt,accel=tcg', '-cpu', 'cortex-a57'],
+        'code': '/usr/share/AAVMF/AAVMF_CODE.fd',
+        'vars': '/usr/share/AAVMF/AAVMF_VARS.fd',
+        'package': 'qemu-efi-aarch64',
+    },
+}
+# UEFI's name of each architecture in its removable-media boot file.
+BOOT_FILE_ARCH = {'x86_64': 'X64', 'i386': 'IA32', 'arm64': 'AA64'}
+
+
+def firmware(arch):
+    """(QEMU program, machine arguments, firmware code, variable store)."""
+    if arch == 'x86_64':
+        code, variables = ovmf_files()
+        return 'qemu-system-x86_64', ['-machine', 'q35,accel=tcg'], code, variables
+    spec = FIRMWARE[arch]
+    for path in (spec['code'], spec['vars']):
+        check(os.path.exists(path), '%s not found (apt-get install %s)'
+              % (path, spec['package']))
+    return spec['qemu'], spec['machine'], spec['code'], spec['vars']
+
+
 class Machine:
     """One QEMU + OVMF virtual machine under TCG with its serial console
     captured. Use as a context manager; the log of every run is kept in
     bin-host/logs/<name>.log for a person to read after a failure."""
 
-    def __init__(self, name, esp=None, args=(), memory=256, serial_input=False):
+    def __init__(self, name, esp=None, args=(), memory=256, serial_input=False,
+                 arch='x86_64'):
         self.name = name
         # With serial_input, send() types into the serial console.
         self.serial_input = serial_input
         self.workdir = tempfile.mkdtemp(prefix='wireboot-vm-')
-        code, variables = ovmf_files()
+        qemu, machine, code, variables = firmware(arch)
         self.vars = os.path.join(self.workdir, 'vars.fd')
         shutil.copy(variables, self.vars)
-        self.command = [
-            'qemu-system-x86_64', '-machine', 'q35,accel=tcg', '-m', str(memory),
+        self.command = [qemu] + machine + [
+            '-m', str(memory),
             '-display', 'none', '-no-reboot', '-monitor', 'none',
             '-serial', 'stdio',
             '-drive', 'if=pflash,format=raw,unit=0,readonly=on,file=' + code,
@@ -233,9 +271,9 @@ def esp_drive_args(files, workdir):
             '-device', 'virtio-blk-pci,drive=esp,bootindex=0']
 
 
-def boot_esp(image):
-    """The ESP layout that makes OVMF boot image as removable media."""
-    return {'EFI/BOOT/BOOTX64.EFI': image}
+def boot_esp(image, arch='x86_64'):
+    """The ESP layout that makes the firmware boot image as removable media."""
+    return {'EFI/BOOT/BOOT%s.EFI' % BOOT_FILE_ARCH[arch]: image}
 
 
 BANNER = r'wireboot (\S+) -- network boot firmware \((\S+), config: (\S+)\)'

@@ -169,7 +169,7 @@ def test_thin_image_links_no_stack_code():
     check(not linked, 'the thin driver image links stack code: %s' % ', '.join(linked))
     full_rom()
     full_o = os.path.join(BIN, '.obj', 'default', 'image', 'virtio-net.efidrv.o')
-    check('dhcp_configure' in defined_symbols(full_o),
+    check('start_dhcp' in defined_symbols(full_o),
           'the full driver image does not link the stack')
 
 

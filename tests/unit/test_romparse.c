@@ -243,9 +243,16 @@ static void test_build_errors(void)
 	struct buffer app = make_pe(PE_OPTIONAL_MAGIC_PE32_PLUS,
 				    PE_SUBSYSTEM_EFI_APPLICATION,
 				    PE_MACHINE_X86_64, 1000, 0);
+	/* PE32 headers on a 64-bit machine, and PE32+ on a 32-bit one. */
 	struct buffer pe32 = make_pe(PE_OPTIONAL_MAGIC_PE32,
 				     PE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER,
-				     PE_MACHINE_I386, 1000, 0);
+				     PE_MACHINE_X86_64, 1000, 0);
+	struct buffer pe32_plus = make_pe(PE_OPTIONAL_MAGIC_PE32_PLUS,
+					  PE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER,
+					  PE_MACHINE_I386, 1000, 0);
+	struct buffer unknown = make_pe(PE_OPTIONAL_MAGIC_PE32_PLUS,
+					PE_SUBSYSTEM_EFI_BOOT_SERVICE_DRIVER,
+					0x1234, 1000, 0);
 	static uint8_t text[100] = "just some text, not a PE image at all";
 	struct buffer not_pe = { text, sizeof(text) };
 	/* Ends inside the optional header, before the subsystem field. */
@@ -253,6 +260,8 @@ static void test_build_errors(void)
 
 	check_build_fails(&app, &options, "not an EFI driver");
 	check_build_fails(&pe32, &options, "not a PE32+ image");
+	check_build_fails(&pe32_plus, &options, "not a PE32 image");
+	check_build_fails(&unknown, &options, "no UEFI binding");
 	check_build_fails(&not_pe, &options, "no MZ header");
 	check_build_fails(&cut, &options, "truncated");
 
@@ -285,6 +294,8 @@ static void test_build_errors(void)
 	free(driver.data);
 	free(app.data);
 	free(pe32.data);
+	free(pe32_plus.data);
+	free(unknown.data);
 }
 
 /* A legacy BIOS image of the given size, checksummed, not last. */
@@ -609,5 +620,12 @@ int main(void)
 	test_build_record_reader();
 	CHECK_STR(rom_code_type_name(PCIR_CODE_TYPE_EFI), "EFI");
 	CHECK_STR(pe_machine_name(PE_MACHINE_X86_64), "x86_64");
+	CHECK_STR(pe_machine_uefi_name(PE_MACHINE_X86_64), "X64");
+	CHECK_STR(pe_machine_uefi_name(PE_MACHINE_ARM64), "AA64");
+	CHECK_STR(pe_machine_uefi_name(PE_MACHINE_I386), "IA32");
+	CHECK(pe_machine_uefi_name(0x1234) == NULL);
+	CHECK_INT(pe_machine_optional_magic(PE_MACHINE_I386), PE_OPTIONAL_MAGIC_PE32);
+	CHECK_INT(pe_machine_optional_magic(PE_MACHINE_ARM64), PE_OPTIONAL_MAGIC_PE32_PLUS);
+	CHECK_INT(pe_machine_optional_magic(0x1234), 0);
 	return unit_finish();
 }

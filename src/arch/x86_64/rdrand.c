@@ -1,5 +1,6 @@
 /*
- * The CPU's entropy source on x86-64: RDRAND, where CPUID.01H:ECX bit 30
+ * The CPU's entropy source on x86 (x86-64, and i386, whose build uses this
+ * file as it is): RDRAND, where CPUID.01H:ECX bit 30
  * says the CPU has it (Intel since Ivy Bridge, AMD since Zen; hypervisors
  * pass it through or hide it, QEMU's TCG emulates it for some CPU models).
  *
@@ -30,7 +31,11 @@ static void cpuid(uint32_t leaf, uint32_t *eax, uint32_t *ebx, uint32_t *ecx,
 			     : "a"(leaf), "c"(0));
 }
 
-static bool read_word(uint64_t *word)
+/* A register's width: RDRAND gives 64 bits at a time on x86-64, 32 on
+ * i386. */
+typedef unsigned long rdrand_word;
+
+static bool read_word(rdrand_word *word)
 {
 	for (unsigned i = 0; i < RETRIES; i++) {
 		uint8_t ok;
@@ -46,7 +51,7 @@ static bool read_word(uint64_t *word)
 static int rdrand_start(void)
 {
 	uint32_t eax, ebx, ecx, edx;
-	uint64_t first, word;
+	rdrand_word first, word;
 	bool varies = false;
 
 	cpuid(0, &eax, &ebx, &ecx, &edx);
@@ -68,7 +73,7 @@ static int rdrand_start(void)
 static int rdrand_read(void *buf, size_t len)
 {
 	uint8_t *out = buf;
-	uint64_t word;
+	rdrand_word word;
 	size_t chunk;
 
 	while (len) {

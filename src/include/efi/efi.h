@@ -5,20 +5,30 @@
  * Base types of the UEFI specification (2.10, section 2.3 "Calling
  * Conventions" and 2.3.1 "Data Types"), only what this project uses.
  *
- * The firmware calls and is called with the Microsoft x64 convention; the rest
- * of the code keeps the System V one, so every function pointer in a firmware
- * table and every function the firmware calls is marked EFIAPI.
+ * Every function pointer in a firmware table and every function the firmware
+ * calls is marked EFIAPI: the calling convention of the architecture's UEFI
+ * binding where it differs from the compiler's (on x86-64 the Microsoft x64
+ * one, while the rest of the code keeps System V), nothing where they agree
+ * (IA32: cdecl; AArch64: AAPCS64).
+ *
+ * UINTN and INTN have the width of a pointer: 32 bits on IA32, 64 elsewhere.
  */
 
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
 
+#if defined(__x86_64__)
 #define EFIAPI __attribute__((ms_abi))
+#elif defined(__i386__) || defined(__aarch64__)
+#define EFIAPI
+#else
+#error "no UEFI binding for this architecture"
+#endif
 
 typedef uint8_t BOOLEAN;
-typedef int64_t INTN;
-typedef uint64_t UINTN;
+typedef intptr_t INTN;
+typedef uintptr_t UINTN;
 typedef int8_t INT8;
 typedef uint8_t UINT8;
 typedef int16_t INT16;
@@ -38,6 +48,15 @@ typedef UINTN EFI_TPL;
 typedef UINT64 EFI_PHYSICAL_ADDRESS;
 typedef UINT64 EFI_VIRTUAL_ADDRESS;
 
+/* UEFI aligns 64-bit members of structures to 8 bytes on every
+ * architecture (IA32 builds need gcc's -malign-double for that). */
+struct efi_alignment_check {
+	UINT32 before;
+	UINT64 member;
+};
+_Static_assert(offsetof(struct efi_alignment_check, member) == 8,
+	       "64-bit members of UEFI structures must be 8-byte aligned");
+
 typedef struct {
 	UINT32 Data1;
 	UINT16 Data2;
@@ -53,8 +72,8 @@ typedef struct {
 	UINT32 Reserved;
 } EFI_TABLE_HEADER;
 
-/* Status codes (Appendix D): errors have the top bit set. */
-#define EFI_ERROR_BIT (1ULL << 63)
+/* Status codes (Appendix D): errors have the top bit of a UINTN set. */
+#define EFI_ERROR_BIT ((UINTN)1 << (sizeof(UINTN) * 8 - 1))
 #define EFI_ERROR(status) (((INTN)(status)) < 0)
 #define EFI_ERRCODE(n) (EFI_ERROR_BIT | (n))
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/tables.h>
+#include <arch/barrier.h>
 
 struct pci_device;
 
@@ -94,9 +95,7 @@ int dma_map(struct pci_device *pci, struct dma_mapping *map, void *addr,
 	    size_t len, enum dma_direction direction);
 void dma_unmap(struct pci_device *pci, struct dma_mapping *map);
 
-/* Ordering between CPU memory accesses and the device's view of them. */
-#define wmb() __asm__ __volatile__("sfence" ::: "memory")
-#define rmb() __asm__ __volatile__("lfence" ::: "memory")
-#define mb() __asm__ __volatile__("mfence" ::: "memory")
+/* Ordering between CPU memory accesses and the device's view of them:
+ * wmb(), rmb() and mb() come from the architecture (arch/barrier.h). */
 
 #endif

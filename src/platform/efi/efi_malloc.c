@@ -10,7 +10,7 @@
 
 struct block_header {
 	size_t size;
-	size_t reserved;
+	unsigned char reserved[16 - sizeof(size_t)];	/* 4 or 8 bytes */
 };
 
 _Static_assert(sizeof(struct block_header) == 16, "heap header keeps alignment");

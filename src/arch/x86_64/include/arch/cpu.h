@@ -15,6 +15,12 @@ static inline uint64_t cpu_timestamp(void)
 	return ((uint64_t)high << 32) | low;
 }
 
+/* The counter's rate in Hz when the CPU tells it; 0: calibrate it. */
+static inline uint64_t cpu_timestamp_hz(void)
+{
+	return 0;
+}
+
 static inline void cpu_relax(void)
 {
 	__asm__ __volatile__("pause");

@@ -1,0 +1,11 @@
+#ifndef ARCH_DHCP_ARCH_H
+#define ARCH_DHCP_ARCH_H
+
+/* How a PXE client on this architecture announces itself to DHCP servers:
+ * option 93, the client system architecture (RFC 4578 section 2.1, IANA
+ * "Processor Architecture Types": 11 is ARM 64-bit UEFI), and option 60,
+ * the vendor class that names it together with UNDI 3.0. */
+#define DHCP_ARCH_CLIENT_ARCH 11
+#define DHCP_ARCH_VENDOR_CLASS "PXEClient:Arch:00011:UNDI:003000"
+
+#endif
