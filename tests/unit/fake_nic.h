@@ -2,27 +2,38 @@
 #define TESTS_UNIT_FAKE_NIC_H
 
 /*
- * What the NIC driver tests share: fakes of the layers a driver sits
- * between, so that a test links one driver (and src/core/iobuf.c,
- * src/core/poll.c) and models one chip. Included once by a test program:
- * it defines the fakes (plain names; the firmware objects' own symbols
- * are renamed wb_*, see tests/tests.mk).
+ * What a NIC driver sees around it, for the driver unit tests and the
+ * driver fuzz targets (tests/fuzz/nic_fuzz.h): fakes of the layers a
+ * driver sits between, so that a program links one driver (and
+ * src/core/iobuf.c, src/core/poll.c) and models one chip. Included once
+ * by a program: it defines the fakes with plain names (the firmware
+ * objects' own symbols are renamed wb_*, see tests/tests.mk). The program
+ * provides the chip: the pci_bar_*() accessors its driver uses (and
+ * pci_bar_is_io() or configuration space, if the driver asks).
  *
- *  - DMA: every coherent block and streaming mapping is recorded; a chip
- *    model reaches memory only through fake_dma_ptr(), which fails the
- *    test for an address outside every live mapping. Blocks are fresh heap
- *    allocations filled with junk (a driver must not rely on zeros). Bus
+ *  - DMA, the half of wireboot/pci.h a driver uses for memory: every
+ *    coherent block and streaming mapping is recorded, and a chip model
+ *    reaches memory only through fake_dma_ptr(), which insists on a live
+ *    region. Coherent blocks are page-aligned heap blocks of exactly the
+ *    size asked, so AddressSanitizer also stops a driver at the byte past
+ *    one, and they are filled with fake_dma_fill (junk unless the program
+ *    picks otherwise: a driver must initialise what it uses). Bus
  *    addresses are the host's pointers, whose upper halves matter, unless
- *    the test sets fake_dma_base: then each mapping gets a slot of its own
- *    in a 32-bit bus space from there, for chips with 32-bit DMA.
- *  - Time: udelay() advances a fake monotonic clock, so waits time out
- *    at once and deterministically.
+ *    fake_dma_32bit is set for chips with 32-bit DMA: then each region
+ *    gets a window of its own below 4 GiB. fail_dma_map makes dma_map()
+ *    run out of mappings.
+ *  - Time: udelay() advances a fake monotonic clock, so waits end at once
+ *    and deterministically; each look at the clock may advance it as well
+ *    (fake_clock_tick_us), for drivers that wait by the clock alone.
  *  - The network-device layer: the registered device, received frames
- *    (the first FAKE_RX_HELD kept for the test, all counted, the last one
- *    copied), receive errors and transmit completions.
+ *    (the first FAKE_RX_HELD kept for the program unless fake_rx_discard,
+ *    all counted, the last one copied), receive errors and transmit
+ *    completions; closing completes what the driver still held.
  *
- * The test provides the chip: the pci_bar_*() accessors its driver uses,
- * and pci_bar_is_io().
+ * What the device or driver does wrong (an access outside every region, a
+ * region freed twice, a frame longer than a receive buffer) is reported
+ * through FAKE_BUS_FAULT(message): a failed check by default (unit.h); a
+ * fuzz target defines it, before including this, to abort.
  */
 
 #include <errno.h>
@@ -35,6 +46,10 @@
 #include <wireboot/pci.h>
 #include <wireboot/timer.h>
 
+#ifndef FAKE_BUS_FAULT
+#define FAKE_BUS_FAULT(message) CHECK(!(message))
+#endif
+
 /* The fakes implement interfaces whose arguments they mostly ignore. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
@@ -44,6 +59,10 @@ void wb_free_iob(struct io_buffer *iob);
 /* ---- time ---------------------------------------------------------------- */
 
 static uint64_t fake_now_us;
+/* How far each monotonic_us() call moves the clock on: none in the unit
+ * tests (time moves only by udelay() and the test); a fuzz target sets it
+ * so that every timeout of a driver's expires. */
+static uint64_t fake_clock_tick_us;
 
 void udelay(unsigned long microseconds)
 {
@@ -52,84 +71,98 @@ void udelay(unsigned long microseconds)
 
 uint64_t monotonic_us(void)
 {
+	fake_now_us += fake_clock_tick_us;
 	return fake_now_us;
 }
 
 /* ---- DMA ----------------------------------------------------------------- */
 
-#define FAKE_MAPPINGS 256
-#define FAKE_DMA_SLOT 0x100000u		/* bus space per mapping, base mode */
+#define FAKE_DMA_REGIONS 256
+#define FAKE_DMA_WINDOW 0x100000u	/* per region with 32-bit addresses */
+#define FAKE_DMA_BASE 0x10000000u
 
-struct fake_mapping {
-	uint8_t *addr;		/* NULL while the slot is free */
+struct fake_dma_region {
+	uint8_t *addr;		/* NULL: free slot */
 	size_t len;
 	uint64_t bus;
+	bool coherent;		/* dma_alloc() rather than dma_map() */
 };
 
-static struct fake_mapping fake_mappings[FAKE_MAPPINGS];
-static uint64_t fake_dma_base;
+static struct fake_dma_region fake_dma[FAKE_DMA_REGIONS];
 static unsigned live_blocks, live_mappings;
-static bool fail_dma_map;
+static bool fail_dma_map;	/* dma_map() runs out of mappings */
+static bool fake_dma_32bit;
+/* What fresh coherent memory holds. */
+static uint8_t fake_dma_fill = 0x5a;
 
-static void fake_dma_add(void *addr, size_t len, struct dma_mapping *map)
+static inline struct fake_dma_region *fake_dma_add(void *addr, size_t len,
+						   struct dma_mapping *map, bool coherent)
 {
 	unsigned i;
 
-	for (i = 0; i < FAKE_MAPPINGS; i++) {
-		struct fake_mapping *m = &fake_mappings[i];
+	for (i = 0; i < FAKE_DMA_REGIONS; i++) {
+		struct fake_dma_region *region = &fake_dma[i];
 
-		if (m->addr)
+		if (region->addr)
 			continue;
-		m->addr = addr;
-		m->len = len;
-		m->bus = fake_dma_base ? fake_dma_base + (uint64_t)i * FAKE_DMA_SLOT :
-					 (uint64_t)(uintptr_t)addr;
-		map->dma_addr = m->bus;
-		map->token = m;
+		if (fake_dma_32bit && len > FAKE_DMA_WINDOW)
+			break;
+		region->addr = addr;
+		region->len = len;
+		region->coherent = coherent;
+		region->bus = fake_dma_32bit ? FAKE_DMA_BASE + i * (uint64_t)FAKE_DMA_WINDOW :
+					       (uint64_t)(uintptr_t)addr;
+		map->dma_addr = region->bus;
+		map->token = region;
 		map->len = len;
-		return;
+		return region;
 	}
-	CHECK(!"out of mapping slots");
+	FAKE_BUS_FAULT("out of DMA regions");
+	return NULL;
 }
 
-static void fake_dma_remove(struct dma_mapping *map)
-{
-	CHECK(map->token != NULL);
-	if (map->token)
-		((struct fake_mapping *)map->token)->addr = NULL;
-	map->token = NULL;
-}
-
-/* What the device sees at bus address bus, if len bytes there are mapped. */
-static __attribute__((unused)) void *fake_dma_ptr(uint64_t bus, size_t len)
+/* The host address of len bytes at bus address bus, if all are in one
+ * live region. */
+static inline void *fake_dma_ptr(uint64_t bus, size_t len)
 {
 	unsigned i;
 
-	for (i = 0; i < FAKE_MAPPINGS; i++) {
-		struct fake_mapping *m = &fake_mappings[i];
+	for (i = 0; i < FAKE_DMA_REGIONS; i++) {
+		const struct fake_dma_region *region = &fake_dma[i];
 
-		if (m->addr && bus >= m->bus && bus + len <= m->bus + m->len)
-			return m->addr + (bus - m->bus);
+		if (region->addr && bus >= region->bus && len <= region->len &&
+		    bus - region->bus <= region->len - len)
+			return region->addr + (bus - region->bus);
 	}
-	CHECK(!"device access outside every DMA mapping");
+	FAKE_BUS_FAULT("device access outside every DMA region");
 	return NULL;
 }
 
 void *dma_alloc(struct pci_device *pci, struct dma_mapping *map, size_t len)
 {
-	size_t rounded = (len + 4095) & ~(size_t)4095;
-	void *addr = aligned_alloc(4096, rounded);
+	void *addr = NULL;
 
-	memset(addr, 0x5a, rounded);
-	fake_dma_add(addr, len, map);
+	if (posix_memalign(&addr, 4096, len ? len : 1) != 0)
+		return NULL;
+	memset(addr, fake_dma_fill, len);
+	if (!fake_dma_add(addr, len, map, true)) {
+		free(addr);
+		return NULL;
+	}
 	live_blocks++;
 	return addr;
 }
 
 void dma_free(struct pci_device *pci, struct dma_mapping *map, void *addr)
 {
-	CHECK(map->token && ((struct fake_mapping *)map->token)->addr == addr);
-	fake_dma_remove(map);
+	struct fake_dma_region *region = map->token;
+
+	if (!region || region->addr != addr || !region->coherent) {
+		FAKE_BUS_FAULT("dma_free of a block dma_alloc did not give");
+		return;
+	}
+	region->addr = NULL;
+	map->token = NULL;
 	free(addr);
 	live_blocks--;
 }
@@ -137,16 +170,22 @@ void dma_free(struct pci_device *pci, struct dma_mapping *map, void *addr)
 int dma_map(struct pci_device *pci, struct dma_mapping *map, void *addr,
 	    size_t len, enum dma_direction direction)
 {
-	if (fail_dma_map)
+	if (fail_dma_map || !fake_dma_add(addr, len, map, false))
 		return -ENOMEM;
-	fake_dma_add(addr, len, map);
 	live_mappings++;
 	return 0;
 }
 
 void dma_unmap(struct pci_device *pci, struct dma_mapping *map)
 {
-	fake_dma_remove(map);
+	struct fake_dma_region *region = map->token;
+
+	if (!region || !region->addr || region->coherent) {
+		FAKE_BUS_FAULT("dma_unmap of no mapping");
+		return;
+	}
+	region->addr = NULL;
+	map->token = NULL;
 	live_mappings--;
 }
 
@@ -163,14 +202,19 @@ static struct net_device *registered;
 static struct io_buffer *received[FAKE_RX_HELD];
 static unsigned received_count;		/* held in received[] */
 static unsigned received_total;		/* ever */
-static uint8_t last_frame[NETDEV_RX_BUFFER_LEN];
+static bool fake_rx_discard;		/* free every frame at once */
+/* The longest frame a driver may pass up: its receive buffers' size (a
+ * program whose driver has larger buffers says so). */
+static size_t fake_rx_max_frame = NETDEV_RX_BUFFER_LEN;
+static uint8_t last_frame[2048];	/* its first bytes, if longer */
 static size_t last_len;
 static unsigned rx_errors, tx_completed, tx_failed;
 /* Called after every frame passed up: a chip model acting while the
  * driver is inside poll(). */
 static void (*fake_rx_hook)(void);
+static int fake_register_rc;	/* what register_netdev() fails with */
 
-static void free_netdev(struct refcnt *refcnt)
+static void fake_free_netdev(struct refcnt *refcnt)
 {
 	free(container_of(refcnt, struct net_device, refcnt));
 }
@@ -179,14 +223,14 @@ struct net_device *alloc_netdev(size_t priv_len)
 {
 	struct net_device *netdev = calloc(1, sizeof(*netdev) + priv_len);
 
-	ref_init(&netdev->refcnt, free_netdev);
+	ref_init(&netdev->refcnt, fake_free_netdev);
+	INIT_LIST_HEAD(&netdev->tx_pending);
+	INIT_LIST_HEAD(&netdev->rx_queue);
 	netdev->priv = netdev + 1;
 	netdev->link_rc = -ENETDOWN;
 	netdev->mtu = ETH_DATA_LEN;
 	return netdev;
 }
-
-static int fake_register_rc;	/* what register_netdev() fails with */
 
 int register_netdev(struct net_device *netdev)
 {
@@ -198,22 +242,37 @@ int register_netdev(struct net_device *netdev)
 	return 0;
 }
 
+/* What netdev_close() does after the driver's close: frames the driver
+ * still held (transmits queued on tx_pending) are completed as cancelled. */
+static inline void fake_netdev_closed(struct net_device *netdev)
+{
+	struct io_buffer *iob, *next;
+
+	netdev->is_open = false;
+	list_for_each_entry_safe(iob, next, &netdev->tx_pending, list)
+		netdev_tx_complete(netdev, iob, -ECANCELED);
+}
+
 void unregister_netdev(struct net_device *netdev)
 {
-	if (netdev->is_open)
+	if (netdev->is_open) {
 		netdev->op->close(netdev);
+		fake_netdev_closed(netdev);
+	}
 	registered = NULL;
 	netdev_put(netdev);
 }
 
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
 {
+	size_t len = iob_len(iob);
+
 	received_total++;
-	last_len = iob_len(iob);
-	CHECK(last_len <= sizeof(last_frame));
-	if (last_len <= sizeof(last_frame))
-		memcpy(last_frame, iob->data, last_len);
-	if (received_count < FAKE_RX_HELD)
+	last_len = len;
+	if (len > fake_rx_max_frame)
+		FAKE_BUS_FAULT("a frame longer than any the device can receive");
+	memcpy(last_frame, iob->data, len < sizeof(last_frame) ? len : sizeof(last_frame));
+	if (!fake_rx_discard && received_count < FAKE_RX_HELD)
 		received[received_count++] = iob;
 	else
 		wb_free_iob(iob);
@@ -230,6 +289,7 @@ void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
 
 void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc)
 {
+	list_del(&iob->list);	/* off tx_pending, if it was queued there */
 	if (rc == 0)
 		tx_completed++;
 	else
@@ -254,7 +314,8 @@ const char *eth_ntoa(const uint8_t *ll_addr, char *buf)
 
 /* ---- for the tests ------------------------------------------------------- */
 
-static void drop_received(void)
+/* Frees the frames held. */
+static inline void drop_received(void)
 {
 	while (received_count)
 		wb_free_iob(received[--received_count]);

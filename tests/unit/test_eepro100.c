@@ -266,7 +266,7 @@ int main(void)
 				  .driver = &wb_eepro100_driver };
 	struct net_device *netdev;
 
-	fake_dma_base = 0x10000000u;
+	fake_dma_32bit = true;
 	set_eeprom(mac);
 	chip.link_up = true;
 	netdev = fake_probe(&pci, mac);

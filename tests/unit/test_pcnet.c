@@ -226,7 +226,7 @@ int main(void)
 				  .driver = &wb_pcnet_driver };
 	struct net_device *netdev;
 
-	fake_dma_base = 0x10000000u;
+	fake_dma_32bit = true;
 	memcpy(chip.mac, mac, ETH_ALEN);
 	chip.link_up = true;
 	netdev = fake_probe(&pci, mac);

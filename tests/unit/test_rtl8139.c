@@ -15,8 +15,6 @@
 extern const struct pci_driver wb_rtl8139_driver;
 
 #define RING_LEN 32768u
-/* The chip takes 32-bit bus addresses. */
-#define BUS_BASE 0x10000000u
 
 /* ---- the chip ---------------------------------------------------------- */
 
@@ -288,7 +286,7 @@ int main(void)
 				   .driver = &wb_rtl8139_driver };
 	struct net_device *netdev;
 
-	fake_dma_base = BUS_BASE;
+	fake_dma_32bit = true;	/* the chip takes 32-bit bus addresses */
 	memcpy(chip.mac, mac, ETH_ALEN);
 	netdev = fake_probe(&pci, mac);
 	if (!netdev)
