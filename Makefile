@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wireboot: network boot firmware for UEFI.
 #
 # The one entry point of the build. Common use:

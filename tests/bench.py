@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """make bench: wireboot's figures beside the peers a user would choose
 instead, measured in the same run on the same machine.
 

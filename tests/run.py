@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Runs every wireboot test and ends with the line "N passed, N failed".
 
 Kinds of test, all expected to be built already (make check builds them):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Tests: host unit tests, fuzz targets, and the check / run / bench targets.
 #
 # A test source names what it links on its first lines:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef UTIL_EFICOMPRESS_FORMAT_H
 #define UTIL_EFICOMPRESS_FORMAT_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef UTIL_EFIDECOMPRESS_H
 #define UTIL_EFIDECOMPRESS_H
 

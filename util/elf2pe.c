@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * elf2pe: the PE step of architectures whose ld cannot write PE (arm64).
  *

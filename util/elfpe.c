@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ELF to PE32+ conversion (see elfpe.h for what is accepted and why).
  *

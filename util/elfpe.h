@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef UTIL_ELFPE_H
 #define UTIL_ELFPE_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * mkrom: wrap an EFI driver (PE32 or PE32+) into a PCI option ROM image.
  *

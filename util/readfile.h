@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef UTIL_READFILE_H
 #define UTIL_READFILE_H
 

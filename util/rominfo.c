@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * rominfo [--extract PREFIX] FILE...: describe the images in PCI option ROM
  * files; with --extract, also write each EFI image's PE file (decompressed)

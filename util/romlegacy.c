@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The legacy images at the front of a PCI option ROM (see romlegacy.h).
  * The chain walk and every bounds check are romparse's; this file only

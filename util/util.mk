@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Host tools (option ROM builder and inspector), included from the top-level
 # Makefile; paths are relative to the repository root.
 

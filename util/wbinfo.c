@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * wbinfo: prints the build record of wireboot images (.efi, .efidrv):
  * version, configuration, image name, the outside code it is built from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Network configuration and boot: dhcp, autoboot (see usr/autoboot.h,
  * usr/ifmgmt.h). The commands parse their arguments; the user level does
  * the rest. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Images from scripts: imgfetch, chain, imgexec, imgfree, imgstat. */
 
 #include <errno.h>

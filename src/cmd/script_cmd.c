@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The script language's own commands: echo, exit, goto, isset, iseq. */
 
 #include <errno.h>

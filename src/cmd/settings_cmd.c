@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Settings from scripts: set, show, clear. */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The configuration object: turns the feature macros of src/config/ into
  * link-time choices and build-record entries. Every feature's code always

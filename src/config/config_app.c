@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Configuration of the network boot program (src/usr/main.c requires this
  * object): the script language, its commands, the image types and device

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Configuration of the network stack the program links: the protocols
  * enabled in src/config/general.h. Only images that run the program (not

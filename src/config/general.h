@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef CONFIG_GENERAL_H
 #define CONFIG_GENERAL_H
 

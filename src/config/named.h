@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef CONFIG_NAMED_H
 #define CONFIG_NAMED_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Screen operations for a terminal (see wireboot/ansi_output.h): the
  * sequences of ECMA-48 that every VT100 descendant understands.

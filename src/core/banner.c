@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The start-up banner: what is running, from the image's build record. */
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The image's build record (see build_info.h). The build compiles this file
  * once per image with BUILD_VERSION, BUILD_CONFIG, BUILD_TARGET and

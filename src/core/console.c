@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Console multiplexing and the console side of printf: every character and
  * screen operation goes to every console (a firmware console, a terminal),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Bringing up and tearing down every device prober (see device.h). */
 
 #include <stdio.h>

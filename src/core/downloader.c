@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The downloader (see wireboot/downloader.h): an object between a
  * protocol's data interface and a waiter's job interface. Data goes

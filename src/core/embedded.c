@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The table of files linked in with EMBED= (entries made by util/mkembed). */
 
 #include <wireboot/embedded.h>

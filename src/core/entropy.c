@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The one entropy source of the program (see wireboot/entropy.h): chooses
  * the first source of the table that starts, and moves on to the next one

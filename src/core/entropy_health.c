@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Health tests of a noise source (see wireboot/entropy_health.h for the
  * tests and how their cutoffs follow from the claimed entropy). A pure state

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The entropy source of last resort: timing jitter of the CPU itself.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Readable messages and symbolic names for error numbers (see errno.h). */
 
 #include <string.h>

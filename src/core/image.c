@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Images: named buffers of downloaded or embedded files and their
  * execution (see image.h). Downloading them is the downloader's job.

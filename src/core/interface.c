@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Object interfaces (see wireboot/interface.h): plugging with references,
  * the null interface, and finding the object that handles an operation.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * I/O buffer allocation. Buffer and descriptor come from one allocation:
  * the data area is aligned to IOB_ALIGN for DMA, and the descriptor sits

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Job operations over interfaces (see job.h). */
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The terminal key decoder (see wireboot/key_decode.h): what a serial
  * terminal, a terminal emulator or the firmware's terminal driver sends,

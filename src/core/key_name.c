@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Names of keys (wireboot/keys.h) for people: "Ctrl-Right", "F5", "Esc",
  * "Ctrl-C", "Alt-x". Modifiers come first in a fixed order, so one key has

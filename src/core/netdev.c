@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The network device layer between NIC drivers and the protocols (see
  * wireboot/netdev.h): naming, open/close, transmit bookkeeping, the receive

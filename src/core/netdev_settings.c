@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What every network device block ("net0") shows without storing it:
  * computed from the device when asked, so they never go stale.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Opening transfers by URI scheme (see open.h). */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The command option parser (see wireboot/parseopt.h). One pass over argv,
  * no state outside the call and no allocation: argv is only read, values

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The one polling loop of the drivers (see wireboot/poll.h). Delays start
  * at a microsecond and double up to POLL_MAX_STEP_US: a chip that answers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The cooperative main loop (see wireboot/process.h). */
 
 #include <wireboot/process.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Retransmission timers with exponential back-off (see wireboot/retry.h). */
 
 #include <wireboot/retry.h>

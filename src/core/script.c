@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The script engine: setting expansion, command lines (words, comments,
  * "||" "&&" ";") and scripts (lines, continuations, labels, goto, exit).

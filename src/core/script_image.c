@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Scripts as images: what "chain boot.ipxe" and EMBED= files run. */
 
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Setting types: the text forms of raw setting values (see settings.h for
  * the forms). Parsers read script and user input, so they accept exactly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The settings tree: blocks of named raw values, looked up by path, and the
  * "block/name:type" text access that scripts use (see settings.h).

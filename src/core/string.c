@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Memory and string primitives. The compiler emits calls to memcpy, memmove,
  * memset and memcmp on its own (structure copies, zeroing), so these must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Number parsing with C semantics: optional sign, base prefixes "0x"/"0"
  * when base is 0, saturation at the type's maximum on overflow, and *end left

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * URIs (RFC 3986): parsing into percent-decoded components, resolution of
  * relative references, formatting with percent-encoding.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* UTF-8 <-> UTF-16 conversion, written for untrusted input on both sides. */
 
 #include <wireboot/utf.h>

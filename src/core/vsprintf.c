@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * printf-style formatting, shared by every output path: one formatter writes
  * characters into a sink, and the sinks decide where they go (a bounded

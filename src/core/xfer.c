@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Data-transfer operations over interfaces (see xfer.h): each finds the
  * peer that implements the operation and supplies the default behaviour

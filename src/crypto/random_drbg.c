@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * random_bytes() (wireboot/random.h) over wolfSSL's Hash_DRBG.
  *

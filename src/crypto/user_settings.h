@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_WOLFSSL_USER_SETTINGS_H
 #define WIREBOOT_WOLFSSL_USER_SETTINGS_H
 

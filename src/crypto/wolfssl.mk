@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wolfSSL, the one outside library of the firmware, included from
 # src/Makefile.firmware.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ARP (RFC 826), IPv4's neighbour protocol over any link layer that has
  * hardware addresses: the neighbour cache (per device, kept with the

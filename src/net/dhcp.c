@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * DHCPv4 client with the PXE client options (see net/dhcp.h).
  *

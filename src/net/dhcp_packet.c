@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * DHCP message parsing and building (see net/dhcp_packet.h). Everything here
  * reads untrusted input: each option is checked against the end of the area

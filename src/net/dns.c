@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * DNS resolver (see net/dns.h): one object per lookup, with a resolver
  * interface to whoever asked and a UDP socket to the server in the "dns"

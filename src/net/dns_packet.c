@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * DNS query building and answer parsing (see net/dns_packet.h). Answers are
  * untrusted: every read is checked against the message's end, names are

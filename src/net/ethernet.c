@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Ethernet II (see net/ethernet.h): the link-layer operations that push
  * and check the 14-byte header, and the net driver that gives every device

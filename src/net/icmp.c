@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ICMP (RFC 792): we answer echo requests addressed to us, so that a host
  * can be pinged while it boots; every other message is ignored.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Dotted-quad text for IPv4 addresses. */
 
 #include <errno.h>

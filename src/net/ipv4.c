@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * IPv4 (RFC 791) as a family of the tcpip layer: per-device addresses
  * (applied from settings), routing, transmission through ARP, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * IPv4 fragment reassembly. Pieces are kept per datagram (source,
  * destination, identification, protocol, device) in offset order; memory is

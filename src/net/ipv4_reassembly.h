@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef NET_IPV4_REASSEMBLY_H
 #define NET_IPV4_REASSEMBLY_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Sockets to a named host (see xfer_open_named_socket() in net/socket.h).
  *

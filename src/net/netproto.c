@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Framing through each device's link layer and dispatch of received
  * frames to network protocols (see net/netproto.h), plus the receive pump.

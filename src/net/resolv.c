@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Name resolution (see net/resolv.h): the resolver table, and the numeric
  * resolver, which answers literal addresses of any registered family. Its

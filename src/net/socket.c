@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Opening sockets by type, and socket addresses as text (see
  * net/socket.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The transport/network boundary (see net/tcpip.h): dispatch by family on
  * the way down, by protocol number on the way up, and the checksum both

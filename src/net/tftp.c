@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * TFTP client (see net/tftp.h): a read request with options, then DATA
  * blocks acknowledged once per window. Blocks are counted in 64 bits, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * TFTP packet building and parsing (see net/tftp.h). OACK and ERROR bodies
  * come from the network: every string must end inside the packet, numbers

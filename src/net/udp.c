@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * UDP (RFC 768) over the tcpip layer: sockets identified by their local
  * port (and device, when bound to one), checksums completed by whichever

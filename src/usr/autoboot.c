@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Autoboot policy (see usr/autoboot.h). Every device configures at once;
  * the first lease that names a boot file wins. The boot file's URI is built

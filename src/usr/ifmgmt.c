@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Interface management (see usr/ifmgmt.h). DHCP sessions on several devices
  * run side by side as jobs; this waits for the first useful lease rather

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Image management (see usr/imgmgmt.h): downloads run as downloader jobs
  * that this waits for; the messages a person reads are written here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Waiting for jobs (see usr/jobwait.h): the main loop, Ctrl-C, timeouts
  * and the progress line. Protocols never come here; they run as jobs and

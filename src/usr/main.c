@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The application's main flow, independent of the platform it runs on: the
  * platform's entry point sets up console, heap and timer, then calls this.

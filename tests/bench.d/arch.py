@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every architecture side by side: the clean build time of ipxe.efi
 (make -j2 in a fresh tree, one architecture at a time) and the sizes of
 the images and ROMs it then builds. Debian ships its ipxe.efi for x86-64

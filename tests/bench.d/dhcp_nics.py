@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """DHCP on machines with several NICs, where only the last one has a
 server (make bench section):
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Driver mode beside the peers: thin option ROM sizes (CONFIG=qemu, what
 distributions ship for QEMU) next to Debian's ipxe-qemu ROM for the same
 PCI ID, and the time from power-on to a PXE-booted test program through

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Network figures beside Debian's ipxe.efi (package ipxe), in one run:
 
   image start to DHCP bound, and 8 MiB by TFTP from QEMU's built-in server,

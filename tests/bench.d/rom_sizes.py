@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """ROM sizes per target, with compression ratio, beside the ROM Debian's
 ipxe-qemu package ships for the same PCI device."""
 import glob

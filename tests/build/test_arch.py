@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Cross builds: every target of the make interface builds for every
 architecture (arm64, i386) from the same tree, bit-identical across two
 clean builds in different directories, and each image says which

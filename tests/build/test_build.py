@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The build system's promises: reproducible output, cheap configuration
 switches, and the variables of the make interface."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """make dist: the source tarball of a commit.
 
 Bit-identical for one commit, whichever clone and whenever it is made;

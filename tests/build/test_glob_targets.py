@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The literal glob targets a packager's spec file passes on a fresh tree.
 
 A spec file runs `make bin-x86_64-efi/*.efidrv` in its shell; on a fresh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The layering of the source tree (see the design notes): cmd -> usr ->
 net/core; net -> core; drivers -> core (bus/DMA interface only); never
 upward. Each rule reads the sources (comments and strings removed) and

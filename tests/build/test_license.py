@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The licence: GPL-2.0-or-later for the whole tree.
 
 COPYING holds the GPL version 2 text, and every tracked source file (C,

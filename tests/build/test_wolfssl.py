@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """wolfSSL's way into the build: util/fetch-wolfssl derives deb-src entries
 from the machine's apt sources and fetches Debian's source package through
 a private apt configuration; a clean tree fetches it by itself; WOLFSSL_SRC

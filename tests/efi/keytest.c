@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The key test program: proves what keys the console decodes from what
  * really reaches the firmware, and that screen operations reach it too.

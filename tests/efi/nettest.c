@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The network test program: proves that frames really travel through a
  * network device, with no protocol stack in the way. It probes devices as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The randomness test program: draws from random_bytes() and prints which
  * entropy source seeded the DRBG and what came out, then powers off. The

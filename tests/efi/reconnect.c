@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The driver-mode test program: exercises a wireboot driver image (loaded
  * from an option ROM) from the outside, as the firmware and loaders do.

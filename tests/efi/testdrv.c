@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A minimal boot-service driver (subsystem 11) for testing the driver image
  * format and option ROMs. The firmware runs option ROM drivers while it

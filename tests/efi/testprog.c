@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The chain-load test program: proves that an image we started really ran
  * and what it was given. It prints a fixed marker with its load options,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/net/dhcp_packet.c src/core/string.c
 /* DHCP message parsing on arbitrary bytes: validation, option lookup with
  * overload and concatenation, the boot file name. */

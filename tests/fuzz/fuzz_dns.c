@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/net/dns_packet.c src/core/string.c
 /* DNS answers from arbitrary bytes: the whole response parser, and name
  * decoding (compression pointers, loops) at every offset. */

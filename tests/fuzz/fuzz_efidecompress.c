@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/efidecompress.c util/eficompress.c util/huffman.c
 /*
  * Arbitrary bytes as a UEFI-compressed stream. Whatever decodes is then

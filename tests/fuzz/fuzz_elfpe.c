@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/elfpe.c
 /*
  * Arbitrary bytes as the ELF input of the arm64 build's PE converter:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/image.c src/core/downloader.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/uri.c src/core/errors.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c
 /*
  * Images through their public interface (wireboot/image.h): sequences of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/key_decode.c src/core/key_name.c src/core/vsprintf.c src/core/string.c
 /* The terminal key decoder on arbitrary input, byte by byte with time
  * passing between bytes as the input says. Checked on the way: every key

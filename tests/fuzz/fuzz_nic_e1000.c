@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/e1000.c src/drivers/net/intel.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c src/drivers/net/microwire.c
 /*
  * The e1000 driver (82540EM) and its shared Intel ring code against a

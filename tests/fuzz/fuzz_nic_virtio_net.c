@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/virtio_net.c src/drivers/net/virtio_pci.c src/drivers/net/virtio_ring.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c src/drivers/net/microwire.c
 /*
  * The virtio-net driver's receive path against a hostile device (see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/parseopt.c src/core/console.c src/core/vsprintf.c src/core/string.c src/core/strtoul.c
 /* The command option parser on random argv: the input split at NUL bytes
  * into words, parsed once as a command with every kind of option and once

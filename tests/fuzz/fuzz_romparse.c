@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/romlegacy.c util/romparse.c util/efidecompress.c util/peinfo.c util/build_record.c
 /*
  * Arbitrary bytes as a PCI option ROM file: the chain walk, PCIR and

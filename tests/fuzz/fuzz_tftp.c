@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/net/tftp_packet.c src/core/string.c src/core/vsprintf.c
 /* TFTP OACK and ERROR bodies from arbitrary bytes: the first byte picks
  * which options count as requested. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/uri.c src/core/string.c src/core/strtoul.c
 /* URI parsing, formatting and resolution on arbitrary text: the input is
  * split at its first NUL into a base and a relative reference. */

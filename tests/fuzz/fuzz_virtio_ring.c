@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/virtio_ring.c
 /*
  * A device's side of a split virtqueue, from fuzz bytes: each 9-byte

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef TESTS_INTEL_MODEL_H
 #define TESTS_INTEL_MODEL_H
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The asynchronous stack, seen from outside (the hosted program against
 real servers, tests/lib/hostedlab.py):
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """DHCP, ProxyDHCP, TFTP and DNS of the hosted program (bin-x86_64-linux/
 wireboot) against real servers: dnsmasq, and the lab's TFTP server that
 speaks every option and injects faults (tests/lib/hostedlab.py). Scripts

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """random_bytes() in the hosted build: `wireboot --random LEN` seeds the DRBG
 from getrandom() and prints what it drew; two runs draw different bytes."""
 import os

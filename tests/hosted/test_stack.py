@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The network stack as a Linux program (bin-x86_64-linux/wireboot) on a TAP
 device in a network namespace of its own: the host side pings it (ARP and
 ICMP echo) and exchanges datagrams with its UDP echo service."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every image is a PE32+ file the firmware can load anywhere, safely."""
 import os
 import sys

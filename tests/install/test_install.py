@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """make install: what a distribution ships, where QEMU looks for it.
 
 One scratch tree installs twice into staging directories (DESTDIR): plain

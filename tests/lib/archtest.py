@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Builds of the architectures other than the host's (arm64, i386), shared
 by the build tests (tests/build/test_arch.py) and the boot tests
 (tests/qemu/test_arch.py) of one test run.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Shared support for the sections of make bench (tests/bench.d/*.py):
 tables in the style of tests/bench.py, the peers' images, and host-side
 timing of console markers in QEMU runs.

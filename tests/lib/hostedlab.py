@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The hosted test lab: the program (bin-x86_64-linux/wireboot) in a network
 namespace on TAP devices, each attached to a bridge of its own (one link per
 TAP), and servers in namespaces of their own attached to a link by a veth

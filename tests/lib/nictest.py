@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Shared checks for NIC drivers under QEMU + OVMF.
 
 Three proofs per NIC model:

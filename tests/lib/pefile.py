@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A small reader of PE32 and PE32+ headers, enough to check what the
 firmware's loader relies on. Raises ValueError on anything malformed."""
 import struct

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Shared support for wireboot's Python test suites.
 
 A test is a function named test_* in a file tests/<suite>/test_*.py. It

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """ISO and USB images boot under OVMF from every medium they are meant for,
 and are rebuilt bit-identically."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Distribution packages built from the source tarball (make check-packaging).
 
 The RPM spec (packaging/rpm/wireboot.spec, as the tarball of make dist

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Network boot on the other architectures, end to end: ipxe.efi under
 AAVMF (qemu-system-aarch64 -M virt) and under 32-bit OVMF gets an address
 by DHCP, fetches the architecture's test program by TFTP and chain-loads it

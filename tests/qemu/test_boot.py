@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The application and the test program boot for real under OVMF."""
 import os
 import sys

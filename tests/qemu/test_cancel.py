@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Jobs end when a person says so, and scripts configure the network
 themselves (ipxe.efi under OVMF):
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The console under OVMF through its serial terminal: screen operations
 come out as the terminal driver's escape sequences, and keys typed on the
 serial console are decoded; the key test program (tests/efi/keytest.c)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Driver mode: our NIC drivers as option ROMs (.efirom), thin and full.
 
 Thin (CONFIG=qemu, EFI_DOWNGRADE_UX): the ROM carries the driver and an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Driver mode on every NIC model besides virtio-net (test_driver_mode.py)
 and vmxnet3 (test_nic_vmxnet3.py): the thin ROM (CONFIG=qemu) lets OVMF's
 own PXE boot the test program over our SNP, and the full ROM boots it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Two NICs of different models in one machine: both are driven by our own
 drivers (net0, net1) and both get an address by DHCP."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Network boot in the full application, end to end under OVMF: virtio-net
 driven by our own driver (transitional device and modern-only), and
 snponly.efi through the firmware's SNP, each getting an address by DHCP,

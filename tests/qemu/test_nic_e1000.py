@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our e1000 driver, on each 8254x model QEMU offers
 (e1000 = 82540EM 8086:100e, e1000-82545em 8086:100f, e1000-82544gc
 8086:100c), with tests/lib/nictest.py's two proofs:

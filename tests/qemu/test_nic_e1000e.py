@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our e1000e driver on QEMU's e1000e (82574L
 8086:10d3): tests/lib/nictest.py's ARP round trip (MAC address read from
 the chip) and full-stack boot (DHCP, 8 MiB by TFTP, chain-load), then the

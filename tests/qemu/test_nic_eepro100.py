@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our eepro100 driver, on QEMU's Intel 8255x models.
 
 The i82559er is the model of record (8086:1209); the i82557b stands for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our ne2k-pci driver (QEMU's ne2k_pci, a Realtek
 RTL8029 with an NE2000-compatible DP8390 core), with tests/lib/nictest.py's
 proofs. Every byte moves by programmed I/O through the data port, so the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our pcnet driver (QEMU's AMD PCnet-PCI II,
 1022:2000), with tests/lib/nictest.py's proofs: an ARP round trip with no
 stack (MAC address read from the address PROM), DHCP with 8 MiB by TFTP and

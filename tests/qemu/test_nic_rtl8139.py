@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our rtl8139 driver (QEMU's Realtek RTL8139C+), with
 tests/lib/nictest.py's proofs: an ARP round trip with no stack (MAC address
 read from the chip; OVMF assigns both BARs and the driver prefers the memory

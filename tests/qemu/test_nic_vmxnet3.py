@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our vmxnet3 driver (QEMU's "vmxnet3" device).
 
 First without any protocol stack: tests/efi/nettest.c exchanges ARP with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """random_bytes() on a real boot: tests/efi/randtest.efi prints the entropy
 source the DRBG was seeded from and 32 bytes it drew. With a virtio-rng
 device OVMF installs EFI_RNG_PROTOCOL, which must win; without one, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Embedded scripts run at start-up under OVMF: commands, settings,
 expansion, images made from EMBED= files, error handling and flow."""
 import hashlib

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real traffic through our virtio-net driver and through the firmware's SNP.
 
 tests/efi/nettest.c sends ARP requests for QEMU's user-mode gateway

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """PCI option ROMs: OVMF runs ours, they round-trip through our own
 decompressor, rominfo reads ROMs built elsewhere, and size limits fail the
 build clearly."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The fuzz runner of tests/run.py: a target that crashes fails the run,
 the failure names the input it wrote, and that input lands under
 bin-host/fuzz-artifacts/<target>/, never in the source tree.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """I/O buffers in the sanitizer builds: a write one byte past the tailroom
 and a use after free_iob() are stopped by AddressSanitizer, in the gcc
 build (unit tests) and the clang build (as the fuzz targets use it).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef TESTS_FAKE_BLANK_NIC_H
 #define TESTS_FAKE_BLANK_NIC_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef TESTS_UNIT_FAKE_NIC_H
 #define TESTS_UNIT_FAKE_NIC_H
 

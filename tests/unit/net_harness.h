@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef TESTS_NET_HARNESS_H
 #define TESTS_NET_HARNESS_H
 

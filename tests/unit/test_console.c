@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/console.c src/core/ansi_output.c src/core/key_decode.c src/core/vsprintf.c src/core/string.c
 /*
  * The console layer over fake backends: a "screen" that records the

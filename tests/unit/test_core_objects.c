@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/iobuf.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/retry.c src/core/process.c src/core/netdev.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * The core object model: I/O buffers, transfer interfaces, retry timers,

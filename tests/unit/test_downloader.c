@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/downloader.c src/core/image.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c
 /*
  * The downloader between a protocol and a waiter: data lands at its offset,

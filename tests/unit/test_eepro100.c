@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/eepro100.c src/drivers/net/pci_nic.c src/drivers/net/microwire.c src/core/iobuf.c src/core/poll.c
 /*
  * The eepro100 driver against a model of the 8255x: the serial EEPROM

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The UEFI protocol structures we call through must match the
  * specification byte for byte: a shifted member calls the wrong function.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/platform/efi/efi_path.c
 /*
  * The device-path walker against well-formed and malformed paths: a

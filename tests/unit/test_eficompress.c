@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/eficompress.c util/efidecompress.c util/huffman.c
 /*
  * UEFI compression: round trips through our compressor and decompressor,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/elfpe.c util/peinfo.c
 /*
  * The ELF to PE converter of the arm64 build: a small AArch64 executable

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/entropy.c src/core/string.c
 /*
  * Choosing the entropy source (src/core/entropy.c) among fakes: the table's

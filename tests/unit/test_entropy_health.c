@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/entropy_health.c src/core/string.c
 /*
  * The SP 800-90B health tests (src/core/entropy_health.c): their cutoffs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/errors.c src/core/vsprintf.c src/core/string.c
 /* Error messages: known numbers of either sign, unknown ones, and numbers
  * that carry a failure site (file and place) above the base number. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/net/inet.c src/core/vsprintf.c src/core/string.c
 /* Dotted-quad addresses: strict parsing and formatting. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c
 // FIRMWARE_SOURCES: src/net/resolv.c src/net/socket.c src/core/process.c src/core/retry.c src/core/vsprintf.c
 /*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/arch/i386/libgcc.c
 /*
  * The i386 build's 64-bit division helpers, compiled for the host and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/microwire.c
 /*
  * The Microwire reader against a model of a 93C46 (6 address bits) and a

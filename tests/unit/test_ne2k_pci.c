@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/ne2k_pci.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c
 /*
  * The ne2k-pci driver against a model of the DP8390's buffer memory,

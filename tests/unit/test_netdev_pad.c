@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
 // ALSO_CLANG
 /*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/pci_nic.c src/core/iobuf.c
 /*
  * The shared PCI NIC life cycle with a chip that only records what is

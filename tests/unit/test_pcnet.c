@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/pcnet.c src/drivers/net/pci_nic.c src/core/iobuf.c src/core/poll.c
 /*
  * The pcnet driver against a model of the PCnet-PCI II's registers (RAP,

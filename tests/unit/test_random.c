@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/crypto/random_drbg.c src/core/entropy.c src/core/string.c
 // WOLFSSL_SOURCES: wolfcrypt/src/random.c wolfcrypt/src/sha256.c
 /*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // HOST_SOURCES: util/rombuild.c util/romlegacy.c util/romparse.c util/eficompress.c util/efidecompress.c util/huffman.c util/peinfo.c util/build_record.c
 /*
  * Option ROMs: build with rom_build_efi() and parse back with rom_parse();

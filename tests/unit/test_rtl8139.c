@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/rtl8139.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c
 /*
  * The rtl8139 driver against a model of the chip's receive ring and

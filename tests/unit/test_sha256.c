@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/sha256.c src/core/string.c
 /* SHA-256 against the FIPS 180-4 / NIST example vectors, incremental
  * feeding in odd pieces, and a long message. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/string.c
 /* Memory and string functions against the C library, including edges. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/strtoul.c
 /* Number parsing against the C library, including overflow and bad input. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c
 /* URI parsing, RFC 3986 resolution (the examples of section 5.4),
  * formatting, and malformed input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/usr/jobwait.c src/core/process.c src/core/retry.c src/core/interface.c src/core/xfer.c src/core/job.c
 // FIRMWARE_SOURCES: src/core/iobuf.c src/core/errors.c src/core/vsprintf.c src/core/string.c
 /*

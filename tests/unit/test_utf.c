@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/utf.c
 /* UTF-8 <-> UTF-16 conversion: valid text, malformed input, truncation. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/virtio_ring.c src/core/iobuf.c
 /*
  * Split virtqueues against a device that misbehaves: used entries whose

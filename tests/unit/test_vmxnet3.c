@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/vmxnet3.c src/core/iobuf.c src/drivers/net/pci_nic.c
 /*
  * The vmxnet3 driver against a model of the device: the shared area and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/core/vsprintf.c src/core/string.c
 /* Truncation and odd formats are what this test is about. */
 #pragma GCC diagnostic ignored "-Wformat-truncation"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The CPU's entropy source on arm64: RNDR (FEAT_RNG, Armv8.5), where
  * ID_AA64ISAR0_EL1.RNDR (bits 63:60) is non-zero. Reading RNDR returns 64

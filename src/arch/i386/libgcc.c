@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * 64-bit division for i386. The CPU divides at most 64 by 32 bits, so gcc
  * compiles a 64-bit "/" or "%" into calls to these helpers, which normally

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The CPU's entropy source on x86 (x86-64, and i386, whose build uses this
  * file as it is): RDRAND, where CPUID.01H:ECX bit 30

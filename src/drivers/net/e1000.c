@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Intel 8254x gigabit NICs (e1000): the 82540EM, 82545EM and 82544GC that
  * QEMU emulates as e1000, e1000-82545em and e1000-82544gc. The shared

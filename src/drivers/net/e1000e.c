@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Intel 82574L (e1000e), QEMU's e1000e. The shared register model lives
  * in intel.c; what is particular here (82574 datasheet, chapter 10): the

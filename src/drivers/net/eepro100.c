@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Intel 8255x ("EtherExpress PRO/100"), as QEMU's i82557a..i82559er,
  * i82550, i82551, i82562 and i82801 models emulate it.

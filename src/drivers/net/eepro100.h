@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef DRIVERS_NET_EEPRO100_H
 #define DRIVERS_NET_EEPRO100_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The ring and register logic shared by the e1000 and e1000e drivers (see
  * intel.h). Receive buffers are INTEL_RX_BUFFER_LEN bytes, the buffer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The 93Cx6 READ command, bit by bit (see microwire.h): chip select up,
  * start bit and opcode 10, the address most significant bit first, then

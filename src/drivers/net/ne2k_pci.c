@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * NE2000-compatible PCI cards: Realtek RTL8029 and its clones.
  *

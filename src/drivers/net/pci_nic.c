@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Probe and removal of a PCI NIC (see pci_nic.h): one sequence and one
  * unwind path for every driver, so that none forgets a step of either.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * AMD PCnet-PCI II (Am79C970A), the chip QEMU's "pcnet" emulates.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * virtio-net (virtio 1.2, section 5.1) over the virtio PCI transport.
  *

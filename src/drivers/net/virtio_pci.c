@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The virtio PCI transport, modern and legacy: device status, feature
  * negotiation, queue setup and notification, device configuration.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Split virtqueues: descriptor chains handed to the device and taken back.
  * The rings live in one coherent DMA allocation the device can write, so

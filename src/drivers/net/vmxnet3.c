@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * VMware vmxnet3, the paravirtual NIC of VMware products and QEMU's
  * "vmxnet3" device.

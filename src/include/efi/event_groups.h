@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef EFI_EVENT_GROUPS_H
 #define EFI_EVENT_GROUPS_H
 

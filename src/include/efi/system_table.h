@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef EFI_SYSTEM_TABLE_H
 #define EFI_SYSTEM_TABLE_H
 

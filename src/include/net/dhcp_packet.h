@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef NET_DHCP_PACKET_H
 #define NET_DHCP_PACKET_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef NET_DNS_PACKET_H
 #define NET_DNS_PACKET_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef NET_NETPROTO_H
 #define NET_NETPROTO_H
 

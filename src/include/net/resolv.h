@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef NET_RESOLV_H
 #define NET_RESOLV_H
 

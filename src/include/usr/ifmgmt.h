@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef USR_IFMGMT_H
 #define USR_IFMGMT_H
 

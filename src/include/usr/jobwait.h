@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef USR_JOBWAIT_H
 #define USR_JOBWAIT_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_ANSI_OUTPUT_H
 #define WIREBOOT_ANSI_OUTPUT_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_LIST_H
 #define WIREBOOT_LIST_H
 

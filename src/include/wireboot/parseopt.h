@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_PARSEOPT_H
 #define WIREBOOT_PARSEOPT_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_SCRIPT_H
 #define WIREBOOT_SCRIPT_H
 

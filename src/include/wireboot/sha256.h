@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_SHA256_H
 #define WIREBOOT_SHA256_H
 

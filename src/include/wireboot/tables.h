@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_TABLES_H
 #define WIREBOOT_TABLES_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef WIREBOOT_TIMER_H
 #define WIREBOOT_TIMER_H
 

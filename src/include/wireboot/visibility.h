@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Included ahead of every firmware source (-include). The image is one
  * position-independent executable with no dynamic linking: marking every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Entry point of UEFI applications (subsystem 10): the firmware calls it
  * with our image handle; returning hands control back to the boot manager.

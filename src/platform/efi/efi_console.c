@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The UEFI text console: EFI_SIMPLE_TEXT_OUTPUT_PROTOCOL (ConOut) for text
  * and screen operations, EFI_SIMPLE_TEXT_INPUT_PROTOCOL (ConIn) for keys.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The driver binding of driver mode (UEFI 2.10, section 11.1, and the
  * UEFI Driver Model's bus driver rules for the child we create).

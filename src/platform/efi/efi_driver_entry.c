@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Entry point of driver images (subsystem 11: .efidrv, and .efirom option
  * ROMs). The firmware loads the image while it enumerates PCI (or when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Thin or full driver images: the link-time choice of EFI_DOWNGRADE_UX
  * (src/config/general.h) for driver mode.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI_COMPONENT_NAME2_PROTOCOL of driver mode: "wireboot <driver>" for the
  * driver, "wireboot <driver> PCI bb:dd.f" for a NIC we run and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Reading autoexec.ipxe from the directory this program was loaded from,
  * on its boot volume (see autoexec.h).

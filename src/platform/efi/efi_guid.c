@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Every protocol GUID the platform layer uses, in one object: a GUID
  * written out in several files is a GUID that can be mistyped in one.

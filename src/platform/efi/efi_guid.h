@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef PLATFORM_EFI_EFI_GUID_H
 #define PLATFORM_EFI_EFI_GUID_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI executables as images: "chain x.efi" loads the PE image from memory
  * through the firmware's LoadImage and starts it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Platform state for an image the firmware has just entered. */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The image's load options (its command line), as UTF-8. */
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Full driver mode: EFI_LOAD_FILE_PROTOCOL on the network interface's
  * handle, so the boot manager's network boot entry for the NIC runs our

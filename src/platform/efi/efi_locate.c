@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Finding related handles through device paths. */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The heap, over the firmware's pool allocator. Each block carries its size
  * in front so that realloc can copy; the header is 16 bytes to keep the 16-byte

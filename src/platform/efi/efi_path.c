@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Device path walking and node writing (see efi_path.h). Pure code over
  * bytes: no firmware call, so the host unit tests run it as it is.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The bus and DMA interface of wireboot/pci.h over EFI_PCI_IO_PROTOCOL.
  * BARs are addressed by index, so the firmware translates them (memory or

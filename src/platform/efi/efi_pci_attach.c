@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Attaching our PCI NIC drivers to the firmware's PCI devices, for the
  * application.

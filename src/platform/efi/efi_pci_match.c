@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Matching PCI devices to the linked NIC drivers (see efi_pci_match.h). */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Stopping our PCI devices' DMA at ExitBootServices (efi_pci_quiesce.h).
  *

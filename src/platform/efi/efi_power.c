@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Power control through the runtime services. */
 
 #include <wireboot/console.h>

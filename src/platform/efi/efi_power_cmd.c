@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The poweroff command, through the firmware's runtime services. */
 
 #include <errno.h>

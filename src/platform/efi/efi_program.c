@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the network boot program needs from the UEFI platform beyond an
  * entry point, wherever it runs (the application, or a full driver's

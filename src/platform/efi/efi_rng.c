@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The platform's entropy source under UEFI: EFI_RNG_PROTOCOL, when the
  * firmware provides one (OVMF does when the machine has a virtio-rng

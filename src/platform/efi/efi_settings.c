@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What scripts see of the platform: ${platform} is "efi". */
 
 #include <errno.h>

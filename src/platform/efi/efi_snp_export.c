@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI_SIMPLE_NETWORK_PROTOCOL (UEFI 2.10, section 24.1) exported over one
  * of our network devices, so that the firmware's own network stack (edk2's

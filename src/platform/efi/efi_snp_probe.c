@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The application's prober for NICs we have no driver of our own for:
  * every firmware SNP not sitting on a PCI device our drivers run. It is a

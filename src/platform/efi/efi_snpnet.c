@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A network device over the firmware's EFI_SIMPLE_NETWORK_PROTOCOL, for
  * NICs we have no driver of our own for (or when only the firmware's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The prober of snponly.efi: only the NIC this image was loaded from,
  * through the firmware's own driver. The loaded image's device handle is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Translation between UEFI status codes and error numbers. */
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The monotonic clock. UEFI offers only Stall() and timer events, and events
  * need the firmware's timer interrupt; so we read the CPU's constant-rate

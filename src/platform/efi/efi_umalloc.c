@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Large buffers from the firmware's page allocator (see umalloc.h). */
 
 #include <stdlib.h>

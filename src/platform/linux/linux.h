@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef PLATFORM_LINUX_H
 #define PLATFORM_LINUX_H
 

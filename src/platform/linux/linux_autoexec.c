@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The hosted program's autoexec script is the file named with --script:
  * the boot program runs it as the UEFI application runs autoexec.ipxe.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The console of the hosted program: output to stdout with write(2),
  * collected per line; keys from stdin without blocking. A terminal on stdin

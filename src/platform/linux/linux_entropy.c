@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The platform's entropy source in the hosted build: the kernel's
  * getrandom(), which blocks only until the kernel's pool is first seeded.

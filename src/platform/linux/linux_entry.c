@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The hosted program: the core and the network stack as a Linux process
  * over TAP devices, for tests and for debugging the stack with ordinary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The hosted program's --fetch mode: several downloads through the user
  * level's parallel fetch, all in the same passes of the main loop, each

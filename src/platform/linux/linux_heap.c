@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The heap of the hosted program is the C library's: malloc, calloc,
  * realloc and free come from it as they are; the core's zalloc is added.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * wireboot --random LEN: shows that the hosted build's random_bytes()
  * works and where its seed came from (getrandom(), when the kernel has it),

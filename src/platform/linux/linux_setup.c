@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the command line sets up once the devices exist: each TAP device
  * named with --tap is opened and given its --ip configuration, and the

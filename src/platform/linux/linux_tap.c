@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Network devices over Linux TAP interfaces (named with --tap): each frame
  * the kernel routes to the interface is read from /dev/net/tun, and each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Time for the hosted program: the kernel's monotonic clock. */
 
 #include <errno.h>

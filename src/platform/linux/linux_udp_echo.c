@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A UDP echo service (RFC 862 style) for testing the stack from outside:
  * every datagram goes back to its sender, from the port it came to. It is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A UDP name service for testing the stack from outside: each datagram
  * holds a host name; the lookup starts right there, inside the receive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Large buffers in the hosted build: the C library's heap, where the
  * sanitizers see every overrun (see wireboot/umalloc.h). */
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_dhcp: offers and acknowledgements as servers send them."""
 from seedlib import (ACK, NAK, OFFER, dhcp_message, dhcp_option, lease_options)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_dhcp_client: whole exchanges as servers play them, the
 transaction id and MAC written in by the target (control bits 0 and 1);
 bits 2-3 choose the sender: 0 the server, 1 the ProxyDHCP server, 2 the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_dns: answers to "boot.example" (the target takes the id
 from the first two bytes)."""
 from seedlib import dns_answer, dns_first_rdata, dns_name, ip

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_dns_client: answers to the lookup of "boot.example",
 the id written in by the target (control bit 0); bits 2-3 choose the
 sender: 0 the server, 1 another port, 2 another address."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_image (tests/fuzz/fuzz_image.c): write sequences that
 grow an image past its first buffer, and downloads in order, at absolute
 offsets, with a size announced, cancelled and failing."""

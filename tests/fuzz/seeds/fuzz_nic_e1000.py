@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_e1000 and fuzz_nic_e1000e: receive descriptors
 written back (length, status "done" and "end of packet") over frames in
 their buffers, a frame spread over two descriptors, a transmit written

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_eepro100: receive frame descriptors completed by the
 chip (status complete and OK, actual count with its EOF and F flags, the
 frame in the descriptor) and a transmit block completed. The shared area

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_ne2k_pci: ring entries in the card memory (header:
 status, next page, byte count; then the frame), CURR moved past them and
 "frame received" raised, one entry wrapping at the ring's end; a transmit

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_pcnet: receive descriptors handed back by the chip
 (ownership cleared, start and end of packet, message length with the
 FCS) over frames in their buffers, and a transmit descriptor handed back.

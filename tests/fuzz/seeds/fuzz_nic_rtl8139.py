@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_rtl8139: receive-ring entries (header: status ROK,
 length with CRC; frame; CRC), the "ring empty" bit cleared, polls; a
 transmit completed through its status register."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_virtio_net: used-ring entries of the receive queue
 (chain head, length of header and frame) with frames in the posted
 buffers, and a used transmit entry.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_nic_vmxnet3: receive completions for the first posted
 buffers (start and end of packet, a length, the current generation) with
 frames in those buffers, and one completion of a transmit.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_snp_export (tests/fuzz/fuzz_snp_export.c): frames the
 device delivers and the caller receives (in a buffer of the right size and
 one too small), frames sent with and without the header filled in, sent

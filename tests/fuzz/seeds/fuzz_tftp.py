@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_tftp: the first byte says which options were asked for
 (all of them here), the rest is an OACK or ERROR body."""
 from seedlib import tftp_oack

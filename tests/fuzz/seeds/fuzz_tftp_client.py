@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seeds for fuzz_tftp_client: transfers as servers play them. The first
 byte picks the URI: 0 the defaults (blksize 1432, windowsize 16, tsize),
 1 blksize 8 and windowsize 4, 2 no options, 3 blksize 512 and timeout 1.

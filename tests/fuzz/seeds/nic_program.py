@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Encodes the device programs the NIC fuzz targets read (see
 tests/fuzz/nic_fuzz.h): DMA writes into the n-th live region, register
 values, polls, transmits. The seed files of the fuzz_nic_* targets build

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Valid packets and datagram sequences for the fuzz targets' seed corpora.
 
 Each tests/fuzz/seeds/<target>.py writes a few inputs for bin-host/fuzz/

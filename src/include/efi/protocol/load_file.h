@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef EFI_PROTOCOL_LOAD_FILE_H
 #define EFI_PROTOCOL_LOAD_FILE_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef EFI_PROTOCOL_SIMPLE_FILE_SYSTEM_H
 #define EFI_PROTOCOL_SIMPLE_FILE_SYSTEM_H
 

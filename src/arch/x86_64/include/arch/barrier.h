@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #ifndef ARCH_BARRIER_H
 #define ARCH_BARRIER_H
 
