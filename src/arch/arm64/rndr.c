@@ -12,11 +12,9 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 #include <wireboot/entropy.h>
 
 #define RETRIES 10
-#define START_WORDS 8
 
 static bool have_rndr(void)
 {
@@ -43,36 +41,14 @@ static bool read_word(uint64_t *word)
 
 static int rndr_start(void)
 {
-	uint64_t first, word;
-	bool varies = false;
-
 	if (!have_rndr())
 		return -ENODEV;
-	if (!read_word(&first))
-		return -EIO;
-	for (unsigned i = 1; i < START_WORDS; i++) {
-		if (!read_word(&word))
-			return -EIO;
-		varies |= word != first;
-	}
-	return varies ? 0 : -EIO;
+	return cpu_entropy_start(read_word);
 }
 
 static int rndr_read(void *buf, size_t len)
 {
-	uint8_t *out = buf;
-	uint64_t word;
-	size_t chunk;
-
-	while (len) {
-		if (!read_word(&word))
-			return -EIO;
-		chunk = len < sizeof(word) ? len : sizeof(word);
-		memcpy(out, &word, chunk);
-		out += chunk;
-		len -= chunk;
-	}
-	return 0;
+	return cpu_entropy_read(read_word, buf, len);
 }
 
 static const struct entropy_source rndr_source ENTROPY_SOURCE(20) = {

@@ -17,12 +17,10 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 #include <wireboot/entropy.h>
 
 #define CPUID_1_ECX_RDRAND (1u << 30)
 #define RETRIES 10
-#define START_WORDS 8
 
 static void cpuid(uint32_t leaf, uint32_t *eax, uint32_t *ebx, uint32_t *ecx,
 		  uint32_t *edx)
@@ -32,28 +30,36 @@ static void cpuid(uint32_t leaf, uint32_t *eax, uint32_t *ebx, uint32_t *ecx,
 			     : "a"(leaf), "c"(0));
 }
 
-/* A register's width: RDRAND gives 64 bits at a time on x86-64, 32 on
- * i386. */
-typedef unsigned long rdrand_word;
-
-static bool read_word(rdrand_word *word)
+/* One RDRAND gives a register's width: 64 bits on x86-64, 32 on i386. */
+static bool read_register(unsigned long *value)
 {
 	for (unsigned i = 0; i < RETRIES; i++) {
 		uint8_t ok;
 
 		__asm__ __volatile__("rdrand %0; setc %1"
-				     : "=r"(*word), "=qm"(ok) : : "cc");
+				     : "=r"(*value), "=qm"(ok) : : "cc");
 		if (ok)
 			return true;
 	}
 	return false;
 }
 
+/* 64 bits: one read on x86-64, two on i386 (high is then the first). */
+static bool read_word(uint64_t *word)
+{
+	unsigned long high = 0, low;
+
+	if (sizeof(low) < sizeof(*word) && !read_register(&high))
+		return false;
+	if (!read_register(&low))
+		return false;
+	*word = (uint64_t)high << 32 | low;
+	return true;
+}
+
 static int rdrand_start(void)
 {
 	uint32_t eax, ebx, ecx, edx;
-	rdrand_word first, word;
-	bool varies = false;
 
 	cpuid(0, &eax, &ebx, &ecx, &edx);
 	if (eax < 1)
@@ -61,31 +67,12 @@ static int rdrand_start(void)
 	cpuid(1, &eax, &ebx, &ecx, &edx);
 	if (!(ecx & CPUID_1_ECX_RDRAND))
 		return -ENODEV;
-	if (!read_word(&first))
-		return -EIO;
-	for (unsigned i = 1; i < START_WORDS; i++) {
-		if (!read_word(&word))
-			return -EIO;
-		varies |= word != first;
-	}
-	return varies ? 0 : -EIO;
+	return cpu_entropy_start(read_word);
 }
 
 static int rdrand_read(void *buf, size_t len)
 {
-	uint8_t *out = buf;
-	rdrand_word word;
-	size_t chunk;
-
-	while (len) {
-		if (!read_word(&word))
-			return -EIO;
-		chunk = len < sizeof(word) ? len : sizeof(word);
-		memcpy(out, &word, chunk);
-		out += chunk;
-		len -= chunk;
-	}
-	return 0;
+	return cpu_entropy_read(read_word, buf, len);
 }
 
 static const struct entropy_source rdrand_source ENTROPY_SOURCE(20) = {

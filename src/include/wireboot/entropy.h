@@ -20,7 +20,9 @@
  * "entropy_arch" (they may register no source where none exists).
  */
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wireboot/tables.h>
 
 struct entropy_source {
@@ -47,5 +49,15 @@ int entropy_get(void *buf, size_t len);
 /* The name of the source in use, or NULL while none is (not yet chosen,
  * or none works). */
 const char *entropy_source_name(void);
+
+/*
+ * For CPU generators (x86's RDRAND, arm64's RNDR): read_word() gives one
+ * 64-bit value, false when the CPU had none ready after its retries. The
+ * start-up check refuses a generator that fails or gives a constant (some
+ * CPUs return all ones after a resume, with success reported).
+ */
+int cpu_entropy_start(bool (*read_word)(uint64_t *word));
+int cpu_entropy_read(bool (*read_word)(uint64_t *word), void *buf,
+		     size_t len);
 
 #endif
