@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/entropy.c src/core/entropy_jitter.c src/core/entropy_health.c src/core/sha256.c src/arch/x86_64/rdrand.c src/crypto/random_drbg.c src/core/string.c
+// FIRMWARE_SOURCES: src/core/entropy.c src/core/entropy_jitter.c src/core/entropy_health.c src/core/sha256.c src/arch/x86_64/rdrand.c src/core/entropy_cpu.c src/crypto/random_drbg.c src/core/string.c
 // WOLFSSL_SOURCES: wolfcrypt/src/random.c wolfcrypt/src/sha256.c
 // HOST_SOURCES: src/platform/linux/linux_entropy.c
 /*
