@@ -36,7 +36,7 @@
 #include <wireboot/errfile.h>
 #include <wireboot/features.h>
 #include <wireboot/job.h>
-#include <wireboot/random.h>
+#include <wireboot/random_id.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
 #include <wireboot/timer.h>
@@ -726,11 +726,7 @@ int start_dhcp(struct interface *job, struct net_device *netdev)
 	dhcp->netdev = netdev;
 	dhcp->start_us = monotonic_us();
 	/* Random, so that nobody off the link can forge an answer to us. */
-	rc = random_u32(&dhcp->xid);
-	if (rc) {
-		ref_put(&dhcp->refcnt);
-		return rc;
-	}
+	dhcp->xid = random_id();
 	dhcp_client_uuid(netdev, dhcp->uuid);
 	retry_init(&dhcp->timer, dhcp_expired, DHCP_RETRY_MIN_US,
 		   DHCP_RETRY_MAX_US);

@@ -16,7 +16,7 @@
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
 #include <wireboot/list.h>
-#include <wireboot/random.h>
+#include <wireboot/random_id.h>
 #include <wireboot/xfer.h>
 
 PROVIDE_OBJECT(udp);
@@ -64,17 +64,13 @@ static bool port_in_use(uint16_t port, uint16_t scope_id)
 }
 
 /* A free port chosen at random (RFC 6056: an off-path attacker must not
- * guess where our answers go), in network byte order: 0 with -EADDRINUSE
- * if all are taken, or the randomness error. */
+ * guess where our answers go), in network byte order, or -EADDRINUSE if
+ * all are taken. */
 static int ephemeral_port(uint16_t *port)
 {
-	uint32_t offset;
+	uint32_t offset = random_id() % UDP_EPHEMERAL_COUNT;
 	unsigned tries;
-	int rc;
 
-	rc = random_below(UDP_EPHEMERAL_COUNT, &offset);
-	if (rc)
-		return rc;
 	for (tries = 0; tries < UDP_EPHEMERAL_COUNT; tries++) {
 		*port = htons(UDP_EPHEMERAL_MIN +
 			      (offset + tries) % UDP_EPHEMERAL_COUNT);
