@@ -319,6 +319,21 @@ static int store_ipv4(struct settings *block, const char *name,
 	return store_setting(block, name, SETTING_IPV4, &addr, sizeof(addr));
 }
 
+/* Option 6 names several servers: all of them are kept, in order. */
+static int store_ipv4_list(struct settings *block, const char *name,
+			   const struct dhcp_packet *pkt, unsigned tag)
+{
+	struct in_addr addrs[8];
+	int len = dhcp_option(pkt, tag, addrs, sizeof(addrs));
+
+	if (len < (int)sizeof(addrs[0]))
+		return 0;
+	if (len > (int)sizeof(addrs))
+		len = sizeof(addrs);
+	return store_setting(block, name, SETTING_IPV4, addrs,
+			     (size_t)len / sizeof(addrs[0]) * sizeof(addrs[0]));
+}
+
 static int store_string(struct settings *block, const char *name,
 			const struct dhcp_packet *pkt, unsigned tag)
 {
@@ -407,7 +422,7 @@ static int store_lease_settings(struct settings *block,
 	if (!rc)
 		rc = store_ipv4(block, "gateway", pkt, DHCP_ROUTERS);
 	if (!rc)
-		rc = store_ipv4(block, "dns", pkt, DHCP_DNS_SERVERS);
+		rc = store_ipv4_list(block, "dns", pkt, DHCP_DNS_SERVERS);
 	if (!rc)
 		rc = store_ipv4(block, "dhcp-server", pkt, DHCP_SERVER_ID);
 	if (!rc)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/dns.c src/net/dns_packet.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dns.c src/net/dns_cache.c src/net/dns_packet.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/retry.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * The DNS resolver's state machine on sequences of datagrams (see
  * fuzz_sequence.h): one lookup through resolv() receives whatever the input
@@ -22,6 +22,7 @@
 
 int wb_resolv(struct interface *intf, const char *name,
 	      const struct sockaddr *sa);
+void wb_dns_cache_flush(void);
 
 #define DNS_SERVER_IP 0x0a000003
 
@@ -98,6 +99,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sockaddr any = { .sa_family = 0 };
 
 	fuzz_reset();
+	/* Each input starts with nothing learnt from the one before. */
+	wb_dns_cache_flush();
 	sink_init(&asker, 0);
 	asker.check_resolved = check_answer;
 	if (wb_resolv(&asker.intf, "boot.example", &any) != 0)
