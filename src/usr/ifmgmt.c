@@ -4,17 +4,22 @@
  * run side by side as jobs; this waits for the first useful lease rather
  * than trying the devices one after another, so a machine whose only
  * server sits behind its last port is configured in about the time one
- * device takes.
+ * device takes. Configurators are a table, so that ifconf names none of
+ * them.
  */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <net/dhcp.h>
 #include <usr/ifmgmt.h>
 #include <usr/jobwait.h>
 #include <wireboot/errfile.h>
+#include <wireboot/error_name.h>
 #include <wireboot/timer.h>
+
+TABLE_DEFINE(const struct net_configurator, net_configurators);
 
 #define ERRFILE ERRFILE_ifmgmt
 
@@ -33,6 +38,40 @@ int ifopen(struct net_device *netdev)
 		print_error(rc, NULL);
 	}
 	return rc;
+}
+
+void ifclose(struct net_device *netdev)
+{
+	netdev_close(netdev);
+}
+
+static void print_reasons(const char *what,
+			  const struct netdev_error_reason *reasons)
+{
+	unsigned i;
+
+	for (i = 0; i < NETDEV_ERROR_REASONS && reasons[i].rc; i++)
+		printf("  [%s: %u x \"%s (%s)\"]\n", what, reasons[i].count,
+		       strerror(reasons[i].rc), error_name(reasons[i].rc));
+}
+
+void ifstat(struct net_device *netdev)
+{
+	const struct net_device_stats *stats = &netdev->stats;
+	char mac[18];
+
+	printf("%s: %s using %s on %s (%s)\n", netdev->name,
+	       eth_ntoa(netdev->ll_addr, mac), netdev->driver_name,
+	       netdev->location, netdev->is_open ? "open" : "closed");
+	printf("  [Link:%s, TX:%u TXE:%u RX:%u RXE:%u RXD:%u]\n",
+	       netdev_link_ok(netdev) ? "up" : "down", stats->tx_ok,
+	       stats->tx_errors, stats->rx_ok, stats->rx_errors,
+	       stats->rx_dropped);
+	if (!netdev_link_ok(netdev))
+		printf("  [Link status: %s (%s)]\n", strerror(netdev->link_rc),
+		       error_name(netdev->link_rc));
+	print_reasons("TXE", stats->tx_reasons);
+	print_reasons("RXE", stats->rx_reasons);
 }
 
 static void report(struct dhcp_attempt *attempt, uint64_t start)
@@ -115,24 +154,75 @@ int ifconf_dhcp(struct net_device **devices, unsigned count,
 	return rc;
 }
 
+/* Every registered device, in a new array (the caller frees it). */
+static struct net_device **all_netdevs(unsigned *count)
+{
+	struct net_device **devices, *netdev;
+
+	*count = 0;
+	for_each_netdev(netdev)
+		(*count)++;
+	devices = calloc(*count ? *count : 1, sizeof(*devices));
+	if (!devices)
+		return NULL;
+	*count = 0;
+	for_each_netdev(netdev)
+		devices[(*count)++] = netdev;
+	return devices;
+}
+
 int ifconf_dhcp_all(bool (*accept)(struct net_device *netdev),
 		    struct net_device **bound)
 {
-	struct net_device **devices, *netdev;
-	unsigned count = 0;
+	struct net_device **devices;
+	unsigned count;
 	int rc;
 
-	for_each_netdev(netdev)
-		count++;
-	if (!count)
-		return -EUNIQ(ENODEV, 5);
-	devices = calloc(count, sizeof(*devices));
+	devices = all_netdevs(&count);
 	if (!devices)
 		return -EUNIQ(ENOMEM, 6);
-	count = 0;
-	for_each_netdev(netdev)
-		devices[count++] = netdev;
-	rc = ifconf_dhcp(devices, count, accept, bound);
+	rc = count ? ifconf_dhcp(devices, count, accept, bound)
+		   : -EUNIQ(ENODEV, 5);
 	free(devices);
+	return rc;
+}
+
+static int ifconf_with_dhcp(struct net_device **devices, unsigned count)
+{
+	return ifconf_dhcp(devices, count, NULL, NULL);
+}
+
+NET_CONFIGURATOR(dhcp_configurator) = {
+	.name = "dhcp",
+	.configure = ifconf_with_dhcp,
+};
+
+int ifconf(struct net_device **devices, unsigned count, const char *name)
+{
+	const struct net_configurator *configurator;
+	struct net_device **all = NULL;
+	int rc = -EUNIQ(ENOTSUP, 7);
+
+	if (!count) {
+		all = all_netdevs(&count);
+		if (!all)
+			return -EUNIQ(ENOMEM, 8);
+		devices = all;
+	}
+	if (!count) {
+		free(all);
+		return -EUNIQ(ENODEV, 9);
+	}
+	for_each_table_entry(configurator, net_configurators) {
+		if (name && strcmp(name, configurator->name) != 0)
+			continue;
+		rc = configurator->configure(devices, count);
+		if (rc == 0 || errno_base(rc) == -ECANCELED)
+			break;
+	}
+	if (name && configurator == TABLE_END(net_configurators) &&
+	    errno_base(rc) == -ENOTSUP)
+		printf("ifconf: no configurator %s\n", name);
+	free(all);
 	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <wireboot/netdev.h>
+#include <wireboot/tables.h>
 
 /*
  * Runs DHCP on every device in devices[0..count) at once, printing a line
@@ -26,5 +27,27 @@ int ifconf_dhcp_all(bool (*accept)(struct net_device *netdev),
 
 /* Opens a device, saying why when it cannot. */
 int ifopen(struct net_device *netdev);
+/* Closes a device. */
+void ifclose(struct net_device *netdev);
+/* Prints a device's state: MAC, driver, link, counters and why
+ * transmits and receives failed. */
+void ifstat(struct net_device *netdev);
+
+/*
+ * Ways of configuring devices ("ifconf --configurator dhcp"): each takes
+ * the devices to configure at once and returns 0 when one of them is
+ * configured. DHCP is one; others (IPv6 autoconfiguration) plug in.
+ */
+struct net_configurator {
+	const char *name;
+	int (*configure)(struct net_device **devices, unsigned count);
+};
+TABLE_DECLARE(const struct net_configurator, net_configurators);
+#define NET_CONFIGURATOR(name) \
+	const struct net_configurator name TABLE_ENTRY(const struct net_configurator, net_configurators, 01)
+
+/* Configures the devices (count 0: every device) with the configurator
+ * named (NULL: each in turn until one succeeds). */
+int ifconf(struct net_device **devices, unsigned count, const char *name);
 
 #endif
