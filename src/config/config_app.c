@@ -27,3 +27,10 @@ REQUIRE_OBJECT(ifmgmt_cmd);
 REQUIRE_OBJECT(route_ipv4);
 #endif
 #endif
+#ifdef NTP_CMD
+REQUIRE_OBJECT(ntp_cmd);
+REQUIRE_OBJECT(wallclock);
+#endif
+#ifdef TIME_CMD
+REQUIRE_OBJECT(time_cmd);
+#endif

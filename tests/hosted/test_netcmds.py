@@ -3,7 +3,8 @@
 namespaces (tests/lib/hostedlab.py): the resolver through nslookup against
 dnsmasq (a dead first server, an alias chain, the search domain, the cache
 counted in dnsmasq's query log), ping (answered, and a dead address that
-fails without hanging), route, ifstat, ifclose, ifconf and ifopen.
+fails without hanging), route, ifstat, ifclose, ifconf and ifopen; ntp
+against Debian's chronyd (fetched as a fixture, never installed), time.
 """
 import os
 import re
@@ -122,3 +123,31 @@ def test_ping_route_ifstat():
               closed)
         check(re.search(r'DHCP \(net0 [0-9a-f:]+\)\.* ok', closed), closed)
         check('64 bytes from %s: seq=1' % SERVER in closed, closed)
+
+
+def test_ntp_sets_the_clock_and_time_reports():
+    """A machine whose clock is a day and a bit behind asks Debian's
+    chronyd (serving the host's time) and is right afterwards; time
+    reports how long the command took."""
+    with Lab('ntp') as lab:
+        server = lab.add_server(SERVER)
+        lab.chronyd(server)
+        status, output = lab.wireboot(
+            'set net0/ip %s.5\n'
+            'set net0/netmask 255.255.255.0\n'
+            'echo before=${unixtime}\n'
+            'time ntp %s\n'
+            'echo after=${unixtime}\n'
+            'ntp --help\n'
+            'time nosuchcommand || echo time failed\n' % (SUBNET, SERVER),
+            args=['--clock-offset', '-100000'])
+        now = time.time()
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        before, after = int(setting(output, 'before')), int(setting(output, 'after'))
+        check(abs(before - (now - 100000)) < 30, output)
+        check(abs(after - now) < 30, 'after=%d, now %d:\n%s' % (after, now, output))
+        check(re.search(r'NTP %s\.* ok' % re.escape(SERVER), output), output)
+        check(re.search(r'^ntp: \d+\.\d{3}s$', output, re.M), output)
+        check('Usage: ntp <server>' in output, output)
+        check('nosuchcommand: command not found' in output and 'time failed' in output,
+              output)

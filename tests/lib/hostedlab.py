@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 
-from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make
+from wbtest import HOST_BIN, LOG_DIR, ROOT, TestFailure, check, run_make
 
 PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
                          os.path.join(ROOT, 'bin-x86_64-linux', 'wireboot'))
@@ -145,9 +145,9 @@ while True:
 '''
 
 
-def run(argv, timeout=30):
+def run(argv, timeout=30, cwd=None):
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, cwd=cwd)
     if proc.returncode != 0:
         raise TestFailure('%s: exit status %d:\n%s' %
                           (' '.join(argv), proc.returncode, proc.stdout))
@@ -250,6 +250,17 @@ class Lab:
             time.sleep(0.05)
         return read_text(path)
 
+    def chronyd(self, namespace):
+        """Debian's chronyd as an NTP server of the host's time (it never
+        sets a clock: -x), in namespace."""
+        chronyd = debian_fixture('chrony', 'usr/sbin/chronyd')
+        conf = os.path.join(self.files, 'chrony.conf')
+        with open(conf, 'w') as f:
+            f.write('local stratum 8\nallow\nport 123\ncmdport 0\nuser root\n'
+                    'pidfile %s/chronyd.pid\n' % self.files)
+        return self.spawn(namespace, [chronyd, '-x', '-d', '-f', conf], 'chronyd',
+                          ready=r'Disabled control of system clock')
+
     def wireboot(self, script, args=(), timeout=90, tap_args=None):
         """Runs the program with script (None: with args alone); returns
         (exit status, output). tap_args: per TAP, options after its --tap
@@ -315,3 +326,27 @@ def dhcp_seconds(output):
     return float(match.group(1))
 
 
+
+
+def debian_fixture(package, path):
+    """path (e.g. 'usr/sbin/chronyd') inside Debian's package, fetched with
+    apt-get download and unpacked (never installed: no service starts) into
+    a cache under bin-host/, once."""
+    root = os.path.join(HOST_BIN, 'fixtures', package)
+    target = os.path.join(root, path)
+    if os.path.exists(target):
+        return target
+    work = tempfile.mkdtemp(prefix='wireboot-fixture-')
+    try:
+        run(['apt-get', 'download', package], timeout=300, cwd=work)
+        debs = [name for name in os.listdir(work) if name.endswith('.deb')]
+        check(len(debs) == 1, 'apt-get download %s gave %r' % (package, debs))
+        unpacked = root + '.tmp%d' % os.getpid()
+        os.makedirs(os.path.dirname(root), exist_ok=True)
+        run(['dpkg-deb', '-x', os.path.join(work, debs[0]), unpacked])
+        shutil.rmtree(root, ignore_errors=True)
+        os.rename(unpacked, root)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    check(os.path.exists(target), '%s has no %s' % (package, path))
+    return target
