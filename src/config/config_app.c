@@ -31,6 +31,9 @@ REQUIRE_OBJECT(route_ipv4);
 REQUIRE_OBJECT(ntp_cmd);
 REQUIRE_OBJECT(wallclock);
 #endif
+#ifdef VLAN_CMD
+REQUIRE_OBJECT(vlan_cmd);
+#endif
 #ifdef TIME_CMD
 REQUIRE_OBJECT(time_cmd);
 #endif

@@ -151,3 +151,56 @@ def test_ntp_sets_the_clock_and_time_reports():
         check('Usage: ntp <server>' in output, output)
         check('nosuchcommand: command not found' in output and 'time failed' in output,
               output)
+
+
+def test_vlan_dhcp_and_ping():
+    """A VLAN over net0 (tag 42) to the server's VLAN 42, where dnsmasq
+    serves DHCP: the lease, a ping, the VLAN's routes and counters, and
+    removing it; the untagged link has no server at all."""
+    with Lab('vlan') as lab:
+        server = lab.add_server(SERVER)
+        # As "ip link add link vs name vs.42 type vlan id 42" would, on a
+        # kernel with VLANs (see hostedlab.VLAN_RELAY).
+        lab.vlan_relay(server, 42, 'vs42', '10.42.0.1/24')
+        lab.spawn(server, [
+            'dnsmasq', '--no-daemon', '--conf-file=/dev/null', '--no-resolv',
+            '--no-hosts', '--interface=vs42', '--bind-interfaces', '--port=0',
+            '--no-ping', '--log-dhcp', '--log-facility=-',
+            '--dhcp-range=10.42.0.50,10.42.0.99,1h',
+            '--dhcp-leasefile=%s/vlan.leases' % lab.files,
+            '--pid-file=%s/vlan.pid' % lab.files], 'dnsmasq-vlan',
+            ready=r'started, version')
+        status, output = lab.wireboot(
+            'vcreate --tag 42 --priority 3 net0\n'
+            'vcreate --tag 42 net0 || echo twice failed\n'
+            'vcreate --tag 4095 net0 || echo range failed\n'
+            'vcreate net0 || echo notag failed\n'
+            'dhcp net0-42\n'
+            'echo ip=${net0-42/ip}\n'
+            'ping -c 2 -t 500 10.42.0.1\n'
+            'route\n'
+            'ifstat net0-42\n'
+            'vdestroy net0 || echo trunk failed\n'
+            'vdestroy net0-42\n'
+            'ifstat net0-42 || echo gone\n'
+            'vcreate --help\n')
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check('net0-42: VLAN 42 on net0' in output, output)
+        check(re.search(r'Could not create VLAN 42 on net0: .*EEXIST', output)
+              and 'twice failed' in output, output)
+        check(re.search(r'Could not create VLAN 4095 on net0: .*EINVAL', output)
+              and 'range failed' in output, output)
+        check('vcreate: --tag is required' in output and 'notag failed' in output,
+              output)
+        check(re.search(r'DHCP \(net0-42 [0-9a-f:]+\)\.* ok', output), output)
+        check(re.match(r'10\.42\.0\.\d+$', setting(output, 'ip') or ''), output)
+        check('64 bytes from 10.42.0.1: seq=2' in output, output)
+        check(re.search(r'^net0-42: 10\.42\.0\.\d+/255\.255\.255\.0 gw 10\.42\.0\.1$',
+                        output, re.M),
+              output)
+        check(re.search(r'net0-42: [0-9a-f:]{17} using vlan on net0 tag 42 \(open\)\n'
+                        r'  \[Link:up, TX:[1-9]\d* TXE:0 RX:[1-9]\d* RXE:0', output),
+              output)
+        check('trunk failed' in output and 'gone' in output, output)
+        check('Usage: vcreate [-t|--tag <tag>] [-p|--priority <priority>] <trunk>'
+              in output, output)

@@ -145,6 +145,48 @@ while True:
 '''
 
 
+# ---- an 802.1Q end in user space ---------------------------------------------
+
+# The test kernel has neither VLAN devices nor VLAN-filtering bridges, so a
+# server's end of a VLAN is this relay: tagged frames of one VLAN on a link
+# (read with a packet socket; the kernel may have moved the tag into the
+# packet's auxiliary data) go untagged to a TAP device, where servers
+# listen, and the TAP's frames go back tagged.
+VLAN_RELAY = r'''
+import fcntl, os, select, socket, struct, sys
+
+link, tag, tap_name, log_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+ETH_P_ALL, SOL_PACKET, PACKET_AUXDATA, TP_STATUS_VLAN_VALID = 3, 263, 8, 0x10
+TUNSETIFF, IFF_TAP, IFF_NO_PI = 0x400454ca, 0x0002, 0x1000
+sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+sock.setsockopt(SOL_PACKET, PACKET_AUXDATA, 1)
+sock.bind((link, 0))
+tap = os.open('/dev/net/tun', os.O_RDWR)
+fcntl.ioctl(tap, TUNSETIFF, struct.pack('16sH', tap_name.encode(), IFF_TAP | IFF_NO_PI))
+print('ready', file=open(log_path, 'a'), flush=True)
+while True:
+    ready, _, _ = select.select([sock, tap], [], [])
+    if sock in ready:
+        frame, ancdata, _, addr = sock.recvmsg(65536, socket.CMSG_LEN(64))
+        if addr[2] == socket.PACKET_OUTGOING:
+            continue
+        vid = None
+        for level, kind, data in ancdata:
+            if level == SOL_PACKET and kind == PACKET_AUXDATA:
+                status, _, _, _, _, tci = struct.unpack('IIIHHH', data[:18])
+                if status & TP_STATUS_VLAN_VALID:
+                    vid = tci & 0xfff
+        if vid is None and frame[12:14] == b'\x81\x00':
+            vid = struct.unpack('!H', frame[14:16])[0] & 0xfff
+            frame = frame[:12] + frame[16:]
+        if vid == tag:
+            os.write(tap, frame)
+    if tap in ready:
+        frame = os.read(tap, 65536)
+        sock.send(frame[:12] + struct.pack('!HH', 0x8100, tag) + frame[12:])
+'''
+
+
 def run(argv, timeout=30, cwd=None):
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, timeout=timeout, cwd=cwd)
@@ -249,6 +291,22 @@ class Lab:
             check(time.monotonic() < deadline, 'the TFTP server did not start')
             time.sleep(0.05)
         return read_text(path)
+
+    def vlan_relay(self, namespace, tag, tap, address):
+        """Serves VLAN tag of the namespace's link (vs) untagged on a new
+        TAP device holding address, for servers to listen on."""
+        self.netns(namespace, ['ip', 'tuntap', 'add', 'dev', tap, 'mode', 'tap'])
+        log = os.path.join(self.files, 'relay-%s.log' % tap)
+        proc, _ = self.spawn(namespace, ['python3', '-c', VLAN_RELAY, 'vs', str(tag),
+                                         tap, log], 'relay-' + tap)
+        deadline = time.monotonic() + 10
+        while 'ready' not in read_text(log):
+            check(proc.poll() is None and time.monotonic() < deadline,
+                  'the VLAN relay did not start')
+            time.sleep(0.05)
+        self.netns(namespace, ['ip', 'addr', 'add', address, 'dev', tap])
+        self.netns(namespace, ['ip', 'link', 'set', tap, 'up'])
+        return proc
 
     def chronyd(self, namespace):
         """Debian's chronyd as an NTP server of the host's time (it never
