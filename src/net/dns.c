@@ -200,7 +200,7 @@ static bool dns_next_question(struct dns_lookup *lookup, bool no_name)
 }
 
 /* The asker's template with the address of the current family. */
-static void dns_answer(struct dns_lookup *lookup,
+static void dns_fill_answer(struct dns_lookup *lookup,
 		       const struct dns_answer *answer)
 {
 	lookup->answer.sa_family = lookup->families[lookup->family]->family;
@@ -220,7 +220,7 @@ static int dns_ask(struct dns_lookup *lookup)
 		DBG2("DNS: %s (type %u) from the cache\n", lookup->name,
 		     dns_qtype(lookup));
 		if (rc == 0) {
-			dns_answer(lookup, &cached);
+			dns_fill_answer(lookup, &cached);
 			dns_finish_later(lookup, 0);
 			return 0;
 		}
@@ -287,7 +287,7 @@ static void dns_answered(struct dns_lookup *lookup,
 		dns_finish(lookup, rc);
 	} else if (parsed->address_len) {
 		dns_cache_add(candidate, qtype, 0, &kept);
-		dns_answer(lookup, parsed);
+		dns_fill_answer(lookup, parsed);
 		dns_finish(lookup, 0);
 	} else if (++lookup->cnames > DNS_MAX_CNAMES) {
 		DBG("DNS: too many aliases for %s\n", candidate);

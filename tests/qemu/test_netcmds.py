@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The network commands in ipxe.efi under OVMF, on QEMU's user network:
 route, ifstat, ping of the gateway (QEMU answers echoes to 10.0.2.2),
-nslookup, time, a VLAN device made and removed, and the wall clock read
+nslookup, time, a VLAN device made and removed, a ping stopped by Ctrl-C
+(a success, as it was answered), and the wall clock read
 from the firmware's real-time clock (GetTime) through ${unixtime}."""
 import os
 import re
@@ -30,14 +31,19 @@ def test_network_commands_in_ipxe_efi():
                     'vcreate --tag 7 net0\n'
                     'ifstat net0-7\n'
                     'vdestroy net0-7\n'
+                    'ping 10.0.2.2 && echo PING-STOPPED\n'
                     'echo NETCMDS-END\n'
                     'poweroff\n')
         esp = boot_esp(os.path.join(BIN, 'ipxe.efi'))
         esp['EFI/BOOT/autoexec.ipxe'] = path
         args = ['-netdev', 'user,id=n0', '-rtc', 'base=utc',
                 '-device', 'virtio-net-pci,netdev=n0,romfile=']
-        with Machine('netcmds', esp=esp, args=args) as vm:
-            vm.wait_for(r'NETCMDS-END\n', timeout=240)
+        with Machine('netcmds', esp=esp, args=args, serial_input=True) as vm:
+            # A ping without --count runs until Ctrl-C.
+            vm.wait_for(r'from 10\.0\.2\.2: seq=2\n(.|\n)*from 10\.0\.2\.2: seq=2\n',
+                        timeout=240)
+            vm.send(b'\x03')
+            vm.wait_for(r'NETCMDS-END\n', timeout=60)
             now = time.time()
             vm.wait_exit(60)
             text = vm.text()
@@ -55,5 +61,7 @@ def test_network_commands_in_ipxe_efi():
         check(re.search(r'^ping: \d+\.\d{3}s$', text, re.M), text)
         check('net0-7: VLAN 7 on net0' in text, text)
         check(re.search(r'net0-7: [0-9a-f:]{17} using vlan on net0 tag 7', text), text)
+        check(re.search(r'--- 10\.0\.2\.2: (\d+) sent, \1 received, 0 lost\n'
+                        r'PING-STOPPED\n', text), text)
     finally:
         shutil.rmtree(top, ignore_errors=True)
