@@ -59,6 +59,9 @@ FEATURE("dns");
 #define DNS_QUERY_MAX 512
 #define DNS_MAX_SERVERS 4
 #define DNS_MAX_SEARCH 4
+/* DHCP keeps every option under its number: 119 is the domain search
+ * list (RFC 3397), as it came. */
+#define DNS_SEARCH_SETTING "119"
 /* Record types asked for one name: one per address family. */
 #define DNS_MAX_TYPES 4
 
@@ -429,7 +432,8 @@ static void dns_search(struct dns_lookup *lookup, const char *name)
 			domain[len] = '\0';
 			dns_add_candidate(lookup, name, domain);
 		}
-		len = fetch_setting(NULL, "119", list, sizeof(list), NULL);
+		len = fetch_setting(NULL, DNS_SEARCH_SETTING, list,
+				    sizeof(list), NULL);
 		while (len > 0 && len <= (int)sizeof(list) &&
 		       pos < (size_t)len &&
 		       dns_decode_name(list, (size_t)len, &pos, domain,

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The network commands of the hosted program against real servers in
 namespaces (tests/lib/hostedlab.py): the resolver through nslookup against
-dnsmasq (a dead first server, an alias chain, the search domain, the cache
+dnsmasq (a dead first server, an alias chain, the search domains, the cache
 counted in dnsmasq's query log), ping (answered, and a dead address that
 fails without hanging), route, ifstat, ifclose, ifconf and ifopen; ntp
 against Debian's chronyd (fetched as a fixture, never installed), time.
@@ -26,7 +26,10 @@ def dhcp_dns(lab, extra=()):
         '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
         '--dhcp-option=option:dns-server,%s,%s' % (DEAD, SERVER),
         '--domain=lab.test', '--dhcp-option=option:domain-name,lab.test',
-        '--local=/lab.test/', '--local-ttl=60',
+        '--dhcp-option=option:domain-search,nowhere.test,other.test',
+        '--local=/lab.test/', '--local=/nowhere.test/', '--local=/other.test/',
+        '--local-ttl=60',
+        '--host-record=only.other.test,10.9.8.5',
         '--host-record=boot.lab.test,10.9.8.7',
         '--host-record=web.lab.test,10.9.8.6',
         '--host-record=server.lab.test,%s' % SERVER,
@@ -54,6 +57,8 @@ def test_nslookup_servers_alias_search_cache():
             'echo alias=${alias}\n'
             'nslookup short boot\n'
             'echo short=${short}\n'
+            'nslookup listed only\n'
+            'echo listed=${listed}\n'
             'nslookup missing nosuch.lab.test || echo missing failed\n'
             'nslookup --help\n')
         elapsed = time.monotonic() - start
@@ -63,6 +68,9 @@ def test_nslookup_servers_alias_search_cache():
         check(setting(output, 'again') == '10.9.8.7', output)
         check(setting(output, 'alias') == '10.9.8.6', output)
         check(setting(output, 'short') == '10.9.8.7', output)
+        # Not in lab.test (option 15), nor nowhere.test: other.test, the
+        # second name of the search list (option 119).
+        check(setting(output, 'listed') == '10.9.8.5', output)
         check('missing failed' in output, output)
         check(re.search(r'Could not resolve nosuch\.lab\.test: .*ENOENT', output),
               output)
