@@ -185,6 +185,7 @@ def test_vlan_dhcp_and_ping():
             'vcreate net0 || echo notag failed\n'
             'dhcp net0-42\n'
             'echo ip=${net0-42/ip}\n'
+            'echo netx=${netX/ifname} ${netX/chip} ${netX/ip}\n'
             'ping -c 2 -t 500 10.42.0.1\n'
             'route\n'
             'ifstat net0-42\n'
@@ -202,6 +203,9 @@ def test_vlan_dhcp_and_ping():
               output)
         check(re.search(r'DHCP \(net0-42 [0-9a-f:]+\)\.* ok', output), output)
         check(re.match(r'10\.42\.0\.\d+$', setting(output, 'ip') or ''), output)
+        # netX is the device opened last: the VLAN, not its trunk.
+        check(setting(output, 'netx') == 'net0-42 vlan ' + setting(output, 'ip'),
+              output)
         check('64 bytes from 10.42.0.1: seq=2' in output, output)
         check(re.search(r'^net0-42: 10\.42\.0\.\d+/255\.255\.255\.0 gw 10\.42\.0\.1$',
                         output, re.M),
