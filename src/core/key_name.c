@@ -2,11 +2,17 @@
 /*
  * Names of keys (wireboot/keys.h) for people: "Ctrl-Right", "F5", "Esc",
  * "Ctrl-C", "Alt-x". Modifiers come first in a fixed order, so one key has
- * one name and tests can compare names.
+ * one name and tests can compare names. Scripts name keys the same way
+ * ("item --key F5"), read back by trying the names of every key without
+ * a character.
  */
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <wireboot/keys.h>
+#include <wireboot/parseopt.h>
 
 static const char *const scan_names[] = {
 	[KEY_SCAN_UP] = "Up",
@@ -59,3 +65,44 @@ char *key_name(int key, char *buf, size_t len)
 		 (mods & KEY_MOD_SHIFT) ? "Shift-" : "", base);
 	return buf;
 }
+
+int key_from_name(const char *text, int *key)
+{
+	char name[32], *end;
+	unsigned long number;
+
+	if (text[0] && !text[1]) {
+		*key = (unsigned char)text[0];
+		return 0;
+	}
+	for (unsigned mods = 0; mods <= 7; mods++) {
+		for (unsigned scan = 0; scan <= KEY_SCAN_F12; scan++) {
+			for (unsigned ch = 0; ch < (scan ? 1u : 0x20u); ch++) {
+				int candidate = KEY(mods, scan, ch);
+
+				if (candidate &&
+				    strcasecmp(key_name(candidate, name, sizeof(name)),
+					       text) == 0) {
+					*key = candidate;
+					return 0;
+				}
+			}
+		}
+	}
+	/* A number: the key's value as the established language takes it
+	 * ("--key 0x02" for Ctrl-B). */
+	number = strtoul(text, &end, 0);
+	if (!text[0] || *end || number == 0 || number > 0x7fffffff)
+		return -EINVAL;
+	*key = (int)number;
+	return 0;
+}
+
+static int parse_key_value(const char *text, void *value)
+{
+	return key_from_name(text, value);
+}
+
+const struct parseopt_type parseopt_key = {
+	.name = "key", .parse = parse_key_value,
+};
