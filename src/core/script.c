@@ -423,7 +423,7 @@ void script_exit(void)
 int system_interactive(const char *line, bool *exited)
 {
 	struct script_state *outer = current_script;
-	bool outer_line_stopped = line_stopped;
+	bool outer_line_stopped = line_stopped, outer_exit = exit_requested;
 	int rc;
 
 	current_script = NULL;
@@ -431,6 +431,8 @@ int system_interactive(const char *line, bool *exited)
 	unknown_reported = false;
 	rc = system(line);
 	*exited = exit_requested;
+	/* A shell in the shell: its exit is not the outer line's. */
+	exit_requested = outer_exit;
 	if (rc && !*exited && !(rc == -ENOEXEC && unknown_reported))
 		printf("'%s' failed: %s (%s)\n", line, strerror(rc),
 		       error_name(rc));
