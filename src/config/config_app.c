@@ -21,5 +21,6 @@ REQUIRE_OBJECT(shell_cmd);
 REQUIRE_OBJECT(menu_cmd);
 REQUIRE_OBJECT(input_cmd);
 REQUIRE_OBJECT(console_cmd);
+REQUIRE_OBJECT(config_cmd);
 REQUIRE_OBJECT(netdev_settings);
 REQUIRE_OBJECT(config_net);
