@@ -13,8 +13,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wireboot/errfile.h>
 #include <wireboot/keys.h>
 #include <wireboot/menu.h>
+
+#define ERRFILE ERRFILE_menu
 
 static LIST_HEAD(menus);
 
@@ -72,14 +75,14 @@ int menu_add_item(struct menu *menu, const char *label, const char *text,
 	struct menu_item *item = calloc(1, sizeof(*item));
 
 	if (!item)
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 1);
 	item->label = label ? strdup(label) : NULL;
 	item->text = strdup(text ? text : "");
 	if ((label && !item->label) || !item->text) {
 		free(item->label);
 		free(item->text);
 		free(item);
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 2);
 	}
 	item->key = key;
 	item->is_default = is_default;
@@ -114,7 +117,7 @@ int menu_view_init(struct menu_view *view, struct menu *menu,
 	view->items = calloc(menu->num_items ? menu->num_items : 1,
 			     sizeof(*view->items));
 	if (!view->items)
-		return -ENOMEM;
+		return -EUNIQ(ENOMEM, 3);
 	list_for_each_entry(item, &menu->items, list)
 		view->items[i++] = item;
 	view->count = i;
@@ -134,7 +137,7 @@ int menu_view_init(struct menu_view *view, struct menu *menu,
 	}
 	if (!found) {
 		menu_view_free(view);
-		return -ENOENT;
+		return -EUNIQ(ENOENT, 4);
 	}
 	follow(view);
 	return 0;

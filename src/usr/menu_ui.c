@@ -107,7 +107,7 @@ int menu_show(struct menu *menu, const char *default_label,
 	rc = menu_view_init(&screen.view, menu, default_label,
 			    screen.rows - FIRST_ITEM_ROW - 1);
 	if (rc)
-		return rc == -ENOENT ? -EUNIQ(ENOENT, 1) : -EUNIQ(ENOMEM, 2);
+		return rc;
 	draw(&screen, menu);
 	while (action != MENU_CHOSEN && action != MENU_CANCELLED) {
 		unsigned selected = screen.view.selected, first = screen.view.first;
@@ -131,5 +131,5 @@ int menu_show(struct menu *menu, const char *default_label,
 	colour_pair_use(CPAIR_DEFAULT);
 	console_clear();
 	console_show_cursor(true);
-	return action == MENU_CANCELLED ? -EUNIQ(ECANCELED, 3) : 0;
+	return action == MENU_CANCELLED ? -EUNIQ(ECANCELED, 1) : 0;
 }
