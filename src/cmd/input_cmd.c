@@ -10,6 +10,7 @@
 #include <usr/jobwait.h>
 #include <usr/readline.h>
 #include <wireboot/command.h>
+#include <wireboot/console.h>
 #include <wireboot/error_name.h>
 #include <wireboot/keys.h>
 #include <wireboot/parseopt.h>
@@ -31,7 +32,8 @@ static const struct command_descriptor prompt_cmd =
 	COMMAND_DESCRIPTOR(prompt_opts, 0, PARSEOPT_MANY, "[text...]");
 
 /* Shows the text and waits for a key: any key succeeds, or with --key
- * only that one (another fails); the timeout fails. */
+ * only that one (another fails); the timeout fails. The text goes away
+ * afterwards, as the established language does it. */
 static int prompt_exec(int argc, char **argv)
 {
 	struct prompt_options opts = { 0 };
@@ -47,7 +49,8 @@ static int prompt_exec(int argc, char **argv)
 	printf("%s", text);
 	free(text);
 	key = key_wait((uint64_t)opts.timeout_ms * 1000);
-	printf("\n");
+	putchar('\r');
+	console_clear_to_eol();
 	if (key < 0)
 		return key;
 	return !opts.key || key == opts.key ? 0 : -ECANCELED;
@@ -55,9 +58,11 @@ static int prompt_exec(int argc, char **argv)
 
 /* Edits the value of setting name (from its current one) and stores it. */
 static int edit_setting(const char *command, const char *prompt,
-			const char *name, bool hidden)
+			const char *name, bool hidden, unsigned timeout_ms)
 {
-	struct readline_options opts = { .hidden = hidden };
+	struct readline_options opts = {
+		.hidden = hidden, .timeout_us = (uint64_t)timeout_ms * 1000,
+	};
 	char current[EDITLINE_MAX + 1] = "", *line;
 	int rc;
 
@@ -75,16 +80,26 @@ static int edit_setting(const char *command, const char *prompt,
 	return rc;
 }
 
-static const struct command_descriptor read_cmd =
-	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<setting>");
+struct read_options {
+	unsigned int timeout_ms;
+};
 
+static const struct option_descriptor read_opts[] = {
+	OPTION("timeout", 't', parseopt_integer, struct read_options,
+	       timeout_ms, "ms"),
+};
+static const struct command_descriptor read_cmd =
+	COMMAND_DESCRIPTOR(read_opts, 1, 1, "<setting>");
+
+/* Fails when no key comes within the timeout. */
 static int read_exec(int argc, char **argv)
 {
-	int first = parse_options(argc, argv, &read_cmd, NULL);
+	struct read_options opts = { 0 };
+	int first = parse_options(argc, argv, &read_cmd, &opts);
 
 	if (first <= 0)
 		return first;
-	return edit_setting(argv[0], "", argv[first], false);
+	return edit_setting(argv[0], "", argv[first], false, opts.timeout_ms);
 }
 
 static const struct command_descriptor login_cmd =
@@ -98,9 +113,9 @@ static int login_exec(int argc, char **argv)
 
 	if (first <= 0)
 		return first;
-	rc = edit_setting(argv[0], "Username: ", "username", false);
+	rc = edit_setting(argv[0], "Username: ", "username", false, 0);
 	if (rc == 0)
-		rc = edit_setting(argv[0], "Password: ", "password", true);
+		rc = edit_setting(argv[0], "Password: ", "password", true, 0);
 	return rc;
 }
 

@@ -109,7 +109,7 @@ static int item_exec(int argc, char **argv)
 struct choose_options {
 	const char *menu;
 	const char *default_label;
-	unsigned int timeout_ms;
+	unsigned int timeout_ms, retimeout_ms;
 	bool keep;
 };
 
@@ -119,6 +119,8 @@ static const struct option_descriptor choose_opts[] = {
 	       default_label, "label"),
 	OPTION("timeout", 't', parseopt_integer, struct choose_options,
 	       timeout_ms, "ms"),
+	OPTION("retimeout", 'r', parseopt_integer, struct choose_options,
+	       retimeout_ms, "ms"),
 	OPTION("keep", 'k', parseopt_flag, struct choose_options, keep, NULL),
 };
 static const struct command_descriptor choose_cmd =
@@ -138,8 +140,8 @@ static int choose_exec(int argc, char **argv)
 		return first;
 	if (!(menu = named_menu(argv[0], opts.menu)))
 		return -ENOENT;
-	rc = menu_show(menu, opts.default_label,
-		       (uint64_t)opts.timeout_ms * 1000, &item);
+	rc = menu_show(menu, opts.default_label, (uint64_t)opts.timeout_ms * 1000,
+		       (uint64_t)opts.retimeout_ms * 1000, &item);
 	if (rc == 0) {
 		rc = storef_setting(argv[first], item->label);
 		if (rc)

@@ -4,13 +4,17 @@
  * "Ctrl-C", "Alt-x". Modifiers come first in a fixed order, so one key has
  * one name and tests can compare names. Scripts name keys the same way
  * ("item --key F5"), read back by trying the names of every key without
- * a character.
+ * a character, or by number as the established language numbers them:
+ * a character's code, or for a key that a terminal sends as "ESC [ n x"
+ * (n optional) the value (n + 1) * 0x100 + x, e.g. 0x197e for F12
+ * ("ESC [ 24 ~"), which the terminal decoder turns into our key.
  */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wireboot/key_decode.h>
 #include <wireboot/keys.h>
 #include <wireboot/parseopt.h>
 
@@ -66,6 +70,28 @@ char *key_name(int key, char *buf, size_t len)
 	return buf;
 }
 
+/* (n + 1) * 0x100 + x: the key "ESC [ n x" stands for. */
+static int sequence_key(unsigned long number, int *key)
+{
+	struct key_decoder dec;
+	char sequence[16];
+	unsigned n = (unsigned)(number >> 8) - 1;
+
+	if (n)
+		snprintf(sequence, sizeof(sequence), "\x1b[%u%c", n,
+			 (char)(number & 0xff));
+	else
+		snprintf(sequence, sizeof(sequence), "\x1b[%c", (char)(number & 0xff));
+	key_decoder_init(&dec);
+	for (const char *p = sequence; *p; p++)
+		key_decoder_feed(&dec, (unsigned char)*p, 0);
+	*key = key_decoder_next(&dec);
+	/* A sequence the decoder does not know gives no key; one it cut
+	 * short gives more than one. */
+	return *key > 0 && key_decoder_next(&dec) < 0 && KEY_SCAN(*key) ?
+		       0 : -EINVAL;
+}
+
 int key_from_name(const char *text, int *key)
 {
 	char name[32], *end;
@@ -89,13 +115,14 @@ int key_from_name(const char *text, int *key)
 			}
 		}
 	}
-	/* A number: the key's value as the established language takes it
-	 * ("--key 0x02" for Ctrl-B). */
 	number = strtoul(text, &end, 0);
-	if (!text[0] || *end || number == 0 || number > 0x7fffffff)
+	if (!text[0] || *end || number == 0 || number > 0xffff)
 		return -EINVAL;
-	*key = (int)number;
-	return 0;
+	if (number < 0x100) {
+		*key = (int)number;
+		return 0;
+	}
+	return sequence_key(number, key);
 }
 
 static int parse_key_value(const char *text, void *value)

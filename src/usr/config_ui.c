@@ -148,7 +148,7 @@ int config_ui(const char *scope)
 
 		if (!menu)
 			return -EUNIQ(ENOMEM, 2);
-		rc = menu_show(menu, selected[0] ? selected : NULL, 0, &item);
+		rc = menu_show(menu, selected[0] ? selected : NULL, 0, 0, &item);
 		if (rc == 0) {
 			strlcpy(selected, item->label, sizeof(selected));
 			rc = edit(scope, selected);

@@ -93,7 +93,8 @@ static void draw(struct menu_screen *screen, const struct menu *menu)
 }
 
 int menu_show(struct menu *menu, const char *default_label,
-	      uint64_t timeout_us, struct menu_item **chosen)
+	      uint64_t timeout_us, uint64_t retimeout_us,
+	      struct menu_item **chosen)
 {
 	struct menu_screen screen;
 	enum menu_action action = MENU_NONE;
@@ -117,7 +118,7 @@ int menu_show(struct menu *menu, const char *default_label,
 			action = MENU_CHOSEN;
 			break;
 		}
-		timeout_us = 0;
+		timeout_us = retimeout_us;
 		action = menu_view_key(&screen.view, key);
 		if (screen.view.first != first) {
 			draw_items(&screen);

@@ -22,6 +22,8 @@ int readline(const char *prompt, const struct readline_options *opts,
 	static const struct readline_options none;
 	struct editline ed;
 	enum editline_result result = EDITLINE_MORE;
+	uint64_t timeout_us;
+	int key;
 
 	if (!opts)
 		opts = &none;
@@ -30,8 +32,13 @@ int readline(const char *prompt, const struct readline_options *opts,
 	ed.history = opts->history;
 	ed.history_pos = opts->history ? opts->history->count : 0;
 	ed.complete = opts->complete;
-	while (result == EDITLINE_MORE)
-		result = editline_key(&ed, key_wait(0));
+	for (timeout_us = opts->timeout_us; result == EDITLINE_MORE; timeout_us = 0) {
+		if ((key = key_wait(timeout_us)) < 0) {
+			putchar('\n');
+			return key;
+		}
+		result = editline_key(&ed, key);
+	}
 	if (result == EDITLINE_CANCELLED)
 		return -EUNIQ(ECANCELED, 1);
 	if (result == EDITLINE_END)

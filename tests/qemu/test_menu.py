@@ -7,8 +7,9 @@ the serial console (one boot of ipxe.efi running an autoexec.ipxe):
 - arrow keys move the selection (over a gap) and Enter chooses;
 - Esc makes "choose" fail;
 - "cpair" recolours the selection, as the firmware's terminal renders it;
-- "prompt" takes its key or times out, "read" and "login" edit settings
-  with the line editor (the password shown as '*');
+- "prompt" takes its key (also by the established number of F12) or
+  times out, "read" and "login" edit settings with the line editor (the
+  password shown as '*'), "read" times out;
 - "console --picture" fails on a text console, saying why;
 - escape sequences a script prints are the firmware's screen operations,
   not '?' characters.
@@ -45,6 +46,8 @@ choose --menu nosuch chosen || echo NO-SUCH-MENU
 choose chosen || echo CHOOSE-CANCELLED
 prompt --key y Press y && echo PROMPT-YES
 prompt --timeout 300 Waiting || echo PROMPT-TIMEOUT
+prompt --key 0x197e Press F12 && echo PROMPT-F12
+read --timeout 300 name || echo READ-TIMEOUT
 read name && echo READ-[${name}]
 login && echo LOGIN-[${username}]-[${password}]
 console --picture back.png || echo CONSOLE-NO-PICTURE
@@ -94,6 +97,11 @@ def test_menus_prompts_and_console():
             vm.send(b'y')
             vm.wait_for(r'PROMPT-YES\n', timeout=30)
             vm.wait_for(r'PROMPT-TIMEOUT\n', timeout=30)
+            # The established number of F12, typed as a VT220 terminal does.
+            vm.wait_for(r'Press F12', timeout=30)
+            vm.send(b'\x1b[24~')
+            vm.wait_for(r'PROMPT-F12\n', timeout=30)
+            vm.wait_for(r'READ-TIMEOUT\n', timeout=30)
             vm.send(b'abd\x08c\r')
             vm.wait_for(r'READ-\[abc\]\n', timeout=30)
             vm.wait_for(r'Username: ', timeout=30)

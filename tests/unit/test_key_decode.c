@@ -211,11 +211,15 @@ static void test_from_names(void)
 		{ "Enter", KEY_ENTER }, { "tab", KEY_TAB }, { "PgDn", KEY_PAGE_DOWN },
 		{ "Shift-Up", KEY(KEY_MOD_SHIFT, KEY_SCAN_UP, 0) },
 		{ "Ctrl-Alt-Delete", KEY(KEY_MOD_CTRL | KEY_MOD_ALT, KEY_SCAN_DELETE, 0) },
-		{ "0x02", KEY_CTRL('B') }, { "27", 27 }, { "0x1000000", 0x1000000 },
+		{ "0x02", KEY_CTRL('B') }, { "27", 27 }, { "0xe9", 0xe9 },
+		/* The established numbers of terminal keys. */
+		{ "0x197e", KEY_F(12) }, { "0x107e", KEY_F(5) },
+		{ "0x141", KEY_UP }, { "0x47e", KEY_DELETE },
 	};
 	static const char *const bad[] = {
 		"", "F13", "Ctrl-", "00", "0x", "12x", "-1",
 		"0x80000000", "99999999999999999999", "Scan-200", "Up ",
+		"0x1000000", "0x100", "0x647e", "0x15a",
 	};
 	int key;
 

@@ -13,11 +13,13 @@
 /*
  * Shows menu with default_label (NULL: the menu's default) selected and
  * waits: 0 and *chosen for Enter or an item's key, or for the selection
- * when timeout_us (0: none) passes without a key (any key stops the
- * clock); -ECANCELED for Esc or Ctrl-C; -ENOENT if nothing can be chosen.
- * The screen is cleared afterwards.
+ * when timeout_us (0: none) passes without a key; after each key the
+ * clock starts again with retimeout_us (0: no more timeout). -ECANCELED
+ * for Esc or Ctrl-C; -ENOENT if nothing can be chosen. The screen is
+ * cleared afterwards.
  */
 int menu_show(struct menu *menu, const char *default_label,
-	      uint64_t timeout_us, struct menu_item **chosen);
+	      uint64_t timeout_us, uint64_t retimeout_us,
+	      struct menu_item **chosen);
 
 #endif

@@ -8,6 +8,7 @@
  */
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <wireboot/editline.h>
 
 struct readline_options {
@@ -19,12 +20,15 @@ struct readline_options {
 	struct editline_history *history;
 	/* Tab completion (NULL: none). */
 	editline_complete_t complete;
+	/* Gives up when no key comes this long (0: waits for ever); the
+	 * first key stops the clock. */
+	uint64_t timeout_us;
 };
 
 /*
  * Shows prompt and edits a line until Enter: 0 and *line (malloc'd), or
  * -ECANCELED (Ctrl-C or Esc), -EPIPE (Ctrl-D on an empty line: the end
- * of input), -ENOMEM. opts may be NULL.
+ * of input), -ETIMEDOUT, -ENOMEM. opts may be NULL.
  */
 int readline(const char *prompt, const struct readline_options *opts,
 	     char **line);
