@@ -20,9 +20,10 @@ PROVIDE_OBJECT(console_cmd);
 struct console_options {
 	unsigned int x, y, left, right, top, bottom, depth;
 	const char *picture;
-	bool keep, update;
+	bool keep;
 };
 
+/* Every distance is in pixels, as the established language has it. */
 static const struct option_descriptor console_opts[] = {
 	OPTION("x", 'x', parseopt_integer, struct console_options, x, "width"),
 	OPTION("y", 'y', parseopt_integer, struct console_options, y, "height"),
@@ -33,40 +34,33 @@ static const struct option_descriptor console_opts[] = {
 	OPTION("depth", 'd', parseopt_integer, struct console_options, depth, "bpp"),
 	OPTION("picture", 'p', parseopt_string, struct console_options, picture, "uri"),
 	OPTION("keep", 'k', parseopt_flag, struct console_options, keep, NULL),
-	OPTION("update", 'u', parseopt_flag, struct console_options, update, NULL),
 };
 static const struct command_descriptor console_cmd =
 	COMMAND_DESCRIPTOR(console_opts, 0, 0, "");
 
-/* --x and --y are pixels on a graphics console; on a text console the
- * only size there is, counted in characters, is the one it has. */
+/* "console" alone resets the console: its own colours, a clear screen.
+ * Everything else asks for a graphics console; --keep only keeps a
+ * picture. */
 static int console_exec(int argc, char **argv)
 {
 	struct console_options opts = { 0 };
 	int first = parse_options(argc, argv, &console_cmd, &opts);
-	unsigned columns, rows;
 
 	if (first <= 0)
 		return first;
-	console_size(&columns, &rows);
 	if (opts.picture) {
 		printf("%s: a text console shows no picture (--picture)\n", argv[0]);
 		return -ENOTSUP;
 	}
-	if (opts.depth) {
-		printf("%s: a text console has no colour depth (--depth)\n", argv[0]);
+	if (opts.x || opts.y || opts.depth || opts.left || opts.right ||
+	    opts.top || opts.bottom) {
+		printf("%s: a text console has no pixels to size, margin or "
+		       "colour (--x, --y, --depth, --left, --right, --top, "
+		       "--bottom)\n", argv[0]);
 		return -ENOTSUP;
 	}
-	if ((opts.x && opts.x != columns) || (opts.y && opts.y != rows)) {
-		printf("%s: this text console is %ux%u characters and cannot "
-		       "change its size (--x, --y)\n", argv[0], columns, rows);
-		return -ENOTSUP;
-	}
-	if (opts.left || opts.right || opts.top || opts.bottom) {
-		printf("%s: a text console has no margins (--left, --right, "
-		       "--top, --bottom)\n", argv[0]);
-		return -ENOTSUP;
-	}
+	colour_pair_use(CPAIR_DEFAULT);
+	console_clear();
 	return 0;
 }
 
