@@ -16,7 +16,6 @@
 #include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_path.h>
 #include <wireboot/efi.h>
-#include <wireboot/error_name.h>
 #include <wireboot/image.h>
 #include <wireboot/netdev.h>
 #include <wireboot/utf.h>
@@ -169,8 +168,15 @@ static int efi_image_exec(struct image *image)
 		/* Refused by Secure Boot: the handle exists, unusable. */
 		if (status == EFI_SECURITY_VIOLATION && handle)
 			efi_boot_services->UnloadImage(handle);
-		printf("%s: the firmware could not load it: %s (%s)\n",
-		       image->name, strerror(rc), error_name(rc));
+		/* Under Secure Boot the firmware verified the image (as shim
+		 * does, when it started us) and said no. */
+		if (status == EFI_SECURITY_VIOLATION || status == EFI_ACCESS_DENIED)
+			printf("%s: refused by Secure Boot: the firmware did not "
+			       "verify its signature (%s)\n", image->name,
+			       efi_status_name(status));
+		else
+			printf("%s: the firmware could not load it: %s (%s)\n",
+			       image->name, strerror(rc), efi_status_name(status));
 		return rc;
 	}
 	if (image->cmdline &&
