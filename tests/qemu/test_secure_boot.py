@@ -25,7 +25,7 @@ import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 sys.path.insert(0, os.path.dirname(__file__))
-from wbtest import (BANNER, SECURE_BOOT, Machine, boot_esp, check,  # noqa: E402
+from wbtest import (BANNER, ROOT, SECURE_BOOT, Machine, boot_esp, check,  # noqa: E402
                     run_make, scratch_tree)
 from test_driver_mode import TESTPROG_MARKER, pxe_boot  # noqa: E402
 
@@ -168,3 +168,43 @@ def test_signed_thin_roms_boot():
                         device=device, bootfile=signed_prog, arch=ARCH)
         check(re.search(r'SNP net0: initialize', text),
               'PXE did not run over our signed driver on %s:\n%s' % (device, text[-3000:]))
+
+
+def test_images_pass_through_shim_lock_when_present():
+    """With shim's lock protocol present (the stand-in of tests/efi/shimlock.c,
+    in an option ROM; Secure Boot off, so that only it decides), each image
+    is handed to its Verify before LoadImage: a refused one is not started,
+    with a message naming it, and the script continues on its || branch."""
+    images = build()
+    run_make(['bin-x86_64-efi/shimlock.efirom', 'bin-x86_64-efi/ipxe.efi'])
+    tftp = tempfile.mkdtemp(prefix='wireboot-shim-tftp-')
+    try:
+        shutil.copy(images['signed']['testprog.efi'], os.path.join(tftp, 'signed.efi'))
+        shutil.copy(images['unsigned']['testprog.efi'], os.path.join(tftp, 'unsigned.efi'))
+        script = os.path.join(tftp, 'autoexec.ipxe')
+        with open(script, 'w') as f:
+            f.write('#!ipxe\ndhcp\n'
+                    'chain tftp://${next-server}/unsigned.efi || echo SHIM-REFUSED\n'
+                    'chain tftp://${next-server}/signed.efi shim-ok\n')
+        esp = dict(boot_esp(os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi')))
+        esp['EFI/BOOT/autoexec.ipxe'] = script
+        args = ['-netdev', 'user,id=n0,tftp=' + tftp,
+                '-device', 'virtio-net-pci,netdev=n0',
+                '-netdev', 'user,id=n1,tftp=' + tftp,
+                '-device', 'e1000,netdev=n1,romfile=' +
+                os.path.join(ROOT, 'bin-x86_64-efi', 'shimlock.efirom')]
+        with Machine('shim-lock', esp=esp, args=args) as vm:
+            vm.wait_for(TESTPROG_MARKER + r', load options: \[[^\]]*shim-ok', 240)
+            text = vm.text()
+    finally:
+        shutil.rmtree(tftp, ignore_errors=True)
+    verifies = re.findall(r'WIREBOOT-SHIMLOCK: verify (\d+) bytes: (\w+)', text)
+    sizes = {name: os.path.getsize(images[kind]['testprog.efi'])
+             for name, kind in (('unsigned', 'unsigned'), ('signed', 'signed'))}
+    check(verifies == [(str(sizes['unsigned']), 'unsigned'), (str(sizes['signed']), 'signed')],
+          'shim was asked %r, expected the unsigned (%d bytes) then the signed (%d bytes) image:\n%s'
+          % (verifies, sizes['unsigned'], sizes['signed'], text[-3000:]))
+    check(re.search(r'unsigned\.efi: refused by shim: .*EFI_SECURITY_VIOLATION', text),
+          'no message naming the image shim refused:\n' + text[-3000:])
+    check(text.index('SHIM-REFUSED') < text.index('WIREBOOT-TESTPROG'), text[-3000:])
+    check(text.count('WIREBOOT-TESTPROG: started') == 1, 'the refused image ran:\n' + text[-3000:])

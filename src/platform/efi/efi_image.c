@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI executables as images: "chain x.efi" loads the PE image from memory
- * through the firmware's LoadImage and starts it.
+ * through the firmware's LoadImage and starts it. Under Secure Boot both
+ * the firmware (LoadImage) and, when it started us, shim
+ * (efi_shim_lock.c) verify it first; we never start anything ourselves.
  *
  * Our NICs are closed (not unregistered) while the image runs: the next
  * stage may drive the same hardware itself, through the firmware's own
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_path.h>
+#include <platform/efi/efi_shim_lock.h>
 #include <wireboot/efi.h>
 #include <wireboot/image.h>
 #include <wireboot/netdev.h>
@@ -160,6 +163,11 @@ static int efi_image_exec(struct image *image)
 
 	if (!path)
 		return -ENOMEM;
+	rc = efi_shim_lock_verify(image->name, image->data, image->len);
+	if (rc != 0) {
+		free(path);
+		return rc;
+	}
 	status = efi_boot_services->LoadImage(0, efi_image_handle, path,
 					      image->data, image->len, &handle);
 	free(path);
