@@ -13,7 +13,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import pefile  # noqa: E402
-from wbtest import BIN, ROOT, SECURE_BOOT, check  # noqa: E402
+from wbtest import BIN, ROOT, SECURE_BOOT, check, run_make  # noqa: E402
 
 SBAT_FORMAT = 'sbat,1,SBAT Version,sbat,1,https://github.com/rhboot/shim/blob/main/SBAT.md'
 MKSBAT = os.path.join(ROOT, 'util', 'mksbat')
@@ -121,3 +121,11 @@ def test_inspectors_show_sbat_and_signature():
                            os.path.join(BIN, 'testdrv.efirom')],
                           stdout=subprocess.PIPE, text=True, check=True).stdout
     check(re.search(r'SBAT: sbat,1,', text) and 'signed: no' in text, text)
+
+
+def test_secure_boot_build_refuses_debug_output():
+    proc = run_make(['SECURE_BOOT=1', 'DEBUG=tftp,dhcp', 'bin-x86_64-efi/ipxe.efi'],
+                    expect_ok=False)
+    check(proc.returncode != 0 and
+          'SECURE_BOOT=1: a signed build must not have: DEBUG=tftp,dhcp' in proc.stdout,
+          proc.stdout[-2000:])
