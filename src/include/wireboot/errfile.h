@@ -14,6 +14,7 @@
 	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
 	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
+	X(readline) X(menu_ui) X(config_ui) X(menu)                          \
 	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
