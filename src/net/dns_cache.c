@@ -2,11 +2,10 @@
 /*
  * The resolver's answer cache (see net/dns_cache.h): a small fixed table,
  * searched in full, because a boot asks for a few names and a table
- * cannot grow without bound. Names compare as DNS names do. An entry expires by the monotonic clock,
- * which no one can set back.
+ * cannot grow without bound. Names compare as DNS names do. An entry
+ * expires by the monotonic clock, which no one can set back.
  */
 
-#include <errno.h>
 #include <string.h>
 #include <net/dns_cache.h>
 #include <wireboot/timer.h>
