@@ -275,8 +275,12 @@ static void test_responses(void)
 	answer_start(&a, query, query_len, 0, 1);
 	put_record(&a, 28, "0123456789abcdef", 16);
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", DNS_TYPE_A, &result), -ENOENT);
-	/* An answer to another question, or to another type. */
+	/* An answer to another question, or to another type, even one the
+	 * server says it truncated. */
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "other", DNS_TYPE_A, &result), -EINVAL);
+	a.data[2] |= 0x02;
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "other", DNS_TYPE_A, &result), -EINVAL);
+	a.data[2] &= ~0x02;
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", DNS_TYPE_AAAA,
 				     &result), -EINVAL);
 	/* A record claiming more data than there is. */
