@@ -9,8 +9,8 @@
  * with the wrong id, from the wrong port or address, to another question,
  * garbage, lookups side by side, and cancellation by closing the asker's
  * interface; AAAA records and an IPv6-like family, several servers of
- * which the first is dead, search domains, the cache (TTLs, negative
- * answers by their SOA).
+ * which the first is dead or fails, search domains, the cache (TTLs,
+ * negative answers by their SOA).
  */
 
 /* First: it maps names the headers' inline functions use. */
@@ -389,6 +389,7 @@ static void test_aaaa_and_ttls(void)
 static struct {
 	bool silent;
 	bool first_dead;	/* the first server never answers */
+	bool first_fails;	/* the first server answers SERVFAIL */
 	bool nxdomain;
 	bool soa;		/* negative answers carry an SOA (30 s) */
 	bool no_a;		/* the name has only an AAAA record */
@@ -440,6 +441,11 @@ static void fake_server(const struct fake_sent *sent)
 		return;
 	if (srv.by_name)
 		address[3] = (uint8_t)strlen(srv.last_name);
+	if (srv.first_fails && dest == DNS_SERVER_IP) {
+		answer_start(&a, sent->data, sent->len, 2, 0);
+		fake_reply(sent, a.data, a.len, fake_addr(dest, 53));
+		return;
+	}
 	answer_start(&a, sent->data, sent->len,
 		     srv.nxdomain ? DNS_RCODE_NXDOMAIN : 0, srv.nxdomain ? 0 : 1);
 	if (srv.nxdomain || (srv.no_a && qtype == DNS_TYPE_A)) {
@@ -687,6 +693,15 @@ static void test_servers(void)
 	CHECK(srv.ids[0] == srv.ids[1]);
 	CHECK_INT(asker.closed_us - start, 1000000);
 
+	/* A server that fails passes the question on at once. */
+	reset_server();
+	srv.first_fails = true;
+	start = fake_now;
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(srv.queries, 2);
+	CHECK_INT(srv.to_second, 1);
+	CHECK(asker.closed_us - start < 100000);
+
 	reset_server();
 	srv.silent = true;
 	start = fake_now;
@@ -699,7 +714,12 @@ static void test_servers(void)
 	CHECK_INT(srv.times[2] - srv.times[1], 1000000);
 	CHECK_INT(srv.times[3] - srv.times[2], 2000000);
 	CHECK_INT(srv.times[5] - srv.times[4], 4000000);
+	/* With one server, its failure is the lookup's. */
 	dns_second = 0;
+	reset_server();
+	srv.first_fails = true;
+	CHECK_INT(err_base(lookup("boot.example")), -EIO);
+	CHECK_INT(srv.queries, 1);
 }
 
 /* Names without a dot are asked for in the search domains: "domain",
