@@ -8,7 +8,9 @@
  * question (same id) goes to the next, and after a round of every server
  * the wait doubles (1, 2, 4, 8 s); the whole lookup ends with ETIMEDOUT
  * when DNS_TOTAL_US have passed. A server that answers with a failure
- * (SERVFAIL, REFUSED) passes the question on to the next at once. An answer from any of the servers counts,
+ * (SERVFAIL, REFUSED) passes the question on to the next at once. The
+ * server that answered last is asked first, in later lookups too, so a
+ * dead server costs its wait once rather than in every lookup. An answer from any of the servers counts,
  * so a slow first server that answers late is not wasted.
  *
  * What is asked: the name as given when it has a dot, else the name in each
@@ -358,6 +360,7 @@ static int dns_deliver(struct interface *xfer, struct io_buffer *iob,
 	}
 	/* The next question goes first to the server that answered. */
 	lookup->server = (unsigned)server;
+	dns_cache_set_server(src->sin_addr);
 	dns_answered(lookup, &parsed, rc);
 drop:
 	free_iob(iob);
@@ -403,6 +406,8 @@ static int dns_servers(struct dns_lookup *lookup)
 
 		if (!addrs[i].s_addr)
 			continue;
+		if (addrs[i].s_addr == dns_cache_server().s_addr)
+			lookup->server = lookup->num_servers;
 		server = &lookup->servers[lookup->num_servers++];
 		server->sin_family = AF_INET;
 		server->sin_port = htons(DNS_PORT);
