@@ -79,7 +79,7 @@ def test_nslookup_servers_alias_search_cache():
         # to the server that answered.
         took = re.search(r'^nslookup: (\d+\.\d+)s$', output, re.M)
         check(took and float(took.group(1)) < 0.9, output)
-        check(elapsed < 15, 'took %.1f s' % elapsed)
+        check(elapsed < 30, 'took %.1f s' % elapsed)
         # One query for boot.lab.test: the second lookup and the short
         # name (in the search domain) came from the cache.
         check(queries(log, 'boot.lab.test') == 1, read_text(log))
@@ -120,7 +120,7 @@ def test_ping_route_ifstat():
         check('1000 bytes from %s: seq=1' % SERVER in output, output)
         # Through the gateway, which does not forward: a clear failure.
         check('unrouted failed' in output, output)
-        check(elapsed < 20, 'took %.1f s' % elapsed)
+        check(elapsed < 40, 'took %.1f s' % elapsed)
         check(re.search(r'net0: %s\.\d+/255\.255\.255\.0' % re.escape(SUBNET),
                         output), output)
         check(re.search(r'net0: [0-9a-f:]{17} using tap on wbtap0 \(open\)\n'
