@@ -346,8 +346,9 @@ int storef_setting(const char *name, const char *text)
 	}
 	if (!*text)
 		return store_setting(block, named.name, type, NULL, 0);
-	/* No type's raw form is longer than its text. */
-	max = strlen(text);
+	/* No type's raw form is longer than its text, but for a number's
+	 * fixed width. */
+	max = strlen(text) + sizeof(uint64_t);
 	raw = malloc(max);
 	if (!raw)
 		return -ENOMEM;

@@ -10,8 +10,11 @@
  * block that has it, global first, then each device in order).
  *
  * Values are stored as raw bytes with a type that says how to show and
- * parse them: ipv4 (4 bytes), hex (any), string, uuid (16 bytes), uint
- * (1-8 bytes, big-endian as DHCP sends them).
+ * parse them: ipv4 (4 bytes), hex, hexhyp, hexraw, base64 (any), string,
+ * uristring, uuid (16 bytes), uint (1-8 bytes, big-endian as DHCP sends
+ * them), int8/16/32 and uint8/16/32 (that many bytes, big-endian), busdevfn
+ * (a PCI address: segment << 16 | bus << 8 | device << 3 | function).
+ * A ":type" given when reading shows the stored bytes in that form.
  *
  * A block's name is its own part of the path ("dhcp" for the block below
  * "net0"); find_settings() joins the parts with dots. Looking a name up in
@@ -22,7 +25,12 @@
  * "525400123456": an even number of digits, two per byte); uuid
  * "8-4-4-4-12" hex digits in the byte order of RFC 4122 (a platform that
  * reads a mixed-endian SMBIOS or EFI GUID converts it before storing);
- * uint decimal (parsing also takes "0x" hex).
+ * uint decimal (parsing also takes "0x" hex); hexhyp "52-54-00-12-34-56";
+ * hexraw "525400123456"; uristring the text with every byte but
+ * A-Z a-z 0-9 - . _ ~ percent-encoded; base64 RFC 4648 with padding;
+ * int8/16/32 signed decimal; uint8/16/32 "0x" hex as the established
+ * language shows them (parsing both take decimal or "0x" hex); busdevfn
+ * "bb:dd.f" or, beyond segment 0, "ssss:bb:dd.f".
  */
 
 #include <stddef.h>
@@ -36,6 +44,17 @@ enum setting_type {
 	SETTING_HEX,
 	SETTING_UUID,
 	SETTING_UINT,
+	SETTING_HEXHYP,
+	SETTING_HEXRAW,
+	SETTING_URISTRING,
+	SETTING_BASE64,
+	SETTING_INT8,
+	SETTING_INT16,
+	SETTING_INT32,
+	SETTING_UINT8,
+	SETTING_UINT16,
+	SETTING_UINT32,
+	SETTING_BUSDEVFN,
 };
 
 struct settings {
@@ -128,8 +147,8 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
  * -EINVAL (or -ERANGE if buf is too small). */
 int parse_setting(enum setting_type type, const char *text, void *buf,
 		  size_t len);
-/* Type names as scripts write them: "string", "ipv4", "hex", "uuid",
- * "uint"; returns -EINVAL for others. */
+/* Type names as scripts write them ("string", "ipv4", "hex", "uuid",
+ * "uint", "hexhyp", ...); returns -EINVAL for others. */
 int setting_type_from_name(const char *name, enum setting_type *type);
 
 /* By full name ("net0/ip", "filename", "net0.dhcp/next-server:hex" with
