@@ -40,6 +40,10 @@ int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us);
  * the person pressed Ctrl-C (the caller cancels its jobs), else 0. */
 int job_wait_step(void);
 
+/* Runs the main loop for us microseconds: 0, or -ECANCELED when the
+ * person pressed Ctrl-C first ("sleep"). */
+int wait_us(uint64_t us);
+
 /* Prints rc as "Message (NAME at file.site)" followed by ": reason" when
  * there is one. */
 void print_error(int rc, const char *reason);
