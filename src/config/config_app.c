@@ -18,4 +18,6 @@ REQUIRE_OBJECT(image_cmd);
 REQUIRE_OBJECT(digest_cmd);
 REQUIRE_OBJECT(autoboot_cmd);
 REQUIRE_OBJECT(netdev_settings);
+REQUIRE_OBJECT(cpuid_cmd);
+REQUIRE_OBJECT(cpuid_settings);
 REQUIRE_OBJECT(config_net);

@@ -33,6 +33,7 @@
  * "bb:dd.f" or, beyond segment 0, "ssss:bb:dd.f".
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/list.h>
@@ -96,6 +97,25 @@ TABLE_DECLARE(const struct settings_alias, settings_aliases);
 	const struct settings_alias name TABLE_ENTRY(const struct settings_alias, settings_aliases, 01)
 
 /*
+ * Scopes whose values are computed from their names rather than stored:
+ * "cpuid/2.0x80000001", "pci/0x18.0.2", "smbios/uuid", "efi/SecureBoot".
+ * A scope is always there (no registration); "name/..." reaches it when no
+ * block has that name. fetch() gets the name as written after the '/'
+ * (qualified true) or an unqualified name looked for everywhere (false:
+ * only names of their own, such as "manufacturer", answer then); it
+ * writes up to len bytes, sets *type to how the value is shown, and
+ * returns the full length or -ENOENT. Scopes cannot be written.
+ */
+struct settings_scope {
+	const char *name;
+	int (*fetch)(const char *name, bool qualified, void *buf, size_t len,
+		     enum setting_type *type);
+};
+TABLE_DECLARE(const struct settings_scope, settings_scopes);
+#define SETTINGS_SCOPE(name) \
+	const struct settings_scope name TABLE_ENTRY(const struct settings_scope, settings_scopes, 01)
+
+/*
  * Settings that take effect: whenever a registered block's values change
  * (a store, a block registered or removed), every applicator runs, so
  * "set net0/ip 192.168.0.5" configures the device just as DHCP's lease
@@ -118,6 +138,12 @@ struct setting_definition {
 TABLE_DECLARE(const struct setting_definition, setting_definitions);
 #define SETTING_DEFINITION(name) \
 	const struct setting_definition name TABLE_ENTRY(const struct setting_definition, setting_definitions, 01)
+
+/* The numbers of a name such as "0x18.0.2" (decimal or "0x" hexadecimal,
+ * separated by dots): up to max of them into parts; returns their count,
+ * or -EINVAL for anything else. */
+int parse_setting_numbers(const char *name, unsigned long long *parts,
+			  unsigned max);
 
 /* Runs every applicator; the first error, or 0. */
 int apply_settings(void);
