@@ -261,15 +261,18 @@ int script_goto(const char *label)
 
 /* ---- the arguments as settings ${0}..${9} ------------------------------ */
 
-/* The innermost running script's argument n, as a global setting. */
+/* The innermost running script's argument n, as a global setting: empty
+ * when it was not given, so that ${3} in a script is never the DHCP
+ * option of that number. */
 static int fetch_argument(unsigned n, struct settings *block, void *buf,
 			  size_t len)
 {
-	const char *arg = current_script ? current_script->args[n] : NULL;
+	const char *arg;
 	size_t arg_len;
 
-	if (block != &global_settings || !arg)
+	if (block != &global_settings || !current_script)
 		return -ENOENT;
+	arg = current_script->args[n] ? current_script->args[n] : "";
 	arg_len = strlen(arg);
 	if (len)
 		memcpy(buf, arg, arg_len < len ? arg_len : len);

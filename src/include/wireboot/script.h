@@ -23,7 +23,8 @@
  *     "||") ends it with an error message naming the script and line;
  *   - a script run with arguments ("chain menu.ipxe a b") reads its name
  *     as ${0} and the arguments as ${1}..${9}; they are the innermost
- *     running script's.
+ *     running script's, empty when not given (in a script, ${3} is not
+ *     DHCP option 3: ${net0.dhcp/3} is).
  * The parser itself is script_parse.c; see command.h for system() and
  * run_script().
  */
