@@ -33,13 +33,13 @@ def run_text(text):
         os.unlink(f.name)
 
 
-def test_language_suite_hosted():
+def test_script_language_hosted():
     status, output = run(os.path.join(SCRIPTS, 'language.ipxe'))
     check(status == 0, 'the suite failed (%d):\n%s' % (status, output[-3000:]))
     compare(output, 'language.expected')
 
 
-def test_digests_hosted():
+def test_script_digests_hosted():
     status, output, data = run_text('#!ipxe\nmd5sum\nsha1sum\nsha256sum autoexec.ipxe\n')
     check(status == 0, 'digests failed (%d):\n%s' % (status, output))
     for algorithm in ('md5', 'sha1', 'sha256'):
@@ -47,7 +47,7 @@ def test_digests_hosted():
         check(line in output.split('\n'), 'no line %r in:\n%s' % (line, output))
 
 
-def test_failure_ends_script_with_its_status_hosted():
+def test_script_failure_status_hosted():
     status, output, _ = run_text('#!ipxe\necho start\nimgfree nothing\necho never\n')
     check(status != 0, 'a failed script exited 0:\n' + output)
     check("autoexec.ipxe line 3: 'imgfree nothing' failed: No such file or "
