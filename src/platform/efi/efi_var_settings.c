@@ -34,26 +34,41 @@ static int to_ucs2(const char *name, CHAR16 *out)
 	return 0;
 }
 
-/* The GUID of some variable called name, from the firmware's list. */
+/* The GUID of the first variable called name in the firmware's list
+ * (GetNextVariableName goes on from the name it gave last, in a buffer
+ * that grows when a name needs more). */
 static int find_vendor(const CHAR16 *name, EFI_GUID *guid)
 {
-	CHAR16 current[NAME_MAX_CHARS] = { 0 };
 	EFI_RUNTIME_SERVICES *rs = efi_system_table->RuntimeServices;
+	UINTN capacity = NAME_MAX_CHARS * sizeof(CHAR16);
+	CHAR16 *current = calloc(1, capacity);
+	int rc = -ENOENT;
 
-	while (1) {
-		UINTN size = sizeof(current);
+	while (current) {
+		UINTN size = capacity;
 		EFI_STATUS status = rs->GetNextVariableName(&size, current, guid);
 		size_t i;
 
-		/* The list goes on from the name just read, so a name too
-		 * long for the buffer ends the search (it is not ours). */
+		if (status == EFI_BUFFER_TOO_SMALL && size > capacity) {
+			CHAR16 *grown = realloc(current, size);
+
+			if (!grown)
+				break;
+			current = grown;
+			capacity = size;
+			continue;
+		}
 		if (EFI_ERROR(status))
-			return -ENOENT;
+			break;
 		for (i = 0; name[i] && name[i] == current[i]; i++)
 			;
-		if (!name[i] && !current[i])
-			return 0;
+		if (!name[i] && !current[i]) {
+			rc = 0;
+			break;
+		}
 	}
+	free(current);
+	return rc;
 }
 
 static int efi_var_fetch(const char *name, bool qualified, void *buf,
