@@ -155,8 +155,13 @@ static void report_failure(const struct script_state *state,
 {
 	if (rc == -ENOEXEC && unknown_reported)
 		return;
-	printf("%s line %u: '%s' failed: %s (%s)\n", state->name,
-	       state->reader.line, command, strerror(rc), error_name(rc));
+	printf("%s line %u: '%s' failed: ", state->name, state->reader.line,
+	       command);
+	/* A script's "exit N" is a status, not an error. */
+	if (rc > 0)
+		printf("exit status %d\n", rc);
+	else
+		printf("%s (%s)\n", strerror(rc), error_name(rc));
 }
 
 /* Splits args (a copy of it: state->args_text) into ${1}... */
