@@ -30,13 +30,19 @@ static const struct command_descriptor pciscan_cmd =
 static int pciscan_exec(int argc, char **argv)
 {
 	int first = parse_options(argc, argv, &pciscan_cmd, NULL);
-	char name[80], text[24];
+	char name[96], text[24];
 	unsigned int previous;
 	uint32_t busdevfn = 0;
 	int rc;
 
 	if (first <= 0)
 		return first;
+	/* The name with a type (which it must not have yet) fits in name. */
+	if (strlen(argv[first]) + sizeof(":uint32") > sizeof(name) ||
+	    strchr(argv[first], ':')) {
+		printf("%s: invalid setting name '%s'\n", argv[0], argv[first]);
+		return -EINVAL;
+	}
 	snprintf(name, sizeof(name), "%s:uint", argv[first]);
 	if (fetchf_setting(name, text, sizeof(text)) > 0) {
 		if (parse_integer(text, &previous)) {

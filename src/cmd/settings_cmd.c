@@ -126,9 +126,11 @@ static int inc_exec(int argc, char **argv)
 	}
 	snprintf(text, sizeof(text), "%lld", value + increment);
 	if (len < 0) {
-		char typed[80];
+		char typed[96];
 
-		snprintf(typed, sizeof(typed), "%s:int32", name);
+		if (snprintf(typed, sizeof(typed), "%s:int32", name) >=
+		    (int)sizeof(typed))
+			return report("set", name, -EINVAL);
 		rc = storef_setting(typed, text);
 	} else {
 		rc = storef_setting(name, text);
