@@ -63,6 +63,8 @@ struct script_state {
 static struct script_state *current_script;
 /* Set by exit and goto: the rest of the command line is skipped. */
 static bool line_stopped;
+/* Set by exit outside any script (a line typed at the shell). */
+static bool exit_requested;
 /* The line's failure was an unknown command, already reported. */
 static bool unknown_reported;
 
@@ -150,18 +152,24 @@ int system(const char *line)
 
 /* ---- scripts ------------------------------------------------------------ */
 
+/* "'command' failed: why"; a script's "exit N" is a status, not an
+ * error. */
+static void print_failed(const char *command, int rc)
+{
+	printf("'%s' failed: ", command);
+	if (rc > 0)
+		printf("exit status %d\n", rc);
+	else
+		printf("%s (%s)\n", strerror(rc), error_name(rc));
+}
+
 static void report_failure(const struct script_state *state,
 			   const char *command, int rc)
 {
 	if (rc == -ENOEXEC && unknown_reported)
 		return;
-	printf("%s line %u: '%s' failed: ", state->name, state->reader.line,
-	       command);
-	/* A script's "exit N" is a status, not an error. */
-	if (rc > 0)
-		printf("exit status %d\n", rc);
-	else
-		printf("%s (%s)\n", strerror(rc), error_name(rc));
+	printf("%s line %u: ", state->name, state->reader.line);
+	print_failed(command, rc);
 }
 
 /* Splits args (a copy of it: state->args_text) into ${1}... */
@@ -231,6 +239,28 @@ void script_exit(void)
 	line_stopped = true;
 	if (current_script)
 		current_script->exited = true;
+	else
+		exit_requested = true;
+}
+
+int system_interactive(const char *line, bool *exited)
+{
+	struct script_state *outer = current_script;
+	bool outer_line_stopped = line_stopped, outer_exit = exit_requested;
+	int rc;
+
+	current_script = NULL;
+	exit_requested = false;
+	unknown_reported = false;
+	rc = system(line);
+	*exited = exit_requested;
+	/* A shell in the shell: its exit is not the outer line's. */
+	exit_requested = outer_exit;
+	if (rc && !*exited && !(rc == -ENOEXEC && unknown_reported))
+		print_failed(line, rc);
+	current_script = outer;
+	line_stopped = outer_line_stopped;
+	return rc;
 }
 
 int script_goto(const char *label)

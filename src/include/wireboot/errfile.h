@@ -13,7 +13,8 @@
 #define ERRFILES(X)                                                          \
 	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
-	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)     \
+	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)    \
+	X(readline) X(menu_ui) X(config_ui) X(menu)                        \
 	X(digest) X(smbios) X(pci_settings) X(efi_var_settings) X(cpuid_settings)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
