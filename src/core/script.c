@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The script engine: setting expansion, command lines (words, comments,
- * "||" "&&" ";") and scripts (lines, continuations, labels, goto, exit).
- * The language is described in script.h.
+ * The script engine: runs what the parser (script_parse.c) finds. Words
+ * are expanded with settings, commands looked up in the table and run
+ * along "||" "&&" ";"; scripts run line by line with goto, exit, error
+ * reports naming the line, and their arguments as ${0}..${9}. The
+ * language is described in script.h.
  */
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
