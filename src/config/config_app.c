@@ -23,6 +23,8 @@ REQUIRE_OBJECT(input_cmd);
 REQUIRE_OBJECT(console_cmd);
 REQUIRE_OBJECT(config_cmd);
 REQUIRE_OBJECT(netdev_settings);
+REQUIRE_OBJECT(cpuid_cmd);
+REQUIRE_OBJECT(cpuid_settings);
 REQUIRE_OBJECT(config_net);
 #ifdef NET_CMDS
 REQUIRE_OBJECT(nslookup_cmd);

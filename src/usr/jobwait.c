@@ -197,3 +197,17 @@ int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us)
 	}
 	return waiter->rc;
 }
+
+int wait_us(uint64_t us)
+{
+	uint64_t start = monotonic_us();
+
+	/* The network keeps running while nothing is waited for. */
+	while (monotonic_us() - start < us) {
+		int rc = job_wait_step();
+
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

@@ -58,6 +58,10 @@ void shell_key_arm(bool armed);
 void shell_key_poll(void);
 bool shell_key_pressed(void);
 
+/* Runs the main loop for us microseconds: 0, or -ECANCELED when the
+ * person pressed Ctrl-C first ("sleep"). */
+int wait_us(uint64_t us);
+
 /* Prints rc as "Message (NAME at file.site)" followed by ": reason" when
  * there is one. */
 void print_error(int rc, const char *reason);

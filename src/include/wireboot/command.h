@@ -33,5 +33,9 @@ int system(const char *line);
 int system_interactive(const char *line, bool *exited);
 /* Runs a whole script (text after the "#!ipxe" line is fine too). */
 int run_script(const char *text, size_t len, const char *name);
+/* The same with arguments (words separated by spaces, NULL for none) that
+ * the script reads as ${1}..${9}; ${0} is name. */
+int run_script_args(const char *text, size_t len, const char *name,
+		    const char *args);
 
 #endif

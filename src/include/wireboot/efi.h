@@ -4,6 +4,7 @@
 
 /* State and helpers shared by the UEFI platform layer. */
 
+#include <stdbool.h>
 #include <efi/system_table.h>
 #include <efi/protocol/loaded_image.h>
 
@@ -29,6 +30,8 @@ char *efi_load_options(void);
 
 /* Powers the machine off; returns only if the firmware refused. */
 void efi_poweroff(void);
+/* A cold reset, or a warm one (memory kept) where the firmware has it. */
+void efi_reboot(bool warm);
 
 /* Calibrates the monotonic clock; part of efi_platform_init(). */
 void efi_timer_init(void);

@@ -15,6 +15,7 @@
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
 	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
 	X(readline) X(menu_ui) X(config_ui) X(menu)                          \
+	X(digest) X(smbios) X(pci_settings) X(efi_var_settings) X(cpuid_settings) \
 	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
