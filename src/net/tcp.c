@@ -80,6 +80,9 @@ FEATURE("tcp");
 #define TCP_TIME_WAIT_US 2000000U
 #define TCP_FIN_WAIT_2_US 10000000U
 #define TCP_PERSIST_MAX_US 60000000U
+/* The least MSS we take from a peer: a smaller one (even 0) would be
+ * absurd, and leaves no room for data beside the options. */
+#define TCP_MIN_MSS 64U
 /* Initial window (RFC 6928). */
 #define TCP_INIT_SEGS 10U
 
@@ -522,6 +525,13 @@ static void tcp_persist_expired(struct retry_timer *timer, bool fail)
 	struct tcp_conn *conn = container_of(timer, struct tcp_conn,
 					     persist_timer);
 
+	/* Forever only for an owner waiting to send: without one (our FIN
+	 * behind the data) a peer that never opens is given up on. */
+	if (!intf_is_plugged(&conn->xfer) &&
+	    conn->retries++ >= TCP_DATA_RETRIES) {
+		tcp_destroy(conn, -EUNIQ(ETIMEDOUT, 14));
+		return;
+	}
 	tcp_send_ack_at(conn, conn->snd_una - 1);
 	if (fail)
 		start_timer_fixed(timer, TCP_PERSIST_MAX_US);
@@ -1129,9 +1139,11 @@ static void tcp_rx_syn_sent(struct tcp_conn *conn,
 	mss = (opts->present & TCP_HAVE_MSS) ? opts->mss : TCP_DEFAULT_MSS;
 	if (mss > conn->rcv_mss)
 		mss = conn->rcv_mss;
+	if (mss < TCP_MIN_MSS)
+		mss = TCP_MIN_MSS;
 	if (conn->ts_ok)
 		mss -= TCP_TS_OPTLEN;
-	conn->mss = mss ? mss : 1;
+	conn->mss = mss;
 	conn->snd_wnd = conn->max_snd_wnd = seg->window;
 	conn->snd_wl1 = seg->seq;
 	conn->snd_wl2 = seg->ack;

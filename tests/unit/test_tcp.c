@@ -639,8 +639,6 @@ static void test_we_close(void)
 static void test_bad_segments(void)
 {
 	struct owner owner;
-	struct io_buffer *iob;
-	struct sockaddr_in src, dest;
 	uint8_t raw[24];
 	unsigned before;
 	struct tcp_options ts;
@@ -651,30 +649,14 @@ static void test_bad_segments(void)
 	memset(raw, 0, sizeof(raw));
 	memcpy(raw, &(uint16_t){ htons(PEER_PORT) }, 2);
 	memcpy(raw + 2, &our_port, 2);
+	memcpy(raw + 4, &(uint32_t){ htonl(peer_seq) }, 4);
+	memcpy(raw + 8, &(uint32_t){ htonl(our_seq) }, 4);
+	raw[13] = TCP_ACK;
 	raw[12] = 0x40;				/* offset 4 */
-	memset(&src, 0, sizeof(src));
-	memset(&dest, 0, sizeof(dest));
-	src.sin_family = dest.sin_family = AF_INET;
-	src.sin_addr.s_addr = htonl(PEER_ADDR);
-	dest.sin_addr.s_addr = htonl(OUR_ADDR);
-	{
-		uint16_t csum = (uint16_t)~wb_tcpip_chksum(fake_pshdr(sizeof(raw)),
-							    raw, sizeof(raw));
-		memcpy(raw + 16, &csum, 2);
-	}
-	iob = wb_alloc_iob(sizeof(raw));
-	memcpy(iob_put(iob, sizeof(raw)), raw, sizeof(raw));
-	CHECK(wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
-			  (struct sockaddr_tcpip *)&dest,
-			  fake_pshdr(sizeof(raw))) != 0);
-	/* Good offset, bad checksum. */
+	CHECK(peer_inject(raw, sizeof(raw), false) != 0);
 	raw[12] = 0x50;
-	raw[16] ^= 0x55;
-	iob = wb_alloc_iob(sizeof(raw));
-	memcpy(iob_put(iob, sizeof(raw)), raw, sizeof(raw));
-	CHECK(wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
-			  (struct sockaddr_tcpip *)&dest,
-			  fake_pshdr(sizeof(raw))) != 0);
+	CHECK(peer_inject(raw, sizeof(raw), true) != 0);
+	CHECK_INT(err_base(peer_inject(raw, 19, false)), -22);	/* EINVAL */
 	CHECK_INT(fake_sent_count, before);
 	CHECK_INT(owner.received, 0);
 	/* An ACK of the future: answered with our ACK, then dropped with
