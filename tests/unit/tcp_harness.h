@@ -14,7 +14,7 @@
  * (fake_advance() fires the timers that fall due on the way).
  *
  * Firmware sources these tests link:
- *   src/net/tcp.c src/net/tcp_packet.c src/net/tcp_rtt.c src/net/tcpip.c
+ *   src/net/tcp.c src/net/tcp_packet.c src/net/rtt_estimator.c src/net/tcpip.c
  *   src/net/socket.c src/core/random_id.c src/core/iobuf.c
  *   src/core/retry.c src/core/interface.c src/core/xfer.c
  *   src/core/settings.c src/core/setting_types.c src/core/string.c
