@@ -10,8 +10,8 @@
  * retransmission with back-off and giving up, fast retransmit, RST in
  * every state (RFC 5961 challenge ACKs for inexact ones), a refused
  * connection, both ways of closing, bad segments, sequence numbers across
- * the wrap, the tcp-rcvbuf setting, and a long transfer through a lossy,
- * reordering, duplicating peer.
+ * the wrap, the tcp-rcvbuf setting, the checksum, and a long transfer
+ * through a lossy, reordering, duplicating peer.
  */
 
 #include "tcp_harness.h"
@@ -704,6 +704,38 @@ static void test_sequence_wrap(void)
 	owner_free(&owner);
 }
 
+/* The checksum every segment passes through, eight bytes at a time,
+ * against RFC 1071's plain 16-bit sum, at every length and alignment. */
+static void test_checksum(void)
+{
+	uint8_t buf[300];
+	size_t len, off, i;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (uint8_t)(i * 151 + 7 + (i >> 3));
+	memset(buf + 100, 0xff, 40);
+	for (off = 0; off < 8; off++) {
+		for (len = 0; len + off <= sizeof(buf); len++) {
+			uint64_t sum = 0x1234;
+			uint16_t word;
+
+			for (i = 0; i + 1 < len; i += 2) {
+				memcpy(&word, buf + off + i, 2);
+				sum += word;
+			}
+			if (len & 1) {
+				word = 0;
+				memcpy(&word, buf + off + len - 1, 1);
+				sum += word;
+			}
+			while (sum >> 16)
+				sum = (sum & 0xffff) + (sum >> 16);
+			if (!CHECK_INT(wb_tcpip_chksum(0x1234, buf + off, len), sum))
+				return;
+		}
+	}
+}
+
 /* No route, no randomness, no peer: opening fails with a reason. */
 static void test_open_failures(void)
 {
@@ -818,6 +850,7 @@ int main(void)
 	test_bad_segments();
 	test_sequence_wrap();
 	test_open_failures();
+	test_checksum();
 	test_lossy_transfer();
 	return unit_finish();
 }
