@@ -488,8 +488,9 @@ static void test_refused(void)
 	owner_free(&owner);
 }
 
-/* States before a RST: 0 established, 1 FIN-WAIT-1, 2 FIN-WAIT-2, 3
- * CLOSE-WAIT. */
+/* States before a RST: 0 ESTABLISHED, 1 FIN-WAIT-1, 2 FIN-WAIT-2, 3
+ * LAST-ACK, 4 CLOSE-WAIT (the owner still reading), 5 TIME-WAIT, 6
+ * CLOSING. */
 static void reset_in_state(int state)
 {
 	struct owner owner;
@@ -499,12 +500,30 @@ static void reset_in_state(int state)
 	owner_init(&owner, 100);
 	establish(&owner);
 	ts = peer_ts();
-	if (state == 1 || state == 2) {
+	if (state == 1 || state == 2 || state == 5 || state == 6) {
 		wb_intf_shutdown(&owner.xfer, 0);	/* our FIN */
 		CHECK(last_sent()->seg.flags & TCP_FIN);
+		if (state == 6) {
+			/* Theirs crosses ours. */
+			peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts,
+				  NULL, 0);
+			peer_seq++;
+		}
 		our_seq++;
-		if (state == 2)
+		if (state == 2 || state == 5)
 			peer_send(peer_seq, our_seq, TCP_ACK, 1000, &ts, NULL, 0);
+		if (state == 5) {
+			peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts,
+				  NULL, 0);
+			peer_seq++;
+			CHECK_INT(last_sent()->seg.ack, peer_seq);
+		}
+	} else if (state == 4) {
+		owner.window = 0;
+		peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts, "ab", 2);
+		peer_seq += 3;
+		CHECK(!owner.closed);
+		CHECK_INT(last_sent()->seg.ack, peer_seq);
 	} else if (state == 3) {
 		peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts, NULL, 0);
 		peer_seq++;
@@ -529,7 +548,7 @@ static void reset_in_state(int state)
 	if (state != 3)
 		CHECK(!owner.closed);
 	peer_send(peer_seq, 0, TCP_RST, 0, NULL, NULL, 0);
-	if (state == 0) {
+	if (state == 0 || state == 4) {
 		CHECK(owner.closed);
 		CHECK_INT(err_base(owner.rc), -FW_ECONNRESET);
 	}
@@ -544,7 +563,7 @@ static void test_resets(void)
 {
 	int state;
 
-	for (state = 0; state < 4; state++)
+	for (state = 0; state < 7; state++)
 		reset_in_state(state);
 }
 
