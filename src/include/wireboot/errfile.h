@@ -16,7 +16,8 @@
 	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
 	X(readline) X(menu_ui) X(config_ui) X(menu)                          \
 	X(digest) X(smbios) X(pci_settings) X(efi_var_settings) X(cpuid_settings) \
-	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)
+	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)       \
+	X(tcp)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };
