@@ -27,6 +27,12 @@ static void name_from_uri(const struct uri *uri, char *name, size_t len)
 
 int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
 {
+	return image_fetch_timeout(uri, name, 0, out);
+}
+
+int image_fetch_timeout(struct uri *uri, const char *name,
+			uint64_t timeout_us, struct image **out)
+{
 	struct image *image = alloc_image(name);
 	struct job_waiter waiter;
 	char shown[256];
@@ -48,7 +54,7 @@ int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
 			 "protocol '%s' is not supported by this build",
 			 image->uri->scheme ? image->uri->scheme : "");
 	if (rc == 0)
-		rc = job_wait(&waiter, shown, 0);
+		rc = job_wait(&waiter, shown, timeout_us);
 	if (rc == 0)
 		rc = register_image(image);
 	if (rc == 0 && out)
@@ -64,6 +70,12 @@ out:
 
 int image_fetch(const char *uri_text, const char *name, struct image **out)
 {
+	return image_fetch_text(uri_text, name, 0, out);
+}
+
+int image_fetch_text(const char *uri_text, const char *name,
+		     uint64_t timeout_us, struct image **out)
+{
 	struct uri *uri = parse_uri(uri_text);
 	int rc;
 
@@ -72,7 +84,7 @@ int image_fetch(const char *uri_text, const char *name, struct image **out)
 		print_error(-EUNIQ(ENOMEM, 2), NULL);
 		return -EUNIQ(ENOMEM, 2);
 	}
-	rc = image_fetch_uri(uri, name, out);
+	rc = image_fetch_timeout(uri, name, timeout_us, out);
 	uri_put(uri);
 	return rc;
 }
@@ -153,21 +165,21 @@ int image_fetch_parallel(const char *const *uri_texts, unsigned count,
 
 int image_run(struct image *image)
 {
-	int rc = image_exec(image);
+	int rc;
 
+	image_get(image);
+	rc = image_exec(image);
 	if (errno_base(rc) == -ENOEXEC && !image->type)
 		printf("%s: not an image this build can run (unknown format)\n",
 		       image->name);
+	if (image->autofree)
+		unregister_image(image);
+	image_put(image);
 	return rc;
 }
 
 int image_run_once(struct image *image)
 {
-	int rc;
-
-	image_get(image);
-	rc = image_run(image);
-	unregister_image(image);
-	image_put(image);
-	return rc;
+	image->autofree = true;
+	return image_run(image);
 }
