@@ -30,8 +30,10 @@ int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
 	return image_fetch_timeout(uri, name, 0, out);
 }
 
-int image_fetch_timeout(struct uri *uri, const char *name,
-			uint64_t timeout_us, struct image **out)
+/* Downloads into a new image; registers it when asked, else *out gets
+ * the caller's own reference. */
+static int fetch_into(struct uri *uri, const char *name, uint64_t timeout_us,
+		      bool registered, struct image **out)
 {
 	struct image *image = alloc_image(name);
 	struct job_waiter waiter;
@@ -55,10 +57,12 @@ int image_fetch_timeout(struct uri *uri, const char *name,
 			 image->uri->scheme ? image->uri->scheme : "");
 	if (rc == 0)
 		rc = job_wait(&waiter, shown, timeout_us);
-	if (rc == 0)
+	if (rc == 0 && registered)
 		rc = register_image(image);
 	if (rc == 0 && out)
 		*out = image;
+	if (rc == 0 && !registered)
+		image_get(image);
 out:
 	if (rc && errno_base(rc) != -ECANCELED) {
 		printf("Could not fetch %s: ", shown);
@@ -66,6 +70,17 @@ out:
 	}
 	image_put(image);
 	return rc;
+}
+
+int image_fetch_timeout(struct uri *uri, const char *name,
+			uint64_t timeout_us, struct image **out)
+{
+	return fetch_into(uri, name, timeout_us, true, out);
+}
+
+int image_download(struct uri *uri, struct image **out)
+{
+	return fetch_into(uri, NULL, 0, false, out);
 }
 
 int image_fetch(const char *uri_text, const char *name, struct image **out)

@@ -22,6 +22,9 @@ int image_fetch_timeout(struct uri *uri, const char *name,
 			uint64_t timeout_us, struct image **image);
 int image_fetch_text(const char *uri_text, const char *name,
 		     uint64_t timeout_us, struct image **image);
+/* Downloads uri into an image that is not registered (for a firmware
+ * protocol that hands the contents on); *image is the caller's reference. */
+int image_download(struct uri *uri, struct image **image);
 /* Downloads several URIs at once, each into an image named by the last
  * segment of its URI (distinct names are the caller's concern), and says
  * how each ended. Returns 0 if all succeeded, else the first error;

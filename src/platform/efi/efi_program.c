@@ -2,8 +2,8 @@
 /*
  * What the network boot program needs from the UEFI platform beyond an
  * entry point, wherever it runs (the application, or a full driver's
- * LoadFile): starting EFI programs (with the images as files on their
- * device), power off, the platform's settings.
+ * LoadFile): starting EFI programs (with the images as files and a PXE base
+ * code on their device), power off, the platform's settings.
  * Both places require this one object, so the list lives here once.
  */
 
@@ -12,5 +12,6 @@
 PROVIDE_OBJECT(efi_program);
 REQUIRE_OBJECT(efi_image);
 REQUIRE_OBJECT(efi_image_fs);
+REQUIRE_OBJECT(efi_pxe);
 REQUIRE_OBJECT(efi_power_cmd);
 REQUIRE_OBJECT(efi_settings);
