@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Images from scripts: imgfetch (module, initrd), kernel, chain,
- * imgselect, imgexec (boot), imgargs, imgfree, imgstat. "kernel" fetches
- * and selects; "boot" runs the selected image, with every other image
- * that is not a program as its initramfs (wireboot/initrd.h).
+ * imgselect, imgexec (boot), imgargs, imgextract, imgfree, imgstat.
+ * "kernel" fetches and selects; "boot" runs the selected image, with
+ * every other image that is not a program as its initramfs
+ * (wireboot/initrd.h).
  */
 
 #include <errno.h>
@@ -23,6 +24,7 @@ struct image_options {
 	const char *name;
 	unsigned int timeout;	/* ms; 0: none */
 	bool autofree;
+	bool keep;
 };
 
 #define NAME_OPTION OPTION("name", 'n', parseopt_string, struct image_options, name, "name")
@@ -35,11 +37,17 @@ static const struct option_descriptor fetch_opts[] = {
 static const struct option_descriptor exec_opts[] = {
 	TIMEOUT_OPTION, AUTOFREE_OPTION,
 };
+static const struct option_descriptor extract_opts[] = {
+	NAME_OPTION, TIMEOUT_OPTION,
+	OPTION("keep", 'k', parseopt_flag, struct image_options, keep, NULL),
+};
 
 static const struct command_descriptor fetch_cmd =
 	COMMAND_DESCRIPTOR(fetch_opts, 1, PARSEOPT_MANY, "<uri> [args...]");
 static const struct command_descriptor select_cmd =
 	COMMAND_DESCRIPTOR(fetch_opts, 1, PARSEOPT_MANY, "<name|uri> [args...]");
+static const struct command_descriptor extract_cmd =
+	COMMAND_DESCRIPTOR(extract_opts, 1, 1, "<name|uri>");
 static const struct command_descriptor exec_cmd =
 	COMMAND_DESCRIPTOR(exec_opts, 0, PARSEOPT_MANY, "[name|uri] [args...]");
 
@@ -181,6 +189,32 @@ static int imgexec_exec(int argc, char **argv)
 	return image_run(image);
 }
 
+/* imgextract: the image named (or fetched) decompressed into a new one;
+ * the original goes unless --keep. */
+static int imgextract_exec(int argc, char **argv)
+{
+	struct image_options opts = { 0 };
+	struct image *image;
+	int first = parse_options(argc, argv, &extract_cmd, &opts);
+	const char *name;
+	int rc;
+
+	if (first <= 0)
+		return first;
+	/* --name names the result, not the image fetched. */
+	name = opts.name;
+	opts.name = NULL;
+	rc = find_or_fetch(argc, argv, first, &opts, &image);
+	if (rc)
+		return rc;
+	image_get(image);
+	rc = image_extract(image, name, NULL);
+	if (rc == 0 && !opts.keep)
+		unregister_image(image);
+	image_put(image);
+	return rc;
+}
+
 static const struct command_descriptor imgargs_cmd =
 	COMMAND_DESCRIPTOR_NO_OPTIONS(1, PARSEOPT_MANY, "<name> [args...]");
 
@@ -257,5 +291,6 @@ COMMAND(imgselect_command) = { .name = "imgselect", .exec = imgselect_exec };
 COMMAND(imgexec_command) = { .name = "imgexec", .exec = imgexec_exec };
 COMMAND(boot_command) = { .name = "boot", .exec = imgexec_exec };
 COMMAND(imgargs_command) = { .name = "imgargs", .exec = imgargs_exec };
+COMMAND(imgextract_command) = { .name = "imgextract", .exec = imgextract_exec };
 COMMAND(imgfree_command) = { .name = "imgfree", .exec = imgfree_exec };
 COMMAND(imgstat_command) = { .name = "imgstat", .exec = imgstat_exec };

@@ -5,6 +5,7 @@
  */
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <usr/jobwait.h>
 #include <wireboot/downloader.h>
 #include <wireboot/errfile.h>
+#include <wireboot/inflate.h>
 
 #define ERRFILE ERRFILE_imgmgmt
 
@@ -175,6 +177,71 @@ int image_fetch_parallel(const char *const *uri_texts, unsigned count,
 		image_put(fetch->image);
 	}
 	free(fetches);
+	return rc;
+}
+
+struct extraction {
+	struct inflate_output out;
+	struct image *image;
+};
+
+/* The decoder writes straight into the new image's buffer. */
+static int extraction_reserve(struct inflate_output *out, size_t need)
+{
+	struct extraction *ext = container_of(out, struct extraction, out);
+	int rc;
+
+	ext->image->len = out->len;	/* what a move must keep */
+	rc = image_reserve(ext->image, need);
+	out->data = ext->image->data;
+	out->capacity = ext->image->capacity;
+	return rc;
+}
+
+/* "initrd.img.gz" -> "initrd.img"; other names stay. */
+static void extracted_name(const char *name, char *out, size_t len)
+{
+	size_t n = strlen(name);
+
+	strlcpy(out, name, len);
+	if (n > 3 && n - 3 < len && strcmp(name + n - 3, ".gz") == 0)
+		out[n - 3] = '\0';
+}
+
+int image_extract(struct image *image, const char *name, struct image **out)
+{
+	struct extraction ext = {
+		.out = { .limit = SIZE_MAX / 2, .reserve = extraction_reserve },
+	};
+	int rc;
+
+	if (!gzip_probe(image->data, image->len)) {
+		printf("%s: not a gzip file\n", image->name);
+		return -EUNIQ(ENOEXEC, 5);
+	}
+	ext.image = alloc_image(NULL);
+	if (!ext.image)
+		return -EUNIQ(ENOMEM, 6);
+	if (name)
+		strlcpy(ext.image->name, name, sizeof(ext.image->name));
+	else
+		extracted_name(image->name, ext.image->name,
+			       sizeof(ext.image->name));
+	rc = gunzip(image->data, image->len, &ext.out);
+	ext.image->len = ext.out.len;
+	if (rc == 0)
+		rc = image_set_cmdline(ext.image, image->cmdline);
+	if (rc == 0 && image->uri)
+		ext.image->uri = uri_get(image->uri);
+	if (rc == 0)
+		rc = register_image(ext.image);
+	if (rc == 0 && out)
+		*out = ext.image;
+	if (rc) {
+		printf("Could not extract %s: ", image->name);
+		print_error(rc, NULL);
+	}
+	image_put(ext.image);
 	return rc;
 }
 

@@ -5,8 +5,10 @@ server), the script's "kernel", "initrd" and "boot". Once with the
 initramfs offered through LoadFile2 (the initrd media device path), once
 with "initrd=name" on the command line (the stub reads the files from the
 simple file system on its device handle). In both, a file fetched with
-"initrd URI /path" shows up at that path in the booted system. Each boot
+"initrd URI /path" shows up at that path in the booted system (with
+imgextract of a gzip file and imgargs on the way, in the first). Each boot
 takes about a minute under TCG."""
+import gzip
 import os
 import shutil
 import sys
@@ -24,8 +26,10 @@ SCRIPTS = {
     'loadfile2.ipxe': '''#!ipxe
 kernel vmlinuz %s wbcase=loadfile2
 initrd initrd.gz
-initrd hello.txt /injected/etc/hello.txt
-initrd --name second second.txt /injected/deep/dir/second.txt mode=0600
+initrd hello.txt.gz /injected/etc/hello.txt
+imgextract hello.txt.gz
+initrd --name second second.txt
+imgargs second /injected/deep/dir/second.txt mode=0600
 imgstat
 boot
 ''' % COMMON,
@@ -42,7 +46,7 @@ def tftp_root():
     root = tempfile.mkdtemp(prefix='wireboot-linux-')
     shutil.copy(osfixtures.kernel(), os.path.join(root, 'vmlinuz'))
     files = {'initrd.gz': osfixtures.initramfs(), 'hello.txt': HELLO,
-             'second.txt': SECOND}
+             'hello.txt.gz': gzip.compress(HELLO), 'second.txt': SECOND}
     files.update({name: text.encode() for name, text in SCRIPTS.items()})
     for name, data in files.items():
         with open(os.path.join(root, name), 'wb') as f:
@@ -80,6 +84,9 @@ def test_linux_initrd_through_loadfile2_with_injected_files():
     finally:
         shutil.rmtree(root, ignore_errors=True)
     check('[SELECTED]' in text, 'imgstat did not show the selected kernel')
+    check('hello.txt: 20 bytes "/injected/etc/hello.txt"' in text and
+          'hello.txt.gz:' not in text,
+          'imgextract did not replace hello.txt.gz by hello.txt:\n%s' % text[-3000:])
     check_init(text, 'loadfile2', {'/injected/etc/hello.txt': ('644', HELLO),
                                    '/injected/deep/dir/second.txt': ('600', SECOND)})
 

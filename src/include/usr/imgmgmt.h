@@ -31,6 +31,10 @@ int image_download(struct uri *uri, struct image **image);
  * images[i] receives each registered image, or NULL. */
 int image_fetch_parallel(const char *const *uri_texts, unsigned count,
 			 struct image **images);
+/* Decompresses a gzip image into a new registered image named name (NULL:
+ * the same name without ".gz"), with the same command line; *image, if
+ * given, receives it. Says why when it cannot. */
+int image_extract(struct image *image, const char *name, struct image **image_out);
 /* Probes and executes, saying why when it cannot; an image marked
  * autofree is unregistered (freed) once it returns. */
 int image_run(struct image *image);
