@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Images from scripts: imgfetch (module, initrd), kernel, chain,
+ * Images from scripts: imgfetch (initrd), kernel, chain,
  * imgselect, imgexec (boot), imgargs, imgextract, imgfree, imgstat.
  * "kernel" fetches and selects; "boot" runs the selected image, with
  * every other image that is not a program as its initramfs
@@ -115,7 +115,7 @@ static int find_or_fetch(int argc, char **argv, int first,
 	return rc;
 }
 
-/* imgfetch, module and initrd: fetch only. */
+/* imgfetch and initrd: fetch only. */
 static int imgfetch_exec(int argc, char **argv)
 {
 	struct image *image;
@@ -283,7 +283,6 @@ static int imgstat_exec(int argc, char **argv)
 }
 
 COMMAND(imgfetch_command) = { .name = "imgfetch", .exec = imgfetch_exec };
-COMMAND(module_command) = { .name = "module", .exec = imgfetch_exec };
 COMMAND(initrd_command) = { .name = "initrd", .exec = imgfetch_exec };
 COMMAND(kernel_command) = { .name = "kernel", .exec = kernel_exec };
 COMMAND(chain_command) = { .name = "chain", .exec = chain_exec };
