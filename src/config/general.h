@@ -14,9 +14,15 @@
  *
  * DOWNLOAD_PROTO_TFTP
  *   tftp:// URIs (and DHCP boot file names on a next-server). Defined.
+ *
+ * DOWNLOAD_PROTO_HTTP
+ *   http:// URIs: HTTP/1.1 GET (and POST of "params" lists), redirects,
+ *   Basic and Digest authentication, resumption of broken transfers.
+ *   Needs a TCP stack. Defined.
  */
 
 #define DOWNLOAD_PROTO_TFTP
+#define DOWNLOAD_PROTO_HTTP
 
 /* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
  * DNS_RESOLVER: host names in URIs resolved by DNS, on by default. */

@@ -57,6 +57,8 @@ static int downloader_deliver(struct interface *xfer, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 	int rc;
 
+	if (meta->flags & XFER_FL_RESTART)
+		dl->image->len = 0;
 	if (offset > SIZE_MAX - len)
 		rc = -EUNIQ(EFBIG, 1);
 	else
