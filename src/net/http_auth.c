@@ -10,6 +10,7 @@
  */
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <net/http.h>
@@ -99,6 +100,8 @@ static int format_digest(char *buf, size_t size,
 	int len, rc;
 
 	if (!quotable(req->user) || !quotable(req->uri) ||
+	    !quotable(chal->realm) || !quotable(chal->nonce) ||
+	    !quotable(chal->opaque) ||
 	    (chal->qop_auth && (!req->cnonce || !quotable(req->cnonce))))
 		return -EINVAL;
 	rc = md5_hex(ha1, "%s:%s:%s", req->user, chal->realm, password);
