@@ -198,7 +198,7 @@ static int http_format_request(struct http_request *http, char *buf,
 {
 	const char *host = http->uri->host;
 	bool v6 = strchr(host, ':') != NULL;
-	char range[80] = "", length[48] = "";
+	char range[80] = "", length[128] = "";
 
 	if (http->offset && http->validator[0])
 		snprintf(range, sizeof(range), "Range: bytes=%llu-\r\n",

@@ -44,6 +44,7 @@ struct sink {
 	unsigned deliveries;
 	size_t max_delivery;		/* the largest one */
 	bool relative_seen;		/* a delivery without an offset */
+	unsigned restarts;		/* deliveries that voided the rest */
 	bool discontiguous;		/* one not right after the last */
 	bool out_of_range;		/* data past capacity */
 	/* Closes itself from inside a delivery after this many bytes. */
@@ -74,6 +75,10 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 	uint64_t offset = meta->offset;
 
+	if (meta->flags & XFER_FL_RESTART) {
+		sink->restarts++;
+		sink->received = 0;
+	}
 	if (!(meta->flags & XFER_FL_ABS_OFFSET)) {
 		sink->relative_seen = true;
 		offset = sink->received;

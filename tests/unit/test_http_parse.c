@@ -24,8 +24,7 @@
 #include <net/http.h>
 
 #include "unit.h"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#include <wireboot/compiler.h>
 
 static struct http_response rsp;
 
