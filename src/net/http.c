@@ -663,7 +663,8 @@ static void http_socket_window_changed(struct interface *socket)
 }
 
 /* What we take from the server now: the receiver's window, and room for
- * a head while we read one. */
+ * a head while we read one (so the body that came with the head may
+ * exceed the receiver's window once, by less than HTTP_HEAD_MAX). */
 static size_t http_socket_window(struct interface *socket)
 {
 	struct http_request *http = container_of(socket, struct http_request,

@@ -16,8 +16,9 @@
  *     test's stream_server() sees it and queues the answer with
  *     stream_send() and, optionally, stream_end() (a close, or a reset);
  *   - the answer is delivered in pieces of stream_piece bytes, one piece
- *     per pass of the loop, never more than the protocol's window, and a
- *     connection may be told to go silent midway (stall_after).
+ *     per pass of the loop, never more than the protocol's window (as TCP
+ *     holds back what its owner cannot take), and a connection may be
+ *     told to go silent midway (stall_after).
  *
  * A permanent process delivers one event per pass of the loop, so the
  * fake clock (fake_socket.h, 1 ms per pass) moves while data flows, and
@@ -55,7 +56,6 @@ static struct fake_stream *streams[STREAM_MAX];
 static unsigned stream_count;
 static size_t stream_piece = 1460;
 static unsigned stream_refuse;		/* refuse this many connections */
-static bool stream_over_window;		/* a delivery beyond the window */
 
 static void stream_server(struct fake_stream *stream);
 
@@ -216,7 +216,7 @@ static bool stream_event(struct fake_stream *stream)
 		if (!window)
 			return false;
 		if (len > window)
-			stream_over_window = true;
+			len = window;
 		iob = wb_alloc_iob(len);
 		memcpy(iob_put(iob, len), stream->out + stream->out_pos, len);
 		stream->out_pos += len;
@@ -257,7 +257,6 @@ __attribute__((unused)) static void stream_reset(void)
 	stream_count = 0;
 	stream_refuse = 0;
 	stream_piece = 1460;
-	stream_over_window = false;
 }
 
 #endif

@@ -50,6 +50,7 @@ struct sink {
 	/* Closes itself from inside a delivery after this many bytes. */
 	size_t cancel_after;
 	int refuse_rc;			/* deliveries fail with this (0: accept) */
+	size_t window;			/* what it accepts at once (0: anything) */
 	/* Called with each delivery (after it is counted), if set. */
 	void (*check)(struct sink *sink, const void *data, size_t len,
 		      uint64_t offset);
@@ -103,6 +104,13 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 	return 0;
 }
 
+static size_t sink_window(struct interface *intf)
+{
+	struct sink *sink = container_of(intf, struct sink, intf);
+
+	return sink->window ? sink->window : SIZE_MAX;
+}
+
 static void sink_size_hint(struct interface *intf, uint64_t total)
 {
 	struct sink *sink = container_of(intf, struct sink, intf);
@@ -145,6 +153,7 @@ static void sink_close(struct interface *intf, int rc)
 
 static const struct interface_operations sink_operations = {
 	.deliver = sink_deliver,
+	.window = sink_window,
 	.size_hint = sink_size_hint,
 	.reason = sink_reason,
 	.resolved = sink_resolved,

@@ -4,7 +4,8 @@
 /*
  * The HTTP client, opened through the "http" URI opener with a test
  * receiver, against scripted servers over a simulated TCP (fake_stream.h):
- * Content-Length, chunked and read-to-close bodies, every redirect code,
+ * Content-Length, chunked and read-to-close bodies, the receiver's window
+ * passed on as the connection's, every redirect code,
  * a redirect loop and too many redirects, 303 turning POST into GET,
  * Basic and Digest authentication, errors with the status line as the
  * reason, malformed and overlong heads, and resumption: a close after the
@@ -274,13 +275,44 @@ static void test_length(void)
 	CHECK(!requested(streams[0], "Range"));
 	CHECK(ntohs(streams[0]->peer.sin_port) == 8080);
 	CHECK(streams[0]->client_closed && !streams[0]->open);
-	CHECK(!stream_over_window);
 	/* The default port, and no path at all. */
 	reset(SERVE_LENGTH);
 	CHECK_INT(fetch("http://10.0.0.1"), 0);
 	CHECK_STR(request_line(streams[0]), "GET / HTTP/1.1");
 	CHECK(requested(streams[0], "\r\nHost: 10.0.0.1\r\n"));
 	CHECK(ntohs(streams[0]->peer.sin_port) == 80);
+}
+
+static unsigned over_window;
+
+static void count_over_window(struct sink *sink, const void *data, size_t len,
+			      uint64_t offset)
+{
+	(void)data;
+	(void)offset;
+	if (len > sink->window)
+		over_window++;
+}
+
+/* The receiver's window is what the connection may deliver at once, but
+ * for the rest of what came with the head (at most HTTP_HEAD_MAX). */
+static void test_flow_control(void)
+{
+	reset(SERVE_LENGTH);
+	rx.window = 1000;
+	rx.check = count_over_window;
+	over_window = 0;
+	stream_piece = 65536;
+	CHECK_INT(fetch("http://10.0.0.1/file"), 0);
+	CHECK(got_document(document, DOC_LEN));
+	CHECK(over_window <= 1);
+	CHECK(rx.max_delivery <= HTTP_HEAD_MAX);
+	CHECK(rx.deliveries >= (DOC_LEN - HTTP_HEAD_MAX) / 1000);
+	/* The head is read whatever the receiver's window. */
+	reset(SERVE_CHUNKED);
+	rx.window = 10;
+	CHECK_INT(fetch("http://10.0.0.1/chunked"), 0);
+	CHECK(got_document(document, DOC_LEN));
 }
 
 static void test_chunked(void)
@@ -554,6 +586,7 @@ int main(void)
 	for (i = 0; i < sizeof(other_document); i++)
 		other_document[i] = (uint8_t)(i * 13 + 1);
 	test_length();
+	test_flow_control();
 	test_chunked();
 	test_to_close();
 	test_redirects();
