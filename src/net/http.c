@@ -657,6 +657,7 @@ static void http_socket_window_changed(struct interface *socket)
 	if (http->phase != HTTP_CONNECTING || !xfer_window(&http->socket))
 		return;
 	http->phase = HTTP_READ_HEAD;
+	start_timer_fixed(&http->timer, http->timeout_us);
 	rc = http_send_request(http);
 	if (rc)
 		http_finish(http, rc);
