@@ -18,7 +18,7 @@
  * DOWNLOAD_PROTO_HTTP
  *   http:// URIs: HTTP/1.1 GET (and POST of "params" lists), redirects,
  *   Basic and Digest authentication, resumption of broken transfers.
- *   Needs a TCP stack. Defined.
+ *   Needs NET_PROTO_TCP. Defined.
  */
 
 #define DOWNLOAD_PROTO_TFTP
