@@ -192,8 +192,9 @@ LOCATIONS = '''
 
 def nginx(lab, namespace, rate='4m'):
     """nginx in the server's namespace on SERVER:80, serving lab.root."""
+    locations = LOCATIONS.format(root=lab.root, files=lab.files, address=SERVER)
     return Nginx(lab.files, lab.root, address=SERVER, port=80,
-                 locations=LOCATIONS % rate,
+                 locations=locations % rate,
                  prefix=['ip', 'netns', 'exec', namespace])
 
 

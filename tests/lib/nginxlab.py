@@ -32,7 +32,7 @@ http {{
     default_type application/octet-stream;
     sendfile on;
     server {{
-        listen {address}:{port};
+        listen {listen};
         root {root};
 {locations}
     }}
@@ -55,9 +55,9 @@ def read_text(path):
 
 
 class Nginx:
-    """nginx serving root on address:port (port None: a free one);
-    locations: nginx location blocks (the text may use {root}, {files},
-    {address}, {port}); prefix: a command to run it under (e.g. ip netns
+    """nginx serving root on address:port (address None: every address;
+    port None: a free one on address); locations: more of the server block
+    (location blocks); prefix: a command to run it under (e.g. ip netns
     exec NS). A context manager; stops nginx on exit."""
 
     def __init__(self, files, root, address='127.0.0.1', port=None,
@@ -69,9 +69,10 @@ class Nginx:
         self.prefix = list(prefix)
         self.process = None
         self.conf = os.path.join(files, 'nginx.conf')
-        fields = dict(files=files, root=root, address=address, port=self.port)
+        listen = '%s:%d' % (address, self.port) if address else str(self.port)
         with open(self.conf, 'w') as f:
-            f.write(CONF.format(locations=locations.format(**fields), **fields))
+            f.write(CONF.format(files=files, root=root, listen=listen,
+                                locations=locations))
 
     def start(self):
         pid = os.path.join(self.files, 'nginx.pid')
