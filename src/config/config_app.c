@@ -19,3 +19,7 @@ REQUIRE_OBJECT(digest_cmd);
 REQUIRE_OBJECT(autoboot_cmd);
 REQUIRE_OBJECT(netdev_settings);
 REQUIRE_OBJECT(config_net);
+#ifdef DOWNLOAD_PROTO_HTTP
+/* Form parameters exist to be posted. */
+REQUIRE_OBJECT(params_cmd);
+#endif

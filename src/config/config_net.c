@@ -20,9 +20,15 @@ REQUIRE_OBJECT(udp);
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(ipv4);
 #endif
+#ifdef NET_PROTO_TCP
+REQUIRE_OBJECT(tcp);
+#endif
 #ifdef DNS_RESOLVER
 REQUIRE_OBJECT(dns);
 #endif
 #ifdef DOWNLOAD_PROTO_TFTP
 REQUIRE_OBJECT(tftp);
+#endif
+#ifdef DOWNLOAD_PROTO_HTTP
+REQUIRE_OBJECT(http);
 #endif

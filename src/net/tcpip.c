@@ -63,6 +63,15 @@ struct net_device *tcpip_route(const struct sockaddr_tcpip *st_dest)
 	return net ? net->route(st_dest) : NULL;
 }
 
+size_t tcpip_mtu(const struct sockaddr_tcpip *st_dest)
+{
+	const struct tcpip_net_protocol *net = find_family(st_dest->st_family);
+	struct net_device *netdev = net ? net->route(st_dest) : NULL;
+
+	return netdev && netdev->mtu > net->header_len ?
+	       netdev->mtu - net->header_len : 0;
+}
+
 struct net_device *tcpip_scope_netdev(const struct sockaddr_tcpip *st)
 {
 	return st && st->st_scope_id ? find_netdev_by_index(st->st_scope_id - 1)

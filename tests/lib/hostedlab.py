@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import time
 
+from nginxlab import Nginx
 from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make
 
 PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
@@ -235,6 +236,28 @@ class Lab:
             '--log-facility=-', '--dhcp-leasefile=%s/%s.leases' % (self.files, name),
             '--pid-file=%s/%s.pid' % (self.files, name)] + args,
             'dnsmasq-' + name, ready=r'started, version')
+
+    def wait_listening(self, namespace, port, proc, what):
+        """Waits until something in namespace listens on TCP port."""
+        deadline = time.monotonic() + 10
+        while not self.netns(namespace, ['ss', '-Hltn', 'sport = :%d' % port]).strip():
+            check(proc.poll() is None and time.monotonic() < deadline,
+                  '%s does not listen on port %d' % (what, port))
+            time.sleep(0.05)
+
+    def nginx(self, namespace, root, conf_extra='', port=80):
+        """nginx (Debian's nginx-light, tests/lib/nginxlab.py) in the
+        foreground in namespace, serving root on port, with its own
+        configuration, logs and temporary files in the lab's directory;
+        conf_extra goes into the server block. Returns the nginxlab.Nginx
+        once it listens; it is stopped when the lab ends."""
+        server = Nginx(tempfile.mkdtemp(prefix='nginx-', dir=self.files), root,
+                       address=None, port=port, locations=conf_extra,
+                       prefix=['ip', 'netns', 'exec', namespace]).start()
+        self.processes.append(server.process)
+        self.wait_listening(namespace, port, server.process,
+                            'nginx:\n' + server.error_log())
+        return server
 
     def tftp_server(self, namespace, address, root, config=None):
         return self.spawn(namespace, ['python3', '-c', TFTP_SERVER, root,

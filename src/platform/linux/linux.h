@@ -41,10 +41,17 @@ struct linux_options {
 	const char *fetches[LINUX_MAX_FETCHES];
 	unsigned fetch_count;
 	uint16_t udp_resolve_port;	/* 0: no name service */
+	/* --tcp-fetch HOST:PORT TEXT: one TCP exchange instead */
+	const char *tcp_fetch_target;
+	const char *tcp_fetch_request;
+	const char *tcp_save;		/* --tcp-save FILE: what arrived */
 };
 
 /* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */
 int linux_fetch(void);
+/* The --tcp-fetch mode (linux_tcp_fetch.c): 0 if the peer closed
+ * cleanly after sending everything. */
+int linux_tcp_fetch(void);
 /* The --udp-resolve service (linux_udp_resolve.c). */
 int udp_resolve_start(uint16_t port);
 void udp_resolve_stop(void);

@@ -41,7 +41,8 @@ static void usage(const char *program)
 	dprintf(STDERR_FILENO,
 		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
 		"[--udp-echo PORT] [--udp-resolve PORT] "
-		"[--script FILE | --fetch URI... | --serve]\n"
+		"[--script FILE | --fetch URI... | --serve | "
+		"--tcp-fetch HOST:PORT TEXT [--tcp-save FILE]]\n"
 		"       %s --random LEN\n", program, program);
 	exit(2);
 }
@@ -99,6 +100,13 @@ static void parse_options(int argc, char **argv)
 				exit(2);
 			}
 			options->fetches[options->fetch_count++] = value;
+		} else if (strcmp(option, "--tcp-fetch") == 0) {
+			if (i + 1 >= argc)
+				usage(argv[0]);
+			options->tcp_fetch_target = value;
+			options->tcp_fetch_request = argv[++i];
+		} else if (strcmp(option, "--tcp-save") == 0) {
+			options->tcp_save = value;
 		} else if (strcmp(option, "--script") == 0) {
 			if (access(value, R_OK) != 0) {
 				dprintf(STDERR_FILENO, "--script %s: %s\n", value,
@@ -122,7 +130,8 @@ static void parse_options(int argc, char **argv)
 	}
 	/* Serving and fetching run the stack alone: there is no boot program
 	 * to script. */
-	if ((options->serve + !!options->script + !!options->fetch_count) > 1)
+	if ((options->serve + !!options->script + !!options->fetch_count +
+	     !!options->tcp_fetch_target) > 1)
 		usage(argv[0]);
 }
 
@@ -156,6 +165,8 @@ int main(int argc, char **argv)
 		remove_devices();
 	} else if (linux_options.fetch_count) {
 		rc = linux_fetch();
+	} else if (linux_options.tcp_fetch_target) {
+		rc = linux_tcp_fetch();
 	} else {
 		rc = wireboot_main();
 	}
