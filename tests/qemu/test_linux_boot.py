@@ -1,21 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Linux booted by ipxe.efi under OVMF, through the kernel's EFI stub:
-Debian's cloud kernel and a busybox initramfs over TFTP (QEMU's own
-server), the script's "kernel", "initrd" and "boot". Once with the
+Debian's cloud kernel and a busybox initramfs, the script's "kernel",
+"initrd" and "boot". Once by HTTP (nginx on 127.0.0.1) with the
 initramfs offered through LoadFile2 (the initrd media device path), once
-with "initrd=name" on the command line (the stub reads the files from the
-simple file system on its device handle). In both, a file fetched with
+by TFTP (QEMU's own server) with "initrd=name" on the command line (the
+stub reads the files from the simple file system on its device handle). In both, a file fetched with
 "initrd URI /path" shows up at that path in the booted system (with
 imgextract of a gzip file and imgargs on the way, in the first). Each boot
 takes about a minute under TCG."""
 import gzip
 import os
+import re
 import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import osfixtures  # noqa: E402
+from nginxlab import Nginx  # noqa: E402
 from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
 
 HELLO = b'hello from wireboot\n'
@@ -77,12 +79,18 @@ def check_init(text, case, files):
         check(line in text, 'the init did not list %s:\n%s' % (line, text[-3000:]))
 
 
-def test_linux_initrd_through_loadfile2_with_injected_files():
+def test_linux_over_http_initrd_through_loadfile2_with_injected_files():
     root = tftp_root()
+    files = tempfile.mkdtemp(prefix='wireboot-nginx-')
     try:
-        text = boot_linux('loadfile2', root, 'loadfile2.ipxe')
+        with Nginx(files, root) as nginx:
+            text = boot_linux('loadfile2', root, 'http://10.0.2.2:%d/loadfile2.ipxe'
+                              % nginx.port)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(files, ignore_errors=True)
+    check(re.search(r'http://10\.0\.2\.2:\d+/vmlinuz[^\n]*\.\.\. ok', text),
+          'the kernel did not come by HTTP:\n%s' % text[-3000:])
     check('[SELECTED]' in text, 'imgstat did not show the selected kernel')
     check('hello.txt: 20 bytes "/injected/etc/hello.txt"' in text and
           'hello.txt.gz:' not in text,
@@ -91,7 +99,7 @@ def test_linux_initrd_through_loadfile2_with_injected_files():
                                    '/injected/deep/dir/second.txt': ('600', SECOND)})
 
 
-def test_linux_initrd_from_command_line_files():
+def test_linux_over_tftp_initrd_from_command_line_files():
     root = tftp_root()
     try:
         text = boot_linux('cmdline', root, 'cmdline.ipxe')
