@@ -167,6 +167,8 @@ struct script_state {
 static struct script_state *current_script;
 /* Set by exit and goto: the rest of the command line is skipped. */
 static bool line_stopped;
+/* Set by exit outside any script (a line typed at the shell). */
+static bool exit_requested;
 /* The line's failure was an unknown command, already reported. */
 static bool unknown_reported;
 
@@ -414,6 +416,29 @@ void script_exit(void)
 	line_stopped = true;
 	if (current_script)
 		current_script->exited = true;
+	else
+		exit_requested = true;
+}
+
+int system_interactive(const char *line, bool *exited)
+{
+	struct script_state *outer = current_script;
+	bool outer_line_stopped = line_stopped, outer_exit = exit_requested;
+	int rc;
+
+	current_script = NULL;
+	exit_requested = false;
+	unknown_reported = false;
+	rc = system(line);
+	*exited = exit_requested;
+	/* A shell in the shell: its exit is not the outer line's. */
+	exit_requested = outer_exit;
+	if (rc && !*exited && !(rc == -ENOEXEC && unknown_reported))
+		printf("'%s' failed: %s (%s)\n", line, strerror(rc),
+		       error_name(rc));
+	current_script = outer;
+	line_stopped = outer_line_stopped;
+	return rc;
 }
 
 int script_goto(const char *label)

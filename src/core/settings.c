@@ -194,6 +194,21 @@ int store_setting(struct settings *block, const char *name,
 	return in_tree(block) ? apply_settings() : 0;
 }
 
+const char *stored_setting_name(const struct settings *block, unsigned index,
+				enum setting_type *type)
+{
+	const struct setting_value *value;
+
+	list_for_each_entry(value, &block->values, list) {
+		if (index-- == 0) {
+			if (type)
+				*type = value->type;
+			return value->name;
+		}
+	}
+	return NULL;
+}
+
 /* The value of block itself: stored, else built in. */
 static int fetch_own(struct settings *block, const char *name, void *buf,
 		     size_t len, enum setting_type *type)

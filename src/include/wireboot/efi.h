@@ -20,6 +20,8 @@ int efi_platform_init(EFI_HANDLE image_handle, EFI_SYSTEM_TABLE *system_table);
 
 /* Maps between firmware status codes and this project's error numbers. */
 int efi_status_to_rc(EFI_STATUS status);
+/* "EFI_SECURITY_VIOLATION" and the like. */
+const char *efi_status_name(EFI_STATUS status);
 EFI_STATUS efi_rc_to_status(int rc);
 
 /* The image's load options as a UTF-8 string (malloc'd; "" if none). */

@@ -13,8 +13,9 @@
 #define ERRFILES(X)                                                          \
 	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
-	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)   \
-	X(tcp) X(http) X(params) X(cpio) X(initrd) X(inflate) X(efi_pxe)
+	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)    \
+	X(readline) X(menu_ui) X(config_ui) X(menu) X(tcp) X(http) X(params)  \
+	X(cpio) X(initrd) X(inflate) X(efi_pxe)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };

@@ -120,6 +120,12 @@ int store_setting(struct settings *block, const char *name,
 int fetch_setting(struct settings *block, const char *name, void *buf,
 		  size_t len, enum setting_type *type);
 
+/* The name of block's own index-th stored value (not its children's), in
+ * the order they were first stored, and its type if type is not NULL;
+ * NULL past the last. For listings and completion. */
+const char *stored_setting_name(const struct settings *block, unsigned index,
+				enum setting_type *type);
+
 /* Formats a value by its type into text: returns the text length (like
  * snprintf, may exceed len), or a negative error. */
 int format_setting(enum setting_type type, const void *raw, size_t raw_len,

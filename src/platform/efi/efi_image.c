@@ -2,7 +2,9 @@
 /*
  * EFI executables as images: "chain x.efi" loads the PE image from memory
  * through the firmware's LoadImage and starts it, with its command line
- * as load options. Its device handle is a boot device of ours
+ * as load options. Under Secure Boot both the firmware (LoadImage) and,
+ * when it started us, shim (efi_shim_lock.c) verify it first; we never
+ * start anything ourselves. Its device handle is a boot device of ours
  * (efi_boot_device.c: SNP, PXE base code, the images as files), and a
  * Linux kernel (an EFI stub) finds its initramfs through LoadFile2
  * (efi_initrd.c).
@@ -20,8 +22,8 @@
 #include <platform/efi/efi_boot_device.h>
 #include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_initrd.h>
+#include <platform/efi/efi_shim_lock.h>
 #include <wireboot/efi.h>
-#include <wireboot/error_name.h>
 #include <wireboot/image.h>
 #include <wireboot/netdev.h>
 #include <wireboot/utf.h>
@@ -138,6 +140,12 @@ static int efi_image_exec(struct image *image)
 		efi_boot_device_close(&dev);
 		return -ENOMEM;
 	}
+	rc = efi_shim_lock_verify(image->name, image->data, image->len);
+	if (rc != 0) {
+		free(path);
+		efi_boot_device_close(&dev);
+		return rc;
+	}
 	status = efi_boot_services->LoadImage(0, efi_image_handle, path,
 					      image->data, image->len, &handle);
 	free(path);
@@ -147,8 +155,15 @@ static int efi_image_exec(struct image *image)
 		/* Refused by Secure Boot: the handle exists, unusable. */
 		if (status == EFI_SECURITY_VIOLATION && handle)
 			efi_boot_services->UnloadImage(handle);
-		printf("%s: the firmware could not load it: %s (%s)\n",
-		       image->name, strerror(rc), error_name(rc));
+		/* Under Secure Boot the firmware verified the image (as shim
+		 * does, when it started us) and said no. */
+		if (status == EFI_SECURITY_VIOLATION || status == EFI_ACCESS_DENIED)
+			printf("%s: refused by Secure Boot: the firmware did not "
+			       "verify its signature (%s)\n", image->name,
+			       efi_status_name(status));
+		else
+			printf("%s: the firmware could not load it: %s (%s)\n",
+			       image->name, strerror(rc), efi_status_name(status));
 		return rc;
 	}
 	if (image->cmdline &&
