@@ -3,10 +3,9 @@
 ipxe.efi boots under OVMF, gets an address from QEMU's DHCP server, runs
 examples/menu.ipxe (the boot file QEMU hands out) from the TFTP copy of
 examples/, whose menu opens the settings view (left with Esc) and then
-chain-loads the EFI test program, which
-prints the arguments the menu gave it and powers the machine off. Nothing
-comes from outside the machine. In a build without the menu commands, the
-script is checked up to where the menu begins."""
+chain-loads the EFI test program, which prints the arguments the menu
+gave it and powers the machine off. Nothing comes from outside the
+machine."""
 import os
 import re
 import sys
