@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Images from scripts: imgfetch (initrd), kernel, chain,
- * imgselect, imgexec (boot), imgargs, imgextract, imgfree, imgstat.
- * "kernel" fetches and selects; "boot" runs the selected image, with
- * every other image that is not a program as its initramfs
- * (wireboot/initrd.h).
+ * Images from scripts, with the established language's three families
+ * of one command each: imgfetch (initrd) fetches; kernel (imgselect,
+ * imgload) fetches or names an image and selects it; chain (imgexec,
+ * boot) fetches or names an image, or takes the selected one, and runs it
+ * (a kernel with every other image that is not a program as its
+ * initramfs, wireboot/initrd.h). Also imgargs, imgextract, imgfree and
+ * imgstat.
  */
 
 #include <errno.h>
@@ -32,10 +34,10 @@ struct image_options {
 #define AUTOFREE_OPTION OPTION("autofree", 'a', parseopt_flag, struct image_options, autofree, NULL)
 
 static const struct option_descriptor fetch_opts[] = {
-	NAME_OPTION, TIMEOUT_OPTION, AUTOFREE_OPTION,
+	NAME_OPTION, TIMEOUT_OPTION,
 };
 static const struct option_descriptor exec_opts[] = {
-	TIMEOUT_OPTION, AUTOFREE_OPTION,
+	NAME_OPTION, TIMEOUT_OPTION, AUTOFREE_OPTION,
 };
 static const struct option_descriptor extract_opts[] = {
 	NAME_OPTION, TIMEOUT_OPTION,
@@ -80,22 +82,6 @@ static int fetch(const char *uri, const struct image_options *opts,
 	return rc;
 }
 
-/* "[options] URI [args...]": fetches and sets the arguments. Returns 1
- * after --help (nothing fetched). */
-static int fetch_with_args(int argc, char **argv, struct image **image)
-{
-	struct image_options opts = { 0 };
-	int first = parse_options(argc, argv, &fetch_cmd, &opts);
-	int rc;
-
-	if (first <= 0)
-		return first < 0 ? first : 1;
-	rc = fetch(argv[first], &opts, image);
-	if (rc == 0)
-		rc = set_args(*image, argc, argv, first, true);
-	return rc;
-}
-
 /* An image named argv[first] if there is one, else one fetched from that
  * URI; the arguments after it, if any, become its command line. */
 static int find_or_fetch(int argc, char **argv, int first,
@@ -115,38 +101,24 @@ static int find_or_fetch(int argc, char **argv, int first,
 	return rc;
 }
 
-/* imgfetch and initrd: fetch only. */
+/* imgfetch, initrd: "[options] URI [args...]", fetched only. */
 static int imgfetch_exec(int argc, char **argv)
 {
+	struct image_options opts = { 0 };
 	struct image *image;
-	int rc = fetch_with_args(argc, argv, &image);
+	int first = parse_options(argc, argv, &fetch_cmd, &opts);
+	int rc;
 
-	return rc > 0 ? 0 : rc;
-}
-
-/* kernel: fetch and select for "boot". */
-static int kernel_exec(int argc, char **argv)
-{
-	struct image *image;
-	int rc = fetch_with_args(argc, argv, &image);
-
+	if (first <= 0)
+		return first;
+	rc = fetch(argv[first], &opts, &image);
 	if (rc == 0)
-		image_select(image);
-	return rc > 0 ? 0 : rc;
+		rc = set_args(image, argc, argv, first, true);
+	return rc;
 }
 
-/* Fetches and runs; the image goes away if it returns (--autofree is
- * accepted as elsewhere, and is what chain always does). */
-static int chain_exec(int argc, char **argv)
-{
-	struct image *image;
-	int rc = fetch_with_args(argc, argv, &image);
-
-	if (rc)
-		return rc > 0 ? 0 : rc;	/* --help */
-	return image_run_once(image);
-}
-
+/* kernel, imgselect, imgload: the image named (or fetched) becomes the
+ * one "boot" runs. */
 static int imgselect_exec(int argc, char **argv)
 {
 	struct image_options opts = { 0 };
@@ -162,7 +134,8 @@ static int imgselect_exec(int argc, char **argv)
 	return rc;
 }
 
-/* imgexec and boot: the image named (or fetched), else the selected one. */
+/* chain, imgexec, boot: the image named (or fetched), else the selected
+ * one, is run; with --autofree it goes once it returns. */
 static int imgexec_exec(int argc, char **argv)
 {
 	struct image_options opts = { 0 };
@@ -284,9 +257,10 @@ static int imgstat_exec(int argc, char **argv)
 
 COMMAND(imgfetch_command) = { .name = "imgfetch", .exec = imgfetch_exec };
 COMMAND(initrd_command) = { .name = "initrd", .exec = imgfetch_exec };
-COMMAND(kernel_command) = { .name = "kernel", .exec = kernel_exec };
-COMMAND(chain_command) = { .name = "chain", .exec = chain_exec };
+COMMAND(kernel_command) = { .name = "kernel", .exec = imgselect_exec };
 COMMAND(imgselect_command) = { .name = "imgselect", .exec = imgselect_exec };
+COMMAND(imgload_command) = { .name = "imgload", .exec = imgselect_exec };
+COMMAND(chain_command) = { .name = "chain", .exec = imgexec_exec };
 COMMAND(imgexec_command) = { .name = "imgexec", .exec = imgexec_exec };
 COMMAND(boot_command) = { .name = "boot", .exec = imgexec_exec };
 COMMAND(imgargs_command) = { .name = "imgargs", .exec = imgargs_exec };
