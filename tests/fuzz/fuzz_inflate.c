@@ -2,10 +2,11 @@
 // FIRMWARE_SOURCES: src/core/inflate.c src/core/gzip.c src/core/string.c
 /*
  * gzip and raw DEFLATE decoding of any bytes: the first byte chooses
- * (odd: gzip), the rest is the file. The output grows in small steps
- * through the reserve callback (every growth a fresh exact-size buffer,
- * so the sanitizer sees any write past it) up to a limit, which must
- * hold; a raw stream may not claim more input than it was given.
+ * (odd: gzip), the rest is the file. The output grows through the
+ * reserve callback (every growth a fresh buffer of exactly the capacity
+ * it reports, so the sanitizer sees any write past it) up to a limit,
+ * which must hold; a raw stream may not claim more input than it was
+ * given.
  */
 
 #include <stdlib.h>
@@ -19,9 +20,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define LIMIT (1 << 20)
 
+/* Doubling, as the firmware's images grow; the buffer is exactly the
+ * capacity the decoder is told. */
 static int grow(struct inflate_output *out, size_t need)
 {
-	uint8_t *data = malloc(need);
+	uint8_t *data;
+
+	if (need < 2 * out->capacity)
+		need = 2 * out->capacity;
+	data = malloc(need);
 
 	if (!data)
 		return -1;

@@ -6,14 +6,17 @@ initramfs offered through LoadFile2 (the initrd media device path), once
 by TFTP (QEMU's own server) with "initrd=name" on the command line (the
 stub reads the files from the simple file system on its device handle). In both, a file fetched with
 "initrd URI /path" shows up at that path in the booted system (with
-imgextract of a gzip file and imgargs on the way, in the first). Each boot
+imgextract of a gzip file and imgargs on the way, in the first; the
+second also extracts the 1 MiB gzip initramfs and checks its SHA-256). Each boot
 takes about a minute under TCG."""
 import gzip
+import hashlib
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import osfixtures  # noqa: E402
@@ -39,6 +42,8 @@ boot
 kernel vmlinuz %s wbcase=cmdline initrd=initrd.gz initrd=hello.txt
 initrd initrd.gz
 initrd hello.txt /injected/etc/hello.txt
+imgextract --keep --name initramfs.cpio initrd.gz
+sha256sum initramfs.cpio
 boot
 ''' % COMMON,
 }
@@ -105,6 +110,9 @@ def test_linux_over_tftp_initrd_from_command_line_files():
         text = boot_linux('cmdline', root, 'cmdline.ipxe')
     finally:
         shutil.rmtree(root, ignore_errors=True)
+    archive = zlib.decompressobj(31).decompress(osfixtures.initramfs())
+    check('%s  initramfs.cpio' % hashlib.sha256(archive).hexdigest() in text,
+          'imgextract did not give the initramfs back:\n%s' % text[-3000:])
     check('initrd=initrd.gz initrd=hello.txt' in text,
           'the command line lost its initrd= names:\n%s' % text[-3000:])
     check_init(text, 'cmdline', {'/injected/etc/hello.txt': ('644', HELLO)})
