@@ -147,10 +147,13 @@ fuzz: deps
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_BINS)
 	$(Q)python3 tests/run.py --jobs 1 --fuzz-seconds $(or $(filter-out 10,$(FUZZ_SECONDS)),600) fuzz/
 
-# Boots ipxe.efi in QEMU + OVMF on this terminal (Ctrl-A X quits).
+# Boots ipxe.efi in QEMU + OVMF on this terminal (Ctrl-A X quits), with
+# examples/ and the EFI test program served by TFTP and examples/menu.ipxe
+# as the DHCP boot file.
+RUN_ARGS := -t examples -f $(BIN)/testprog.efi -b menu.ipxe $(BIN)/ipxe.efi
 run: deps
-	$(Q)$(MAKE) --no-print-directory $(BIN)/ipxe.efi
-	$(Q)util/qemu-run $(BIN)/ipxe.efi
+	$(Q)$(MAKE) --no-print-directory $(BIN)/ipxe.efi $(BIN)/testprog.efi
+	$(Q)util/qemu-run $(RUN_ARGS)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory check-artifacts

@@ -14,9 +14,15 @@
  *
  * DOWNLOAD_PROTO_TFTP
  *   tftp:// URIs (and DHCP boot file names on a next-server). Defined.
+ *
+ * DOWNLOAD_PROTO_HTTP
+ *   http:// URIs: HTTP/1.1 GET (and POST of "params" lists), redirects,
+ *   Basic and Digest authentication, resumption of broken transfers.
+ *   Needs NET_PROTO_TCP. Defined.
  */
 
 #define DOWNLOAD_PROTO_TFTP
+#define DOWNLOAD_PROTO_HTTP
 
 /* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
  * NET_PROTO_TCP: TCP client connections (SOCK_STREAM sockets, for HTTP),

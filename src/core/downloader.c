@@ -3,7 +3,9 @@
  * The downloader (see wireboot/downloader.h): an object between a
  * protocol's data interface and a waiter's job interface. Data goes
  * straight into the image's buffer at the offset the protocol gives, so a
- * block that arrives twice or out of order lands in its place.
+ * block that arrives twice or out of order lands in its place. A delivery
+ * marked XFER_FL_RESTART voids everything before it (a resumed HTTP
+ * transfer found that the document changed).
  *
  * A size the server announces is only a hint: it is reserved at once only
  * up to DOWNLOAD_HINT_MAX and never beyond half of what the platform
@@ -57,6 +59,8 @@ static int downloader_deliver(struct interface *xfer, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 	int rc;
 
+	if (meta->flags & XFER_FL_RESTART)
+		dl->image->len = 0;
 	if (offset > SIZE_MAX - len)
 		rc = -EUNIQ(EFBIG, 1);
 	else

@@ -21,6 +21,8 @@ LIST_HEAD(images);
 /* Relative URIs resolve against the URI of the image executed last, so a
  * downloaded script can name its neighbours ("chain next.ipxe"). */
 static struct uri *working_uri;
+/* What image_exec() runs now (the innermost, when scripts nest). */
+static struct image *executing;
 
 /* The first buffer: small files (scripts) need no growth at all. */
 #define IMAGE_MIN_CAPACITY (64 * 1024)
@@ -115,6 +117,31 @@ struct image *find_image(const char *name)
 	return NULL;
 }
 
+void image_select(struct image *image)
+{
+	struct image *other;
+
+	for_each_image(other)
+		other->selected = false;
+	image->selected = true;
+}
+
+struct image *find_selected_image(void)
+{
+	struct image *image;
+
+	for_each_image(image) {
+		if (image->selected)
+			return image;
+	}
+	return NULL;
+}
+
+struct image *current_image(void)
+{
+	return executing;
+}
+
 /* A new image replaces a registered one of the same name, as a file
  * written again replaces the old contents. */
 int register_image(struct image *image)
@@ -168,6 +195,7 @@ int image_probe(struct image *image)
 
 int image_exec(struct image *image)
 {
+	struct image *previous_image;
 	struct uri *previous_uri;
 	int rc;
 
@@ -180,7 +208,10 @@ int image_exec(struct image *image)
 		working_uri = uri_get(image->uri);
 	else if (working_uri)
 		uri_get(working_uri);
+	previous_image = executing;
+	executing = image;
 	rc = image->type->exec(image);
+	executing = previous_image;
 	uri_put(working_uri);
 	working_uri = previous_uri;
 	image_put(image);

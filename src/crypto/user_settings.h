@@ -33,8 +33,8 @@
 #define USER_TICKS
 #define NO_ASN_TIME
 
-/* The DRBG and what it needs (SHA-256), and the digests of md5sum and
- * sha1sum. */
+/* The DRBG and what it needs (SHA-256), the digests of md5sum and
+ * sha1sum, and MD5 for HTTP Digest authentication (src/crypto/md5.c). */
 #define HAVE_HASHDRBG
 #define NO_RSA
 #define NO_DSA

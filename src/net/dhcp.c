@@ -75,6 +75,7 @@ enum dhcp_state {
 /* A copy of a received message that stays valid after the iob is gone. */
 struct dhcp_message {
 	uint8_t *data;
+	size_t len;
 	struct dhcp_packet pkt;
 	struct in_addr server;	/* option 54, or the sender */
 };
@@ -97,10 +98,13 @@ struct dhcp_session {
 	struct dhcp_message ack;
 };
 
-/* Per device: the "netN.dhcp" settings block, kept with the device. */
+/* Per device: the "netN.dhcp" settings block, kept with the device, and
+ * the messages of the last lease as they came (for a PXE base code). */
 struct dhcp_device {
 	struct settings block;
 	bool registered;
+	struct dhcp_message ack;
+	struct dhcp_message proxy;	/* data NULL if none */
 };
 
 extern const struct net_driver dhcp_net_driver;
@@ -130,6 +134,7 @@ static int message_copy(struct dhcp_message *msg, const void *data,
 	memcpy(copy, data, len);
 	message_clear(msg);
 	msg->data = copy;
+	msg->len = len;
 	dhcp_parse(copy, len, &msg->pkt);
 	if (dhcp_option(&msg->pkt, DHCP_SERVER_ID, &server, sizeof(server)) ==
 	    sizeof(server) && server.s_addr)
@@ -508,9 +513,41 @@ static int dhcp_store_settings(struct dhcp_session *dhcp)
 
 /* ---- state machine ------------------------------------------------------ */
 
+/* The lease's messages stay with the device (an allocation failure only
+ * leaves them out: the lease itself is in force). */
+static void dhcp_keep_messages(struct dhcp_session *dhcp)
+{
+	struct dhcp_device *device = netdev_priv(dhcp->netdev, &dhcp_net_driver);
+
+	message_clear(&device->ack);
+	message_clear(&device->proxy);
+	message_copy(&device->ack, dhcp->ack.data, dhcp->ack.len,
+		     dhcp->ack.server);
+	if (dhcp->proxy.data)
+		message_copy(&device->proxy, dhcp->proxy.data, dhcp->proxy.len,
+			     dhcp->proxy.server);
+}
+
+const void *dhcp_last_message(struct net_device *netdev, bool proxy,
+			      size_t *len)
+{
+	struct dhcp_device *device = netdev_priv(netdev, &dhcp_net_driver);
+	const struct dhcp_message *msg;
+
+	if (!device)
+		return NULL;
+	msg = proxy ? &device->proxy : &device->ack;
+	*len = msg->len;
+	return msg->data;
+}
+
 static void dhcp_bound(struct dhcp_session *dhcp)
 {
-	dhcp_finish(dhcp, dhcp_store_settings(dhcp));
+	int rc = dhcp_store_settings(dhcp);
+
+	if (rc == 0)
+		dhcp_keep_messages(dhcp);
+	dhcp_finish(dhcp, rc);
 }
 
 /* After the ACK: ask the ProxyDHCP server on port 4011 if its offer named
@@ -797,7 +834,11 @@ int start_dhcp(struct interface *job, struct net_device *netdev)
 
 static void dhcp_remove(struct net_device *netdev, void *priv)
 {
-	dhcp_forget_settings(priv);
+	struct dhcp_device *device = priv;
+
+	dhcp_forget_settings(device);
+	message_clear(&device->ack);
+	message_clear(&device->proxy);
 	if (proxydhcp_owner == netdev)
 		forget_proxy_settings();
 }

@@ -5,6 +5,7 @@
  */
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <usr/jobwait.h>
 #include <wireboot/downloader.h>
 #include <wireboot/errfile.h>
+#include <wireboot/inflate.h>
 
 #define ERRFILE ERRFILE_imgmgmt
 
@@ -26,6 +28,14 @@ static void name_from_uri(const struct uri *uri, char *name, size_t len)
 }
 
 int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
+{
+	return image_fetch_timeout(uri, name, 0, out);
+}
+
+/* Downloads into a new image; registers it when asked, else *out gets
+ * the caller's own reference. */
+static int fetch_into(struct uri *uri, const char *name, uint64_t timeout_us,
+		      bool registered, struct image **out)
 {
 	struct image *image = alloc_image(name);
 	struct job_waiter waiter;
@@ -48,11 +58,13 @@ int image_fetch_uri(struct uri *uri, const char *name, struct image **out)
 			 "protocol '%s' is not supported by this build",
 			 image->uri->scheme ? image->uri->scheme : "");
 	if (rc == 0)
-		rc = job_wait(&waiter, shown, 0);
-	if (rc == 0)
+		rc = job_wait(&waiter, shown, timeout_us);
+	if (rc == 0 && registered)
 		rc = register_image(image);
 	if (rc == 0 && out)
 		*out = image;
+	if (rc == 0 && !registered)
+		image_get(image);
 out:
 	if (rc && errno_base(rc) != -ECANCELED) {
 		printf("Could not fetch %s: ", shown);
@@ -62,7 +74,24 @@ out:
 	return rc;
 }
 
+int image_fetch_timeout(struct uri *uri, const char *name,
+			uint64_t timeout_us, struct image **out)
+{
+	return fetch_into(uri, name, timeout_us, true, out);
+}
+
+int image_download(struct uri *uri, struct image **out)
+{
+	return fetch_into(uri, NULL, 0, false, out);
+}
+
 int image_fetch(const char *uri_text, const char *name, struct image **out)
+{
+	return image_fetch_text(uri_text, name, 0, out);
+}
+
+int image_fetch_text(const char *uri_text, const char *name,
+		     uint64_t timeout_us, struct image **out)
 {
 	struct uri *uri = parse_uri(uri_text);
 	int rc;
@@ -72,7 +101,7 @@ int image_fetch(const char *uri_text, const char *name, struct image **out)
 		print_error(-EUNIQ(ENOMEM, 2), NULL);
 		return -EUNIQ(ENOMEM, 2);
 	}
-	rc = image_fetch_uri(uri, name, out);
+	rc = image_fetch_timeout(uri, name, timeout_us, out);
 	uri_put(uri);
 	return rc;
 }
@@ -151,23 +180,88 @@ int image_fetch_parallel(const char *const *uri_texts, unsigned count,
 	return rc;
 }
 
+struct extraction {
+	struct inflate_output out;
+	struct image *image;
+};
+
+/* The decoder writes straight into the new image's buffer. */
+static int extraction_reserve(struct inflate_output *out, size_t need)
+{
+	struct extraction *ext = container_of(out, struct extraction, out);
+	int rc;
+
+	ext->image->len = out->len;	/* what a move must keep */
+	rc = image_reserve(ext->image, need);
+	out->data = ext->image->data;
+	out->capacity = ext->image->capacity;
+	return rc;
+}
+
+/* "initrd.img.gz" -> "initrd.img"; other names stay. */
+static void extracted_name(const char *name, char *out, size_t len)
+{
+	size_t n = strlen(name);
+
+	strlcpy(out, name, len);
+	if (n > 3 && n - 3 < len && strcmp(name + n - 3, ".gz") == 0)
+		out[n - 3] = '\0';
+}
+
+int image_extract(struct image *image, const char *name, struct image **out)
+{
+	struct extraction ext = {
+		.out = { .limit = SIZE_MAX / 2, .reserve = extraction_reserve },
+	};
+	int rc;
+
+	if (!gzip_probe(image->data, image->len)) {
+		printf("%s: not a gzip file\n", image->name);
+		return -EUNIQ(ENOEXEC, 5);
+	}
+	ext.image = alloc_image(NULL);
+	if (!ext.image)
+		return -EUNIQ(ENOMEM, 6);
+	if (name)
+		strlcpy(ext.image->name, name, sizeof(ext.image->name));
+	else
+		extracted_name(image->name, ext.image->name,
+			       sizeof(ext.image->name));
+	rc = gunzip(image->data, image->len, &ext.out);
+	ext.image->len = ext.out.len;
+	if (rc == 0)
+		rc = image_set_cmdline(ext.image, image->cmdline);
+	if (rc == 0 && image->uri)
+		ext.image->uri = uri_get(image->uri);
+	if (rc == 0)
+		rc = register_image(ext.image);
+	if (rc == 0 && out)
+		*out = ext.image;
+	if (rc) {
+		printf("Could not extract %s: ", image->name);
+		print_error(rc, NULL);
+	}
+	image_put(ext.image);
+	return rc;
+}
+
 int image_run(struct image *image)
 {
-	int rc = image_exec(image);
+	int rc;
 
+	image_get(image);
+	rc = image_exec(image);
 	if (errno_base(rc) == -ENOEXEC && !image->type)
 		printf("%s: not an image this build can run (unknown format)\n",
 		       image->name);
+	if (image->autofree)
+		unregister_image(image);
+	image_put(image);
 	return rc;
 }
 
 int image_run_once(struct image *image)
 {
-	int rc;
-
-	image_get(image);
-	rc = image_run(image);
-	unregister_image(image);
-	image_put(image);
-	return rc;
+	image->autofree = true;
+	return image_run(image);
 }

@@ -25,6 +25,7 @@ import subprocess
 import tempfile
 import time
 
+from nginxlab import Nginx
 from relay import Relay
 from wbtest import HOST_BIN, LOG_DIR, ROOT, TestFailure, check, run_make
 
@@ -309,27 +310,18 @@ class Lab:
             time.sleep(0.05)
 
     def nginx(self, namespace, root, conf_extra='', port=80):
-        """nginx (Debian's nginx-light) in the foreground in namespace,
-        serving root on port, with its own configuration, logs and
-        temporary files in the lab's directory; conf_extra goes into the
-        server block. Returns (process, error log path) once it listens."""
-        conf_dir = tempfile.mkdtemp(prefix='nginx-', dir=self.files)
-        error_log = os.path.join(conf_dir, 'error.log')
-        temp = ''.join('%s_temp_path %s/%s;\n' % (kind, conf_dir, kind) for kind in (
-            'client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'))
-        conf = os.path.join(conf_dir, 'nginx.conf')
-        with open(conf, 'w') as f:
-            f.write('daemon off;\nmaster_process off;\nworker_processes 1;\n'
-                    'pid %s/nginx.pid;\nerror_log %s info;\n'
-                    'events { worker_connections 64; }\n'
-                    'http {\naccess_log %s/access.log;\n%s'
-                    'types { application/octet-stream bin; }\n'
-                    'server {\nlisten %d;\nroot %s;\n%s\n}\n}\n' %
-                    (conf_dir, error_log, conf_dir, temp, port, root, conf_extra))
-        proc, _ = self.spawn(namespace, ['nginx', '-p', conf_dir, '-c', conf,
-                                         '-e', error_log], 'nginx')
-        self.wait_listening(namespace, port, proc, 'nginx:\n' + read_text(error_log))
-        return proc, error_log
+        """nginx (Debian's nginx-light, tests/lib/nginxlab.py) in the
+        foreground in namespace, serving root on port, with its own
+        configuration, logs and temporary files in the lab's directory;
+        conf_extra goes into the server block. Returns the nginxlab.Nginx
+        once it listens; it is stopped when the lab ends."""
+        server = Nginx(tempfile.mkdtemp(prefix='nginx-', dir=self.files), root,
+                       address=None, port=port, locations=conf_extra,
+                       prefix=['ip', 'netns', 'exec', namespace]).start()
+        self.processes.append(server.process)
+        self.wait_listening(namespace, port, server.process,
+                            'nginx:\n' + server.error_log())
+        return server
 
     def tftp_server(self, namespace, address, root, config=None):
         return self.spawn(namespace, ['python3', '-c', TFTP_SERVER, root,

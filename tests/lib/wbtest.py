@@ -9,6 +9,7 @@ means: paths, make invocations in scratch trees, QEMU + OVMF machines.
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -176,11 +177,20 @@ class Machine:
     bin-host/logs/<name>.log for a person to read after a failure."""
 
     def __init__(self, name, esp=None, args=(), memory=256, serial_input=False,
-                 arch='x86_64'):
+                 arch='x86_64', command=None):
         self.name = name
         # With serial_input, send() types into the serial console.
         self.serial_input = serial_input
         self.workdir = tempfile.mkdtemp(prefix='wireboot-vm-')
+        self.output = b''
+        self.lock = threading.Lock()
+        self.process = None
+        self.started = None
+        if command:
+            # A program that starts QEMU itself (make run): its whole
+            # process group goes when the machine does.
+            self.command = list(command)
+            return
         qemu, machine, code, variables = firmware(arch)
         self.vars = os.path.join(self.workdir, 'vars.fd')
         shutil.copy(variables, self.vars)
@@ -194,10 +204,6 @@ class Machine:
         if esp:
             self.command += esp_drive_args(esp, self.workdir)
         self.command += list(args)
-        self.output = b''
-        self.lock = threading.Lock()
-        self.process = None
-        self.started = None
 
     def __enter__(self):
         os.makedirs(LOG_DIR, exist_ok=True)
@@ -208,7 +214,9 @@ class Machine:
                                         stdin=subprocess.PIPE if self.serial_input
                                         else subprocess.DEVNULL,
                                         stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT)
+                                        stderr=subprocess.STDOUT,
+                                        start_new_session=True,
+                                        env=clean_env())
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         return self
@@ -271,8 +279,11 @@ class Machine:
         return '\n'.join(self.text().splitlines()[-lines:])
 
     def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
+        if self.process:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             self.process.wait()
         if self.process:
             self.reader.join(5)
@@ -296,6 +307,17 @@ def esp_drive_args(files, workdir):
 def boot_esp(image, arch='x86_64'):
     """The ESP layout that makes the firmware boot image as removable media."""
     return {'EFI/BOOT/BOOT%s.EFI' % BOOT_FILE_ARCH[arch]: image}
+
+
+def autoexec_esp(top, script, image=None):
+    """An ESP booting image (default: this tree's ipxe.efi) with script as
+    the autoexec.ipxe beside it; the script file is written into top."""
+    path = os.path.join(top, 'autoexec.ipxe')
+    with open(path, 'w') as f:
+        f.write('#!ipxe\n' + script)
+    esp = boot_esp(image or os.path.join(BIN, 'ipxe.efi'))
+    esp['EFI/BOOT/autoexec.ipxe'] = path
+    return esp
 
 
 BANNER = r'wireboot (\S+) -- network boot firmware \((\S+), config: (\S+)\)'

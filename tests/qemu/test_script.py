@@ -85,7 +85,7 @@ def test_embedded_script_runs():
             'sub-script failed as expected',
             'exit-script returned success',
             'imgfetch: unknown option --foo\n'
-            'Usage: imgfetch [-n|--name <name>] <uri> [args...]\n'
+            'Usage: imgfetch [-n|--name <name>] [-t|--timeout <timeout>] <uri> [args...]\n'
             'bad option handled',
             '-x -1 data',
             'Usage: imgstat\n',

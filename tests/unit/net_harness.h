@@ -52,7 +52,6 @@ static inline int err_base(int rc)
 {
 	return rc < 0 ? -(-rc & 0xff) : rc;
 }
-#define CHECK_ERR(got, want) CHECK_INT(err_base(got), (want))
 
 /* The firmware functions the tests call (renamed by the build). */
 struct io_buffer *wb_alloc_iob(size_t len);

@@ -40,6 +40,8 @@
 #include "unit.h"
 
 int wb_start_dhcp(struct interface *job, struct net_device *netdev);
+const void *wb_dhcp_last_message(struct net_device *netdev, bool proxy,
+				 size_t *len);
 void wb_unregister_netdev(struct net_device *netdev);
 struct in_addr wb_ipv4_address(struct net_device *netdev);
 void wb_ipv4_config(struct net_device *netdev, struct in_addr *address,
@@ -628,6 +630,26 @@ static void check_ipv4(struct net_device *netdev, uint32_t ip, uint32_t mask,
 	CHECK_INT(ntohl(gateway.s_addr), gw);
 }
 
+/* The lease's messages as received stay with the device (for a PXE base
+ * code): the ACK, and the ProxyDHCP answer when there was one. */
+static void check_kept_messages(bool proxy)
+{
+	struct dhcp_packet pkt;
+	const void *data;
+	size_t len = 0;
+
+	data = wb_dhcp_last_message(net0, false, &len);
+	CHECK(data && dhcp_parse(data, len, &pkt) == 0 &&
+	      pkt.message_type == DHCPACK &&
+	      ntohl(pkt.hdr->yiaddr.s_addr) == CLIENT_IP);
+	data = wb_dhcp_last_message(net0, true, &len);
+	if (proxy)
+		CHECK(data && dhcp_parse(data, len, &pkt) == 0 &&
+		      dhcp_option(&pkt, DHCP_VENDOR_CLASS_ID, NULL, 0) == 9);
+	else
+		CHECK(!data);
+}
+
 static void test_plain_server(void)
 {
 	unsigned flushes = arp_flushes;
@@ -661,12 +683,14 @@ static void test_plain_server(void)
 	CHECK(arp_flushes > flushes);
 	/* The exchange is over, its socket gone with it. */
 	CHECK_INT(fake_open_sockets(), 0);
+	check_kept_messages(false);
 
 	/* Again: the block is replaced, not duplicated. */
 	world.with_filename = false;
 	world.proxy = true;
 	world.proxy_filename = true;
 	CHECK_INT(dhcp(net0), 0);
+	check_kept_messages(true);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
 	check_ipv4(net0, CLIENT_IP, 0xffffff00, SERVER_IP);

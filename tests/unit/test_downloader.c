@@ -4,7 +4,7 @@
  * The downloader between a protocol and a waiter: data lands at its offset,
  * a size the server announces is only a hint (capped, never beyond what the
  * platform reports free, never pinning memory without data), redirects
- * reopen, reasons and results reach the waiter, cancelling stops the
+ * reopen, a restart voids what was delivered, reasons and results reach the waiter, cancelling stops the
  * protocol. The protocol is a fake plugged in by a fake xfer_open_uri().
  */
 
@@ -251,6 +251,27 @@ static void test_redirect_reopens(void)
 	image_done(image);
 }
 
+/* A resumed transfer found the document changed: what it had is void,
+ * even where the new version is shorter. */
+static void test_restart_voids_contents(void)
+{
+	struct image *image = start("http://server/changed");
+	struct io_buffer *iob = wb_alloc_iob(3);
+	struct xfer_metadata meta = { .offset = 0,
+				      .flags = XFER_FL_ABS_OFFSET |
+					       XFER_FL_RESTART };
+
+	deliver_at(0, "old version", 11);
+	memcpy(iob_put(iob, 3), "new", 3);
+	CHECK_INT(wb_xfer_deliver(&protocol, iob, &meta), 0);
+	CHECK_INT(image->len, 3);
+	CHECK(memcmp(image->data, "new", 3) == 0);
+	deliver_at(3, "er", 2);
+	CHECK_INT(image->len, 5);
+	wb_intf_shutdown(&protocol, 0);
+	image_done(image);
+}
+
 static void test_unknown_scheme_fails_at_once(void)
 {
 	struct image *image = wb_alloc_image("bad");
@@ -268,6 +289,7 @@ int main(void)
 	test_data_lands_at_its_offset();
 	test_hint_is_capped();
 	test_reason_and_error_reach_the_waiter();
+	test_restart_voids_contents();
 	test_cancel_stops_the_protocol();
 	test_redirect_reopens();
 	test_unknown_scheme_fails_at_once();

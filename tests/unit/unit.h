@@ -20,6 +20,16 @@ static unsigned unit_checks, unit_failures;
 	unit_check_str((got), (want), #got, __FILE__, __LINE__)
 #define CHECK_INT(got, want) \
 	unit_check_int((long long)(got), (long long)(want), #got, __FILE__, __LINE__)
+/* A firmware return code's plain error number (what errno_base() of our
+ * errno.h gives, which the system's errno.h hides from tests). */
+#define CHECK_ERR(got, want) \
+	unit_check_int(unit_errno_base((long long)(got)), (long long)(want), \
+		       #got, __FILE__, __LINE__)
+
+static inline long long unit_errno_base(long long rc)
+{
+	return rc < 0 ? -(-rc & 0xff) : rc;
+}
 
 static inline int unit_check(int ok, const char *what, const char *file, int line)
 {

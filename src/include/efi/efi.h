@@ -79,6 +79,8 @@ typedef struct {
 #define EFI_ERRCODE(n) (EFI_ERROR_BIT | (n))
 
 #define EFI_SUCCESS 0
+/* Warnings (high bit clear, not errors). */
+#define EFI_WARN_DELETE_FAILURE 2
 #define EFI_LOAD_ERROR EFI_ERRCODE(1)
 #define EFI_INVALID_PARAMETER EFI_ERRCODE(2)
 #define EFI_UNSUPPORTED EFI_ERRCODE(3)

@@ -14,9 +14,16 @@
  * cancels a session.
  */
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <wireboot/interface.h>
 #include <wireboot/netdev.h>
 
 int start_dhcp(struct interface *job, struct net_device *netdev);
+
+/* The DHCPACK of the device's last lease (proxy: the ProxyDHCP answer that
+ * came with it) as received, *len its length; NULL if there is none. */
+const void *dhcp_last_message(struct net_device *netdev, bool proxy,
+			      size_t *len);
 
 #endif

@@ -12,6 +12,7 @@
  * probe() recognises the contents, exec() runs them.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/list.h>
@@ -31,6 +32,8 @@ struct image {
 	size_t len;
 	size_t capacity;
 	const struct image_type *type;	/* NULL until probed */
+	bool selected;			/* the one "boot" runs (imgselect) */
+	bool autofree;			/* unregistered once it has run */
 };
 
 struct image_type {
@@ -55,6 +58,12 @@ int image_set_cmdline(struct image *image, const char *cmdline);
 int register_image(struct image *image);
 void unregister_image(struct image *image);
 struct image *find_image(const char *name);
+/* Makes image the one "boot" runs (no other stays selected). */
+void image_select(struct image *image);
+/* The selected image, or NULL. */
+struct image *find_selected_image(void);
+/* The image being executed innermost, or NULL. */
+struct image *current_image(void);
 extern struct list_head images;
 #define for_each_image(image) list_for_each_entry(image, &images, list)
 

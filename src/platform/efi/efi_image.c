@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI executables as images: "chain x.efi" loads the PE image from memory
- * through the firmware's LoadImage and starts it. Under Secure Boot both
- * the firmware (LoadImage) and, when it started us, shim
- * (efi_shim_lock.c) verify it first; we never start anything ourselves.
+ * through the firmware's LoadImage and starts it, with its command line
+ * as load options. Under Secure Boot both the firmware (LoadImage) and,
+ * when it started us, shim (efi_shim_lock.c) verify it first; we never
+ * start anything ourselves. Its device handle is a boot device of ours
+ * (efi_boot_device.c: SNP, PXE base code, the images as files), and a
+ * Linux kernel (an EFI stub) finds its initramfs through LoadFile2
+ * (efi_initrd.c).
  *
  * Our NICs are closed (not unregistered) while the image runs: the next
  * stage may drive the same hardware itself, through the firmware's own
@@ -15,8 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <platform/efi/efi_boot_device.h>
 #include <platform/efi/efi_guid.h>
-#include <platform/efi/efi_path.h>
+#include <platform/efi/efi_initrd.h>
 #include <platform/efi/efi_shim_lock.h>
 #include <wireboot/efi.h>
 #include <wireboot/image.h>
@@ -41,41 +46,6 @@ static int efi_image_probe(struct image *image)
 	    memcmp(data + pe_offset, "PE\0\0", 4) != 0)
 		return -ENOEXEC;
 	return 0;
-}
-
-/* Where the image "came from", for the firmware's records and the image's
- * own loaded-image protocol: a file node with its name under the device
- * we were loaded from. malloc'd. */
-static EFI_DEVICE_PATH_PROTOCOL *image_device_path(const struct image *image)
-{
-	EFI_DEVICE_PATH_PROTOCOL *parent = NULL, *path, *file, *end;
-	size_t parent_len = 0, name_units, file_len;
-
-	if (efi_loaded_image->DeviceHandle &&
-	    !EFI_ERROR(efi_boot_services->HandleProtocol(
-		    efi_loaded_image->DeviceHandle, &efi_device_path_protocol_guid,
-		    (void **)&parent)) && parent &&
-	    efi_path_len(parent, EFI_PATH_MAX_LEN, &parent_len) != 0)
-		parent_len = 0;	/* malformed: the file node stands alone */
-	name_units = utf8_to_utf16(NULL, 0, image->name) + 2;
-	file_len = sizeof(*file) + name_units * sizeof(CHAR16);
-	if (file_len > 0xffff)
-		return NULL;
-	path = malloc(parent_len + file_len + sizeof(*end));
-	if (!path)
-		return NULL;
-	if (parent_len)
-		memcpy(path, parent, parent_len);
-	file = (void *)((UINT8 *)path + parent_len);
-	efi_path_set_node(file, MEDIA_DEVICE_PATH, MEDIA_FILEPATH_DP, file_len);
-	{
-		CHAR16 *text = (CHAR16 *)(file + 1);
-		text[0] = '\\';
-		utf8_to_utf16(text + 1, name_units - 1, image->name);
-	}
-	end = (void *)((UINT8 *)file + file_len);
-	efi_path_set_end(end);
-	return path;
 }
 
 /* The image's command line as UCS-2 load options (malloc'd). */
@@ -154,24 +124,33 @@ static int start_image(EFI_HANDLE handle)
 
 static int efi_image_exec(struct image *image)
 {
-	EFI_DEVICE_PATH_PROTOCOL *path = image_device_path(image);
+	EFI_DEVICE_PATH_PROTOCOL *path;
 	EFI_LOADED_IMAGE_PROTOCOL *loaded;
+	struct efi_boot_device dev;
 	CHAR16 *options = NULL;
 	EFI_HANDLE handle = NULL;
 	EFI_STATUS status;
 	int rc;
 
-	if (!path)
+	rc = efi_boot_device_open(&dev, image);
+	if (rc)
+		return rc;
+	path = efi_boot_device_file_path(&dev);
+	if (!path) {
+		efi_boot_device_close(&dev);
 		return -ENOMEM;
+	}
 	rc = efi_shim_lock_verify(image->name, image->data, image->len);
 	if (rc != 0) {
 		free(path);
+		efi_boot_device_close(&dev);
 		return rc;
 	}
 	status = efi_boot_services->LoadImage(0, efi_image_handle, path,
 					      image->data, image->len, &handle);
 	free(path);
 	if (EFI_ERROR(status)) {
+		efi_boot_device_close(&dev);
 		rc = efi_status_to_rc(status);
 		/* Refused by Secure Boot: the handle exists, unusable. */
 		if (status == EFI_SECURITY_VIOLATION && handle)
@@ -195,7 +174,10 @@ static int efi_image_exec(struct image *image)
 		if (!options)
 			loaded->LoadOptionsSize = 0;
 	}
+	efi_initrd_install(image);
 	rc = start_image(handle);
+	efi_initrd_uninstall();
+	efi_boot_device_close(&dev);
 	free(options);
 	return rc;
 }

@@ -2,7 +2,8 @@
 /*
  * What the network boot program needs from the UEFI platform beyond an
  * entry point, wherever it runs (the application, or a full driver's
- * LoadFile): starting EFI programs, power off, the platform's settings.
+ * LoadFile): starting EFI programs (with the images as files and a PXE base
+ * code on their device), power off, the platform's settings.
  * Both places require this one object, so the list lives here once.
  */
 
@@ -10,6 +11,8 @@
 
 PROVIDE_OBJECT(efi_program);
 REQUIRE_OBJECT(efi_image);
+REQUIRE_OBJECT(efi_image_fs);
+REQUIRE_OBJECT(efi_pxe);
 REQUIRE_OBJECT(efi_power_cmd);
 REQUIRE_OBJECT(efi_settings);
 /* What scripts see of the machine: SMBIOS, firmware variables, PCI. */

@@ -24,6 +24,12 @@ typedef struct {
 #define MEDIA_DEVICE_PATH 0x04
 #define MEDIA_FILEPATH_DP 0x04
 
+/* Vendor-defined nodes (sections 10.3.2.4 and 10.3.5.3): a GUID follows
+ * the header, then vendor data. */
+#define HARDWARE_DEVICE_PATH 0x01
+#define HW_VENDOR_DP 0x04
+#define MEDIA_VENDOR_DP 0x03
+
 /* Messaging device path, MAC address node (section 10.3.4.11): the
  * 32-byte address field of EFI_MAC_ADDRESS, then the interface type
  * (1: Ethernet), 37 bytes in all. */

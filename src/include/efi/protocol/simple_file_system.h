@@ -17,7 +17,10 @@
 	{ 0x09576e92, 0x6d3f, 0x11d2,                                        \
 	  { 0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b } }
 
+#define EFI_FILE_PROTOCOL_REVISION 0x00010000
+#define EFI_SIMPLE_FILE_SYSTEM_PROTOCOL_REVISION 0x00010000
 #define EFI_FILE_MODE_READ 0x0000000000000001ULL
+#define EFI_FILE_READ_ONLY 0x0000000000000001ULL
 #define EFI_FILE_DIRECTORY 0x0000000000000010ULL
 
 typedef struct EFI_FILE_PROTOCOL EFI_FILE_PROTOCOL;
@@ -29,17 +32,22 @@ struct EFI_FILE_PROTOCOL {
 				 CHAR16 *FileName, UINT64 OpenMode,
 				 UINT64 Attributes);
 	EFI_STATUS(EFIAPI *Close)(EFI_FILE_PROTOCOL *This);
-	VOID *Delete;
+	EFI_STATUS(EFIAPI *Delete)(EFI_FILE_PROTOCOL *This);
 	EFI_STATUS(EFIAPI *Read)(EFI_FILE_PROTOCOL *This, UINTN *BufferSize,
 				 VOID *Buffer);
-	VOID *Write;
-	VOID *GetPosition;
-	VOID *SetPosition;
+	EFI_STATUS(EFIAPI *Write)(EFI_FILE_PROTOCOL *This, UINTN *BufferSize,
+				  VOID *Buffer);
+	EFI_STATUS(EFIAPI *GetPosition)(EFI_FILE_PROTOCOL *This,
+					UINT64 *Position);
+	EFI_STATUS(EFIAPI *SetPosition)(EFI_FILE_PROTOCOL *This,
+					UINT64 Position);
 	EFI_STATUS(EFIAPI *GetInfo)(EFI_FILE_PROTOCOL *This,
 				    EFI_GUID *InformationType,
 				    UINTN *BufferSize, VOID *Buffer);
-	VOID *SetInfo;
-	VOID *Flush;
+	EFI_STATUS(EFIAPI *SetInfo)(EFI_FILE_PROTOCOL *This,
+				    EFI_GUID *InformationType,
+				    UINTN BufferSize, VOID *Buffer);
+	EFI_STATUS(EFIAPI *Flush)(EFI_FILE_PROTOCOL *This);
 	/* Revision 2 adds OpenEx, ReadEx, WriteEx and FlushEx. */
 };
 
