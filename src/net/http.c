@@ -16,9 +16,10 @@
  * the receiver's window is what TCP offers the server, so the server never
  * sends faster than the receiver takes.
  *
- * Everything that ends a connection too early -- a close or reset before
- * the body is complete, a refused connection, silence for "http-timeout"
- * seconds -- leads to a new connection after a back-off (1, 2, 4 ... s),
+ * Once the server has answered, everything that ends a connection too
+ * early -- a close or reset before the body is complete, a refused
+ * connection, silence for "http-timeout" seconds -- leads to a new
+ * connection after a back-off (1, 2, 4 ... s),
  * at most "http-retries" times in a row (progress resets the count). A
  * new attempt asks for the rest with "Range: bytes=N-" guarded by
  * "If-Range" with the validator of what we have (a strong ETag, else
@@ -109,6 +110,7 @@ struct http_request {
 	struct http_challenge challenge;	/* to answer, once */
 	unsigned redirects;
 	char *seen[HTTP_REDIRECT_MAX + 1];	/* URIs requested, for loops */
+	bool responded;			/* the server answered once */
 	unsigned attempts;		/* failed connections in a row */
 	unsigned retries_max;
 	uint64_t timeout_us;
@@ -280,6 +282,11 @@ static void http_lost(struct http_request *http, int rc)
 	uint64_t pause;
 
 	intf_restart(&http->socket, rc);
+	/* A server that never answered is the wrong one: say so at once. */
+	if (!http->responded) {
+		http_finish(http, rc);
+		return;
+	}
 	if (http->attempts >= http->retries_max) {
 		snprintf(reason, sizeof(reason),
 			 "HTTP: connection lost after %llu bytes, %u retries",
@@ -593,6 +600,7 @@ static void http_rx_head(struct http_request *http)
 	int rc = http_parse_response(http->head->buf, http->head->len, rsp);
 
 	http->head->len = 0;
+	http->responded = true;
 	if (rc) {
 		http_fail(http, rc == -EPROTO ? -EUNIQ(EPROTO, 18) :
 						-EUNIQ(EINVAL, 19),

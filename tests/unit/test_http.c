@@ -11,7 +11,8 @@
  * reason, malformed and overlong heads, and resumption: a close after the
  * head, a reset mid-body (Range and If-Range with the ETag), a document
  * that changed (the receiver is told to restart), a silent server, a
- * refused connection, and retries running out.
+ * server that never answers (no retries), refused connections after it
+ * answered (back-off), and retries running out.
  */
 
 /* First: they map names the headers' inline functions use. */
@@ -75,6 +76,7 @@ enum behaviour {
 	SERVE_STATUS,		/* status_text as the whole head */
 	SERVE_RAW,		/* raw_response as it is */
 	SERVE_POST_ECHO,
+	SERVE_SILENT,		/* accepts, never answers */
 };
 
 static enum behaviour behaviour;
@@ -86,6 +88,7 @@ static const char *auth_challenge, *auth_expect;
 static size_t cut_at[8];
 static bool cut_reset, cut_stall;
 static bool etag_changes;	/* after the first connection */
+static unsigned refuse_after_first;	/* connections refused after it */
 static bool no_validator;
 
 static const char *request_line(const struct fake_stream *stream)
@@ -171,6 +174,10 @@ static void stream_server(struct fake_stream *stream)
 	char next[64];
 	unsigned n;
 
+	if (stream->number == 0 && refuse_after_first) {
+		stream_refuse = refuse_after_first;
+		refuse_after_first = 0;
+	}
 	switch (behaviour) {
 	case SERVE_LENGTH:
 		serve_document(stream);
@@ -216,6 +223,8 @@ static void stream_server(struct fake_stream *stream)
 		stream_send_str(stream, raw_response);
 		stream_end(stream, 0);
 		return;
+	case SERVE_SILENT:
+		return;
 	case SERVE_POST_ECHO: {
 		const char *body = strstr(stream->request, "\r\n\r\n") + 4;
 		char head[128];
@@ -240,6 +249,7 @@ static void reset(enum behaviour how)
 	behaviour = how;
 	memset(cut_at, 0, sizeof(cut_at));
 	cut_reset = cut_stall = etag_changes = no_validator = false;
+	refuse_after_first = 0;
 	timeout_setting = retries_setting = NULL;
 	auth_expect = NULL;
 	sink_init(&rx, DOC_LEN + 65536);
@@ -539,20 +549,34 @@ static void test_resume(void)
 		CHECK(requested(streams[1], "Range: bytes=5000-\r\n"));
 	}
 
-	/* Refused connections, as while a server restarts: back-off. */
+	/* A server that never answered is not waited for. */
 	reset(SERVE_LENGTH);
-	stream_refuse = 3;
-	{
-		uint64_t start = fake_now;
+	stream_refuse = 1;
+	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ECONNREFUSED);
+	CHECK_INT(stream_count, 1);
+	reset(SERVE_SILENT);
+	timeout_setting = "2";
+	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ETIMEDOUT);
+	CHECK_INT(stream_count, 1);
 
+	/* Refused connections after the server answered, as while it
+	 * restarts: back-off. */
+	reset(SERVE_LENGTH);
+	cut_at[0] = 1000;
+	{
+		uint64_t start;
+
+		refuse_after_first = 3;
+		start = fake_now;
 		CHECK_INT(fetch("http://10.0.0.1/big"), 0);
 		CHECK(got_document(document, DOC_LEN));
-		CHECK_INT(stream_count, 4);
-		/* 1 + 2 + 4 s of back-off */
-		CHECK(fake_now - start >= 7000000);
+		CHECK_INT(stream_count, 5);
+		/* 1 + 2 + 4 + 8 s of back-off */
+		CHECK(fake_now - start >= 15000000);
 	}
 	reset(SERVE_LENGTH);
-	stream_refuse = 10;
+	cut_at[0] = 1000;
+	refuse_after_first = 10;
 	retries_setting = "3";
 	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ECONNREFUSED);
 	CHECK_INT(stream_count, 4);
