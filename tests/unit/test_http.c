@@ -81,6 +81,7 @@ enum behaviour {
 
 static enum behaviour behaviour;
 static unsigned redirect_code;
+static const char *redirect_target;	/* of SERVE_REDIRECT */
 static const char *status_text, *raw_response;
 static const char *auth_challenge, *auth_expect;
 /* Per connection number: cut the answer after this many body bytes (0:
@@ -195,7 +196,7 @@ static void stream_server(struct fake_stream *stream)
 			serve_document(stream);
 			return;
 		}
-		serve_redirect(stream, "/target");
+		serve_redirect(stream, redirect_target);
 		return;
 	case SERVE_LOOP:
 		serve_redirect(stream, requested(stream, " /a ") ? "/b" :
@@ -252,6 +253,7 @@ static void reset(enum behaviour how)
 	refuse_after_first = 0;
 	timeout_setting = retries_setting = NULL;
 	auth_expect = NULL;
+	redirect_target = "/target";
 	sink_init(&rx, DOC_LEN + 65536);
 }
 
@@ -361,6 +363,13 @@ static void test_redirects(void)
 		/* The redirect's own body never reaches the receiver. */
 		CHECK_INT(rx.restarts, 0);
 	}
+	/* Another scheme is the receiver's to open (this one cannot). */
+	reset(SERVE_REDIRECT);
+	redirect_code = 302;
+	redirect_target = "tftp://10.0.0.2/file";
+	CHECK_INT(fetch("http://10.0.0.1/start"), -ENOTSUP);
+	CHECK_INT(stream_count, 1);
+	CHECK(streams[0]->client_closed);
 	reset(SERVE_LOOP);
 	redirect_code = 302;
 	CHECK_INT(err_base(fetch("http://10.0.0.1/a")), -ELOOP);
