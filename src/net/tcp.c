@@ -26,7 +26,8 @@
  * once for anything out of order. Window scaling and timestamps (RFC 7323)
  * are offered in the SYN; the receive window is sized from the buffer.
  *
- * What we send is retransmitted on timeout (RFC 6298, net/tcp_rtt.h) and,
+ * What we send is retransmitted on timeout (RFC 6298, net/rtt_estimator.h;
+ * the floor is 200 ms, as most stacks have it, not the RFC's 1 s) and,
  * after three duplicate ACKs, by fast retransmit with NewReno recovery
  * (RFC 5681, 6582). Segments are checked as RFC 5961 asks: a RST or SYN
  * that is not exactly where we expect only earns a challenge ACK, an ACK
@@ -46,7 +47,7 @@
 #include <string.h>
 #include <net/tcp.h>
 #include <net/tcp_packet.h>
-#include <net/tcp_rtt.h>
+#include <net/rtt_estimator.h>
 #include <net/tcpip.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
@@ -80,6 +81,13 @@ FEATURE("tcp");
 #define TCP_TIME_WAIT_US 2000000U
 #define TCP_FIN_WAIT_2_US 10000000U
 #define TCP_PERSIST_MAX_US 60000000U
+/* The least MSS we take from a peer: a smaller one (even 0) would be
+ * absurd, and leaves no room for data beside the options. */
+#define TCP_MIN_MSS 64U
+/* Retransmission timeouts (RFC 6298's first one, a LAN's floor). */
+#define TCP_RTO_INITIAL_US 1000000U
+#define TCP_RTO_MIN_US 200000U
+#define TCP_RTO_MAX_US 60000000U
 /* Initial window (RFC 6928). */
 #define TCP_INIT_SEGS 10U
 
@@ -119,7 +127,7 @@ struct tcp_conn {
 	bool timing;
 	uint32_t timed_seq;
 	uint64_t timed_us;
-	struct tcp_rtt rtt;
+	struct rtt_estimator rtt;
 
 	/* Receive side. */
 	uint32_t irs, rcv_nxt, rcv_adv, last_ack_sent;
@@ -466,7 +474,7 @@ static void tcp_check_eof(struct tcp_conn *conn)
 
 static void tcp_start_rto(struct tcp_conn *conn)
 {
-	start_timer_fixed(&conn->rto_timer, tcp_rtt_timeout(&conn->rtt));
+	start_timer_fixed(&conn->rto_timer, rtt_rto(&conn->rtt));
 }
 
 static void tcp_send_syn(struct tcp_conn *conn)
@@ -491,7 +499,7 @@ static void tcp_rto_expired(struct retry_timer *timer, bool fail)
 		tcp_destroy(conn, -EUNIQ(ETIMEDOUT, 1));
 		return;
 	}
-	tcp_rtt_backoff(&conn->rtt);
+	rtt_backoff(&conn->rtt);
 	conn->timing = false;
 	if (conn->state == TCP_SYN_SENT) {
 		tcp_send_syn(conn);
@@ -522,6 +530,13 @@ static void tcp_persist_expired(struct retry_timer *timer, bool fail)
 	struct tcp_conn *conn = container_of(timer, struct tcp_conn,
 					     persist_timer);
 
+	/* Forever only for an owner waiting to send: without one (our FIN
+	 * behind the data) a peer that never opens is given up on. */
+	if (!intf_is_plugged(&conn->xfer) &&
+	    conn->retries++ >= TCP_DATA_RETRIES) {
+		tcp_destroy(conn, -EUNIQ(ETIMEDOUT, 14));
+		return;
+	}
 	tcp_send_ack_at(conn, conn->snd_una - 1);
 	if (fail)
 		start_timer_fixed(timer, TCP_PERSIST_MAX_US);
@@ -598,7 +613,7 @@ static void tcp_output(struct tcp_conn *conn)
 	sent = conn->snd_nxt - conn->snd_una;
 	if (!conn->snd_wnd && sent == 0 && conn->tx_len &&
 	    !conn->persist_timer.running) {
-		conn->persist_timer.min_us = tcp_rtt_timeout(&conn->rtt);
+		conn->persist_timer.min_us = rtt_rto(&conn->rtt);
 		start_timer(&conn->persist_timer);
 	}
 }
@@ -917,11 +932,10 @@ static void tcp_take_rtt(struct tcp_conn *conn, const struct tcp_segment *seg,
 		uint32_t ms = timestamp_now(conn) - seg->opts.tsecr;
 
 		if (ms < TCP_RTO_MAX_US / 1000)
-			tcp_rtt_sample(&conn->rtt, ms * 1000);
+			rtt_sample(&conn->rtt, ms * 1000);
 	} else if (conn->timing && seq_gt(ack, conn->timed_seq)) {
 		conn->timing = false;
-		tcp_rtt_sample(&conn->rtt,
-			       (uint32_t)(monotonic_us() - conn->timed_us));
+		rtt_sample(&conn->rtt, monotonic_us() - conn->timed_us);
 	}
 }
 
@@ -1122,16 +1136,17 @@ static void tcp_rx_syn_sent(struct tcp_conn *conn,
 	if (conn->ts_ok)
 		conn->ts_recent = opts->tsval;
 	if (conn->retries == 0 && !conn->ts_ok)
-		tcp_rtt_sample(&conn->rtt,
-			       (uint32_t)(monotonic_us() - conn->timed_us));
+		rtt_sample(&conn->rtt, monotonic_us() - conn->timed_us);
 	else
 		tcp_take_rtt(conn, seg, seg->ack);
 	mss = (opts->present & TCP_HAVE_MSS) ? opts->mss : TCP_DEFAULT_MSS;
 	if (mss > conn->rcv_mss)
 		mss = conn->rcv_mss;
+	if (mss < TCP_MIN_MSS)
+		mss = TCP_MIN_MSS;
 	if (conn->ts_ok)
 		mss -= TCP_TS_OPTLEN;
-	conn->mss = mss ? mss : 1;
+	conn->mss = mss;
 	conn->snd_wnd = conn->max_snd_wnd = seg->window;
 	conn->snd_wl1 = seg->seq;
 	conn->snd_wl2 = seg->ack;
@@ -1355,7 +1370,8 @@ int tcp_open(struct interface *xfer, const struct sockaddr *peer,
 	retry_init(&conn->persist_timer, tcp_persist_expired, 0,
 		   TCP_PERSIST_MAX_US);
 	retry_init(&conn->wait_timer, tcp_wait_expired, 0, 0);
-	tcp_rtt_init(&conn->rtt);
+	rtt_init(&conn->rtt, TCP_RTO_INITIAL_US, TCP_RTO_MIN_US,
+		 TCP_RTO_MAX_US);
 	memcpy(&conn->peer, peer, sizeof(conn->peer));
 	conn->peer.st_scope_id = 0;
 	if (local)

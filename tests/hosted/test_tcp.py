@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """TCP of the hosted program (bin-x86_64-linux/wireboot --tcp-fetch) against
-real peers: 64 MiB from nginx on a clean link (bytes and SHA-256 match, and
-the throughput is reported), a server that resets in the middle of the
-stream, a closed port, and an address where nobody answers.
+real peers: 64 MiB from nginx on a clean link and through the frame relay
+losing 2%, duplicating 1% and reordering 1% of the frames with 10 ms of
+delay each way, with three seeds (bytes and SHA-256 match, and the
+throughput is reported), a server that resets in the middle of the stream,
+a closed port, and an address where nobody answers.
 """
 import hashlib
 import os
@@ -42,8 +44,12 @@ def tcp_fetch(lab, target, request, timeout=120, save=None):
     return status, output, time.monotonic() - start
 
 
-def test_tcp_nginx_64mib():
-    with Lab('tcpbig') as lab:
+LOSSY = dict(drop=0.02, dup=0.01, reorder=0.01, delay_ms=10)
+
+
+def fetch_64mib(name, relay=None):
+    """64 MiB from nginx, checked; returns the seconds it took."""
+    with Lab(name, relay=relay) as lab:
         root = os.path.join(lab.files, 'www')
         os.mkdir(root)
         size = 64 << 20
@@ -52,7 +58,7 @@ def test_tcp_nginx_64mib():
         lab.nginx(server, root)
         saved = os.path.join(lab.files, 'received')
         status, output, _ = tcp_fetch(lab, SERVER + ':80', REQUEST % 'big.bin',
-                                      save=saved)
+                                      save=saved, timeout=300)
         check(status == 0, 'exit status %d:\n%s' % (status, output))
         match = re.search(r'^TCP-FETCH (\d+) ([0-9a-f]{64}) (\d+\.\d+) s$', output, re.M)
         check(match, 'no result line:\n' + output)
@@ -67,7 +73,19 @@ def test_tcp_nginx_64mib():
         check(len(body) == size, 'body of %d bytes, want %d' % (len(body), size))
         check(hashlib.sha256(body).hexdigest() == digest, 'the body differs')
         seconds = float(match.group(3))
-        print('64 MiB in %.2f s: %.1f MiB/s' % (seconds, 64 / seconds))
+        print('%s: 64 MiB in %.2f s: %.1f MiB/s%s' % (
+            name, seconds, 64 / seconds,
+            ' (relay: %s)' % lab.relay.stats() if lab.relay else ''))
+        return seconds
+
+
+def test_tcp_nginx_64mib():
+    fetch_64mib('tcpbig')
+
+
+def test_tcp_nginx_64mib_lossy():
+    for seed in (1, 2, 3):
+        fetch_64mib('tcploss%d' % seed, relay=dict(LOSSY, seed=seed))
 
 
 def test_tcp_reset_mid_stream():

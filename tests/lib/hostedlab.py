@@ -7,6 +7,13 @@ link. Also a small TFTP server (below) that speaks every option, including
 windowsize (dnsmasq has none), and can lose, repeat, reorder or stop sending
 blocks on purpose.
 
+Lab(name, relay=dict(drop=0.02, seed=1, ...)) puts the frame relay
+(relay.py; the keywords are its faults) in the middle of link 0: the
+program talks UDP on the client namespace's loopback (--dgram) to the
+relay, which forwards to the TAP on the link's bridge. lab.relay.stats()
+says what the relay did. lab.atftpd(namespace, root) runs Debian's atftpd
+(RFC 7440 windowsize) in a server namespace.
+
 WB_HOSTED_PROGRAM names another build of the program to test.
 """
 import hashlib
@@ -19,6 +26,7 @@ import tempfile
 import time
 
 from nginxlab import Nginx
+from relay import Relay
 from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make
 
 PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
@@ -160,8 +168,10 @@ class Lab:
     the same link; everything started here is stopped and removed on exit,
     even when the test fails."""
 
-    def __init__(self, name, links=1):
+    def __init__(self, name, links=1, relay=None):
         self.name = name
+        self.relay_faults = relay
+        self.relay = None
         self.taps = ['wbtap%d' % i for i in range(links)]
         self.prefix = 'wbp%d' % os.getpid()
         self.client_ns = '%s-%s-c' % (self.prefix, name)
@@ -171,8 +181,7 @@ class Lab:
 
     def __enter__(self):
         check(os.geteuid() == 0, 'hosted tests need root (network namespaces)')
-        if 'WB_HOSTED_PROGRAM' not in os.environ:
-            run_make(['bin-x86_64-linux/wireboot'])
+        self.build()
         os.makedirs(LOG_DIR, exist_ok=True)
         try:
             self.add_namespace(self.client_ns)
@@ -185,10 +194,23 @@ class Lab:
                                             'mode', 'tap'])
                 self.netns(self.client_ns, ['ip', 'link', 'set', tap, 'master',
                                             bridge, 'up'])
+            if self.relay_faults is not None:
+                self.relay = self.make_relay(self.taps[0], **self.relay_faults)
+                self.relay.start()
         except BaseException:
             self.__exit__(None, None, None)
             raise
         return self
+
+    def build(self):
+        if 'WB_HOSTED_PROGRAM' not in os.environ:
+            run_make(['bin-x86_64-linux/wireboot'])
+
+    def make_relay(self, tap, **faults):
+        """The relay of link 0: all of it in the client namespace, where
+        the program is."""
+        return Relay(tap, log_dir=LOG_DIR, name='protocols-%s-relay' % self.name,
+                     prefix=['ip', 'netns', 'exec', self.client_ns], **faults)
 
     def add_namespace(self, namespace):
         run(['ip', 'netns', 'add', namespace])
@@ -279,7 +301,11 @@ class Lab:
         (default: just the TAP)."""
         argv = ['ip', 'netns', 'exec', self.client_ns, PROGRAM]
         for i, tap in enumerate(self.taps):
-            argv += ['--tap', tap] + list((tap_args or {}).get(i, ()))
+            if i == 0 and self.relay:
+                argv += ['--dgram', '0:%d' % self.relay.port]
+            else:
+                argv += ['--tap', tap]
+            argv += list((tap_args or {}).get(i, ()))
         argv += list(args)
         if script is not None:
             script_path = os.path.join(self.files, 'script.ipxe')
@@ -296,7 +322,20 @@ class Lab:
             f.write(proc.stdout)
         return proc.returncode, proc.stdout
 
+    def atftpd(self, namespace, root, args=()):
+        """Debian's atftpd serving root on port 69 of namespace, in the
+        foreground (stopped with the lab), logging to the lab's log;
+        nothing of the machine's (/etc, inetd) is involved."""
+        os.chmod(root, 0o755)
+        return self.spawn(namespace, [
+            '/usr/sbin/atftpd', '--daemon', '--no-fork', '--logfile', '-',
+            '--user', 'root', '--group', 'root', '--port', '69',
+            '--verbose=5'] + list(args) + [root], 'atftpd',
+            ready=r'atftpd')
+
     def __exit__(self, *exc):
+        if self.relay:
+            self.relay.stop()
         for proc in self.processes:
             if proc.poll() is None:
                 proc.terminate()

@@ -14,7 +14,7 @@
  * (fake_advance() fires the timers that fall due on the way).
  *
  * Firmware sources these tests link:
- *   src/net/tcp.c src/net/tcp_packet.c src/net/tcp_rtt.c src/net/tcpip.c
+ *   src/net/tcp.c src/net/tcp_packet.c src/net/rtt_estimator.c src/net/tcpip.c
  *   src/net/socket.c src/core/random_id.c src/core/iobuf.c
  *   src/core/retry.c src/core/interface.c src/core/xfer.c
  *   src/core/settings.c src/core/setting_types.c src/core/string.c
@@ -178,19 +178,45 @@ static const struct sent_segment *last_sent(void)
 	return fake_sent_count ? &fake_sent[fake_sent_count - 1] : NULL;
 }
 
-/* Hands a segment from the peer to TCP; returns tcpip_rx()'s answer. */
+/* Hands len bytes from the peer to TCP as they are (the checksum field
+ * written first, right or, if bad_csum, wrong); tcpip_rx()'s answer. */
+static int peer_inject(const uint8_t *segment, size_t len, bool bad_csum)
+{
+	struct io_buffer *iob = wb_alloc_iob(64 + len);
+	struct sockaddr_in src, dest;
+	uint8_t *p;
+
+	iob_reserve(iob, 64);
+	p = iob_put(iob, len);
+	memcpy(p, segment, len);
+	if (len >= TCP_HLEN) {
+		uint16_t csum;
+
+		p[16] = p[17] = 0;
+		csum = (uint16_t)~wb_tcpip_chksum(fake_pshdr(len), p, len);
+		if (bad_csum)
+			csum ^= 0x0101;
+		memcpy(p + 16, &csum, 2);
+	}
+	memset(&src, 0, sizeof(src));
+	memset(&dest, 0, sizeof(dest));
+	src.sin_family = dest.sin_family = AF_INET;
+	src.sin_addr.s_addr = htonl(PEER_ADDR);
+	dest.sin_addr.s_addr = htonl(OUR_ADDR);
+	return wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
+			   (struct sockaddr_tcpip *)&dest, fake_pshdr(len));
+}
+
+/* Builds a segment from the peer to our port and hands it to TCP. */
 static int peer_send(uint32_t seq, uint32_t ack, uint8_t flags,
 		     uint16_t window, const struct tcp_options *opts,
 		     const void *data, size_t len)
 {
 	size_t optlen = opts ? wb_tcp_options_len(opts) : 0;
 	size_t total = TCP_HLEN + optlen + len;
-	struct io_buffer *iob = wb_alloc_iob(64 + total);
-	struct sockaddr_in src, dest;
-	uint8_t *p;
+	uint8_t *p = malloc(total);
+	int rc;
 
-	iob_reserve(iob, 64);
-	p = iob_put(iob, total);
 	memset(p, 0, TCP_HLEN);
 	memcpy(p, &(uint16_t){ htons(PEER_PORT) }, 2);
 	memcpy(p + 2, &our_port, 2);
@@ -203,18 +229,9 @@ static int peer_send(uint32_t seq, uint32_t ack, uint8_t flags,
 		wb_tcp_build_options(p + TCP_HLEN, opts);
 	if (len)
 		memcpy(p + TCP_HLEN + optlen, data, len);
-	{
-		uint16_t csum = (uint16_t)~wb_tcpip_chksum(fake_pshdr(total), p, total);
-
-		memcpy(p + 16, &csum, 2);
-	}
-	memset(&src, 0, sizeof(src));
-	memset(&dest, 0, sizeof(dest));
-	src.sin_family = dest.sin_family = AF_INET;
-	src.sin_addr.s_addr = htonl(PEER_ADDR);
-	dest.sin_addr.s_addr = htonl(OUR_ADDR);
-	return wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
-			   (struct sockaddr_tcpip *)&dest, fake_pshdr(total));
+	rc = peer_inject(p, total, false);
+	free(p);
+	return rc;
 }
 
 /* Moves the clock in steps of at most 1 ms, firing due timers. */
@@ -240,9 +257,12 @@ struct owner {
 	size_t window;			/* what it accepts now */
 	unsigned window_changes;
 	bool closed;
+	unsigned closes;
 	int rc;
 	const char *request;		/* sent when the window opens */
 	bool request_sent;
+	/* Called with each delivery and its offset in the stream, if set. */
+	void (*check)(const uint8_t *data, size_t len, size_t offset);
 };
 
 static size_t owner_window(struct interface *xfer)
@@ -257,6 +277,8 @@ static int owner_deliver(struct interface *xfer, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 
 	(void)meta;
+	if (owner->check)
+		owner->check(iob->data, len, owner->received);
 	if (owner->received + len <= owner->capacity)
 		memcpy(owner->data + owner->received, iob->data, len);
 	owner->received += len;
@@ -289,6 +311,7 @@ static void owner_close(struct interface *xfer, int rc)
 	struct owner *owner = container_of(xfer, struct owner, xfer);
 
 	owner->closed = true;
+	owner->closes++;
 	owner->rc = rc;
 	wb_intf_shutdown(xfer, rc);
 }

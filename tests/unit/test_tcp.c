@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/tcp.c src/net/tcp_packet.c src/net/tcp_rtt.c src/net/tcpip.c src/net/socket.c src/core/random_id.c
+// FIRMWARE_SOURCES: src/net/tcp.c src/net/tcp_packet.c src/net/rtt_estimator.c src/net/tcpip.c src/net/socket.c src/core/random_id.c
 // FIRMWARE_SOURCES: src/core/iobuf.c src/core/retry.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * TCP connections driven through a fake network protocol
@@ -10,8 +10,8 @@
  * retransmission with back-off and giving up, fast retransmit, RST in
  * every state (RFC 5961 challenge ACKs for inexact ones), a refused
  * connection, both ways of closing, bad segments, sequence numbers across
- * the wrap, the tcp-rcvbuf setting, and a long transfer through a lossy,
- * reordering, duplicating peer.
+ * the wrap, the tcp-rcvbuf setting, the checksum, and a long transfer
+ * through a lossy, reordering, duplicating peer.
  */
 
 #include "tcp_harness.h"
@@ -488,8 +488,9 @@ static void test_refused(void)
 	owner_free(&owner);
 }
 
-/* States before a RST: 0 established, 1 FIN-WAIT-1, 2 FIN-WAIT-2, 3
- * CLOSE-WAIT. */
+/* States before a RST: 0 ESTABLISHED, 1 FIN-WAIT-1, 2 FIN-WAIT-2, 3
+ * LAST-ACK, 4 CLOSE-WAIT (the owner still reading), 5 TIME-WAIT, 6
+ * CLOSING. */
 static void reset_in_state(int state)
 {
 	struct owner owner;
@@ -499,12 +500,30 @@ static void reset_in_state(int state)
 	owner_init(&owner, 100);
 	establish(&owner);
 	ts = peer_ts();
-	if (state == 1 || state == 2) {
+	if (state == 1 || state == 2 || state == 5 || state == 6) {
 		wb_intf_shutdown(&owner.xfer, 0);	/* our FIN */
 		CHECK(last_sent()->seg.flags & TCP_FIN);
+		if (state == 6) {
+			/* Theirs crosses ours. */
+			peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts,
+				  NULL, 0);
+			peer_seq++;
+		}
 		our_seq++;
-		if (state == 2)
+		if (state == 2 || state == 5)
 			peer_send(peer_seq, our_seq, TCP_ACK, 1000, &ts, NULL, 0);
+		if (state == 5) {
+			peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts,
+				  NULL, 0);
+			peer_seq++;
+			CHECK_INT(last_sent()->seg.ack, peer_seq);
+		}
+	} else if (state == 4) {
+		owner.window = 0;
+		peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts, "ab", 2);
+		peer_seq += 3;
+		CHECK(!owner.closed);
+		CHECK_INT(last_sent()->seg.ack, peer_seq);
 	} else if (state == 3) {
 		peer_send(peer_seq, our_seq, TCP_ACK | TCP_FIN, 1000, &ts, NULL, 0);
 		peer_seq++;
@@ -529,7 +548,7 @@ static void reset_in_state(int state)
 	if (state != 3)
 		CHECK(!owner.closed);
 	peer_send(peer_seq, 0, TCP_RST, 0, NULL, NULL, 0);
-	if (state == 0) {
+	if (state == 0 || state == 4) {
 		CHECK(owner.closed);
 		CHECK_INT(err_base(owner.rc), -FW_ECONNRESET);
 	}
@@ -544,7 +563,7 @@ static void test_resets(void)
 {
 	int state;
 
-	for (state = 0; state < 4; state++)
+	for (state = 0; state < 7; state++)
 		reset_in_state(state);
 }
 
@@ -639,8 +658,6 @@ static void test_we_close(void)
 static void test_bad_segments(void)
 {
 	struct owner owner;
-	struct io_buffer *iob;
-	struct sockaddr_in src, dest;
 	uint8_t raw[24];
 	unsigned before;
 	struct tcp_options ts;
@@ -651,30 +668,14 @@ static void test_bad_segments(void)
 	memset(raw, 0, sizeof(raw));
 	memcpy(raw, &(uint16_t){ htons(PEER_PORT) }, 2);
 	memcpy(raw + 2, &our_port, 2);
+	memcpy(raw + 4, &(uint32_t){ htonl(peer_seq) }, 4);
+	memcpy(raw + 8, &(uint32_t){ htonl(our_seq) }, 4);
+	raw[13] = TCP_ACK;
 	raw[12] = 0x40;				/* offset 4 */
-	memset(&src, 0, sizeof(src));
-	memset(&dest, 0, sizeof(dest));
-	src.sin_family = dest.sin_family = AF_INET;
-	src.sin_addr.s_addr = htonl(PEER_ADDR);
-	dest.sin_addr.s_addr = htonl(OUR_ADDR);
-	{
-		uint16_t csum = (uint16_t)~wb_tcpip_chksum(fake_pshdr(sizeof(raw)),
-							    raw, sizeof(raw));
-		memcpy(raw + 16, &csum, 2);
-	}
-	iob = wb_alloc_iob(sizeof(raw));
-	memcpy(iob_put(iob, sizeof(raw)), raw, sizeof(raw));
-	CHECK(wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
-			  (struct sockaddr_tcpip *)&dest,
-			  fake_pshdr(sizeof(raw))) != 0);
-	/* Good offset, bad checksum. */
+	CHECK(peer_inject(raw, sizeof(raw), false) != 0);
 	raw[12] = 0x50;
-	raw[16] ^= 0x55;
-	iob = wb_alloc_iob(sizeof(raw));
-	memcpy(iob_put(iob, sizeof(raw)), raw, sizeof(raw));
-	CHECK(wb_tcpip_rx(iob, &fake_dev, IP_TCP, (struct sockaddr_tcpip *)&src,
-			  (struct sockaddr_tcpip *)&dest,
-			  fake_pshdr(sizeof(raw))) != 0);
+	CHECK(peer_inject(raw, sizeof(raw), true) != 0);
+	CHECK_INT(err_base(peer_inject(raw, 19, false)), -22);	/* EINVAL */
 	CHECK_INT(fake_sent_count, before);
 	CHECK_INT(owner.received, 0);
 	/* An ACK of the future: answered with our ACK, then dropped with
@@ -720,6 +721,38 @@ static void test_sequence_wrap(void)
 	CHECK(memcmp(owner.data, data, sizeof(data)) == 0);
 	wb_intf_shutdown(&owner.xfer, -1);
 	owner_free(&owner);
+}
+
+/* The checksum every segment passes through, eight bytes at a time,
+ * against RFC 1071's plain 16-bit sum, at every length and alignment. */
+static void test_checksum(void)
+{
+	uint8_t buf[300];
+	size_t len, off, i;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (uint8_t)(i * 151 + 7 + (i >> 3));
+	memset(buf + 100, 0xff, 40);
+	for (off = 0; off < 8; off++) {
+		for (len = 0; len + off <= sizeof(buf); len++) {
+			uint64_t sum = 0x1234;
+			uint16_t word;
+
+			for (i = 0; i + 1 < len; i += 2) {
+				memcpy(&word, buf + off + i, 2);
+				sum += word;
+			}
+			if (len & 1) {
+				word = 0;
+				memcpy(&word, buf + off + len - 1, 1);
+				sum += word;
+			}
+			while (sum >> 16)
+				sum = (sum & 0xffff) + (sum >> 16);
+			if (!CHECK_INT(wb_tcpip_chksum(0x1234, buf + off, len), sum))
+				return;
+		}
+	}
 }
 
 /* No route, no randomness, no peer: opening fails with a reason. */
@@ -836,6 +869,7 @@ int main(void)
 	test_bad_segments();
 	test_sequence_wrap();
 	test_open_failures();
+	test_checksum();
 	test_lossy_transfer();
 	return unit_finish();
 }

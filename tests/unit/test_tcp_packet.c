@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/tcp_packet.c src/net/tcp_rtt.c
+// FIRMWARE_SOURCES: src/net/tcp_packet.c
 /*
  * TCP segment parsing and option building: every option (and each with a
  * wrong length, ignored), options running past the header, data offsets
  * below 5 or past the end, short segments; building and parsing back;
  * SACK blocks that do not fit beside a timestamp; sequence comparisons
- * across the wrap; and the RFC 6298 estimator with its back-off.
+ * across the wrap.
  */
 
 #include <errno.h>
@@ -15,12 +15,7 @@
 #define tcp_parse wb_tcp_parse
 #define tcp_options_len wb_tcp_options_len
 #define tcp_build_options wb_tcp_build_options
-#define tcp_rtt_init wb_tcp_rtt_init
-#define tcp_rtt_sample wb_tcp_rtt_sample
-#define tcp_rtt_timeout wb_tcp_rtt_timeout
-#define tcp_rtt_backoff wb_tcp_rtt_backoff
 #include <net/tcp_packet.h>
-#include <net/tcp_rtt.h>
 
 #include "unit.h"
 
@@ -223,33 +218,6 @@ static void test_sequence_wrap(void)
 	CHECK_INT(seq_max(0xffffff00u, 0x100), 0x100);
 }
 
-static void test_rtt(void)
-{
-	struct tcp_rtt rtt;
-
-	tcp_rtt_init(&rtt);
-	CHECK_INT(tcp_rtt_timeout(&rtt), TCP_RTO_INITIAL_US);
-	tcp_rtt_backoff(&rtt);
-	CHECK_INT(tcp_rtt_timeout(&rtt), 2 * TCP_RTO_INITIAL_US);
-	/* A first sample: SRTT = R, RTTVAR = R/2, RTO = R + 4 RTTVAR. */
-	tcp_rtt_sample(&rtt, 100000);
-	CHECK_INT(rtt.srtt_us, 100000);
-	CHECK_INT(rtt.rttvar_us, 50000);
-	CHECK_INT(tcp_rtt_timeout(&rtt), 300000);
-	/* Steady samples shrink it to the floor. */
-	for (int i = 0; i < 50; i++)
-		tcp_rtt_sample(&rtt, 1000);
-	CHECK_INT(tcp_rtt_timeout(&rtt), TCP_RTO_MIN_US);
-	for (int i = 0; i < 20; i++)
-		tcp_rtt_backoff(&rtt);
-	CHECK_INT(tcp_rtt_timeout(&rtt), TCP_RTO_MAX_US);
-	/* A sample ends the back-off. */
-	tcp_rtt_sample(&rtt, 1000);
-	CHECK_INT(tcp_rtt_timeout(&rtt), TCP_RTO_MIN_US);
-	tcp_rtt_sample(&rtt, 90000000);
-	CHECK_INT(tcp_rtt_timeout(&rtt), TCP_RTO_MAX_US);
-}
-
 int main(void)
 {
 	test_header();
@@ -258,6 +226,5 @@ int main(void)
 	test_bad_options();
 	test_build();
 	test_sequence_wrap();
-	test_rtt();
 	return unit_finish();
 }
