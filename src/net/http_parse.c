@@ -93,6 +93,7 @@ static int parse_status_line(const char *line, size_t len,
 	    parse_decimal(line + 9, 3, &status) || status < 100)
 		return -EINVAL;
 	rsp->status = (unsigned)status;
+	rsp->keep_alive = line[7] != '0';
 	/* The line is for messages: shortened if it must be. */
 	if (len >= sizeof(rsp->status_line))
 		len = sizeof(rsp->status_line) - 1;
@@ -145,6 +146,28 @@ static int parse_transfer_encoding(const char *value, size_t len,
 	return 0;
 }
 
+static void parse_connection(const char *value, size_t len,
+			     struct http_response *rsp)
+{
+	const char *end = value + len;
+
+	while (value < end) {
+		const char *comma = memchr(value, ',', (size_t)(end - value));
+		const char *item_end = comma ? comma : end;
+
+		while (value < item_end && is_ows(*value))
+			value++;
+		while (item_end > value && is_ows(item_end[-1]))
+			item_end--;
+		if (token_equals(value, (size_t)(item_end - value), "close"))
+			rsp->keep_alive = false;
+		else if (token_equals(value, (size_t)(item_end - value),
+				      "keep-alive"))
+			rsp->keep_alive = true;
+		value = comma ? comma + 1 : end;
+	}
+}
+
 static int parse_field(const char *name, size_t name_len, const char *value,
 		       size_t len, struct http_response *rsp)
 {
@@ -159,6 +182,8 @@ static int parse_field(const char *name, size_t name_len, const char *value,
 		rsp->content_length = length;
 	} else if (token_equals(name, name_len, "Transfer-Encoding")) {
 		return parse_transfer_encoding(value, len, rsp);
+	} else if (token_equals(name, name_len, "Connection")) {
+		parse_connection(value, len, rsp);
 	} else if (token_equals(name, name_len, "Location")) {
 		return copy_value(rsp->location, sizeof(rsp->location), value,
 				  len);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/http.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/http.c src/net/http_conn.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 // WOLFSSL_SOURCES: wolfcrypt/src/md5.c
 /*
  * The HTTP client's state machine against servers that answer anything:

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/http.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/http.c src/net/http_conn.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 // WOLFSSL_SOURCES: wolfcrypt/src/md5.c
 /*
  * The HTTP client, opened through the "http" URI opener with a test
  * receiver, against scripted servers over a simulated TCP (fake_stream.h):
- * Content-Length, chunked and read-to-close bodies, the receiver's window
+ * Content-Length, chunked and read-to-close bodies, connections kept for
+ * the next request (and replaced when the server closed them), the
+ * receiver's window
  * passed on as the connection's, every redirect code,
  * a redirect loop and too many redirects, 303 turning POST into GET,
  * Basic and Digest authentication, errors with the status line as the
@@ -91,6 +93,8 @@ static bool cut_reset, cut_stall;
 static bool etag_changes;	/* after the first connection */
 static unsigned refuse_after_first;	/* connections refused after it */
 static bool no_validator;
+static bool say_close;		/* "Connection: close" in the answer */
+static bool drop_second;	/* close, unanswered, a second request */
 
 static const char *request_line(const struct fake_stream *stream)
 {
@@ -127,9 +131,10 @@ static void serve_document(struct fake_stream *stream)
 			 len - start, start, len - 1, len, etag);
 	else
 		snprintf(head, sizeof(head),
-			 "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n%s%s%s\r\n",
+			 "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n%s%s%s%s\r\n",
 			 len, no_validator ? "" : "ETag: ", no_validator ? "" : etag,
-			 no_validator ? "" : "\r\n");
+			 no_validator ? "" : "\r\n",
+			 say_close ? "Connection: close\r\n" : "");
 	stream_send_str(stream, head);
 	if (cut) {
 		stream_send(stream, doc + start, cut);
@@ -178,6 +183,11 @@ static void stream_server(struct fake_stream *stream)
 	if (stream->number == 0 && refuse_after_first) {
 		stream_refuse = refuse_after_first;
 		refuse_after_first = 0;
+	say_close = drop_second = false;
+	}
+	if (drop_second && stream->requests) {
+		stream_end(stream, 0);
+		return;
 	}
 	switch (behaviour) {
 	case SERVE_LENGTH:
@@ -286,7 +296,8 @@ static void test_length(void)
 	CHECK(requested(streams[0], "\r\nHost: 10.0.0.1:8080\r\n"));
 	CHECK(!requested(streams[0], "Range"));
 	CHECK(ntohs(streams[0]->peer.sin_port) == 8080);
-	CHECK(streams[0]->client_closed && !streams[0]->open);
+	/* HTTP/1.1: the connection is kept for the next request. */
+	CHECK(!streams[0]->client_closed && streams[0]->open);
 	/* The default port, and no path at all. */
 	reset(SERVE_LENGTH);
 	CHECK_INT(fetch("http://10.0.0.1"), 0);
@@ -325,6 +336,52 @@ static void test_flow_control(void)
 	rx.window = 10;
 	CHECK_INT(fetch("http://10.0.0.1/chunked"), 0);
 	CHECK(got_document(document, DOC_LEN));
+}
+
+/* Connections kept open serve the next request to the same server. */
+static void test_reuse(void)
+{
+	reset(SERVE_LENGTH);
+	CHECK_INT(fetch("http://10.0.0.1/one"), 0);
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/two"), 0);
+	CHECK(got_document(document, DOC_LEN));
+	CHECK_INT(stream_count, 1);
+	CHECK_INT(streams[0]->requests, 1);
+	CHECK_STR(request_line(streams[0]), "GET /two HTTP/1.1");
+	/* Another port is another server. */
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1:8080/three"), 0);
+	CHECK_INT(stream_count, 2);
+	/* The server closed the idle connection: a new one. */
+	stream_shut(streams[0], 0);
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/four"), 0);
+	CHECK_INT(stream_count, 3);
+	CHECK(got_document(document, DOC_LEN));
+	/* It closes as it is taken: the request goes out again at once. */
+	drop_second = true;
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/five"), 0);
+	CHECK(got_document(document, DOC_LEN));
+	CHECK_INT(stream_count, 4);
+	CHECK_STR(request_line(streams[3]), "GET /five HTTP/1.1");
+	CHECK(!streams[2]->open);
+	/* An idle connection is closed after a few seconds. */
+	fake_run(5000000);
+	CHECK(streams[3]->client_closed && !streams[3]->open);
+	CHECK(streams[1]->client_closed);
+
+	/* "Connection: close", HTTP/1.0, surplus bytes: not kept. */
+	reset(SERVE_LENGTH);
+	say_close = true;
+	CHECK_INT(fetch("http://10.0.0.1/one"), 0);
+	CHECK(streams[0]->client_closed);
+	reset(SERVE_RAW);
+	raw_response = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef";
+	CHECK_INT(fetch("http://10.0.0.1/x"), 0);
+	CHECK_INT(rx.received, 3);
+	CHECK(streams[0]->client_closed);
 }
 
 static void test_chunked(void)
@@ -620,6 +677,7 @@ int main(void)
 		other_document[i] = (uint8_t)(i * 13 + 1);
 	test_length();
 	test_flow_control();
+	test_reuse();
 	test_chunked();
 	test_to_close();
 	test_redirects();

@@ -44,17 +44,18 @@ static void test_response_fields(void)
 	CHECK_STR(rsp.etag, "\"abc\"");
 	CHECK_STR(rsp.last_modified, "Tue, 01 Dec 2026 10:00:00 GMT");
 	CHECK_STR(rsp.location, "/next");
-	CHECK(!rsp.chunked);
+	CHECK(rsp.keep_alive && !rsp.chunked);
 
 	/* Bare LF, case-insensitive names, no reason phrase. */
 	CHECK_INT(parse("HTTP/1.1 206\ntransfer-encoding: Chunked\n"
 			"content-range: bytes 100-199/1000\n"
 			"connection: keep-alive, close\n\n"), 0);
-	CHECK(rsp.status == 206 && rsp.chunked);
+	CHECK(rsp.status == 206 && rsp.chunked && !rsp.keep_alive);
 	CHECK(rsp.has_range && rsp.range_first == 100 &&
 	      rsp.range_last == 199 && rsp.has_range_total &&
 	      rsp.range_total == 1000);
 	CHECK_INT(parse("HTTP/1.0 200 OK\r\n\r\n"), 0);
+	CHECK(!rsp.keep_alive);
 	CHECK_INT(parse("HTTP/1.1 206 P\r\nContent-Range: bytes 5-9/*\r\n\r\n"), 0);
 	CHECK(rsp.has_range && !rsp.has_range_total);
 	/* A weak ETag is no validator for ranges. */

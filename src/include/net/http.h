@@ -56,6 +56,7 @@ struct http_challenge {
 struct http_response {
 	unsigned status;			/* 100..999 */
 	char status_line[HTTP_STATUS_LINE_MAX];	/* "HTTP/1.1 404 Not Found" */
+	bool keep_alive;	/* HTTP/1.1 without "Connection: close" */
 	bool has_length;
 	uint64_t content_length;
 	bool chunked;		/* Transfer-Encoding ends in chunked */
