@@ -6,9 +6,10 @@
  * A request is an object with two interfaces: the receiver of the
  * document (xfer, usually the downloader) and a TCP connection to the
  * server (opened by name: its window opens once connected, and then the
- * request goes out). Each request uses one connection ("Connection:
- * close"): a boot fetches a few large files, so reusing connections would
- * save little and would need a pool that outlives requests.
+ * request goes out). A response that ends cleanly on a connection the
+ * server keeps open leaves the connection in a pool (net/http_conn.h) for
+ * the next request to that server; one taken from the pool that the
+ * server closed meanwhile is replaced by a new one at once.
  *
  * The response head is gathered whole, then the body is passed on as it
  * arrives, as plain data (Content-Length or read to the close) or decoded
@@ -16,9 +17,10 @@
  * the receiver's window is what TCP offers the server, so the server never
  * sends faster than the receiver takes.
  *
- * Everything that ends a connection too early -- a close or reset before
- * the body is complete, a refused connection, silence for "http-timeout"
- * seconds -- leads to a new connection after a back-off (1, 2, 4 ... s),
+ * Once the server has answered, everything that ends a connection too
+ * early -- a close or reset before the body is complete, a refused
+ * connection, silence for "http-timeout" seconds -- leads to a new
+ * connection after a back-off (1, 2, 4 ... s),
  * at most "http-retries" times in a row (progress resets the count). A
  * new attempt asks for the rest with "Range: bytes=N-" guarded by
  * "If-Range" with the validator of what we have (a strong ETag, else
@@ -46,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <net/http.h>
+#include <net/http_conn.h>
 #include <net/socket.h>
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
@@ -109,6 +112,9 @@ struct http_request {
 	struct http_challenge challenge;	/* to answer, once */
 	unsigned redirects;
 	char *seen[HTTP_REDIRECT_MAX + 1];	/* URIs requested, for loops */
+	bool responded;			/* the server answered once */
+	bool reused;			/* the connection came from the pool */
+	bool heard;			/* something arrived on this connection */
 	unsigned attempts;		/* failed connections in a row */
 	unsigned retries_max;
 	uint64_t timeout_us;
@@ -209,7 +215,7 @@ static int http_format_request(struct http_request *http, char *buf,
 			 "Content-Length: %zu\r\n", strlen(http->form));
 	return snprintf(buf, size,
 			"%s %s HTTP/1.1\r\nHost: %s%s%s%s%s\r\n"
-			"User-Agent: wireboot\r\nConnection: close\r\n"
+			"User-Agent: wireboot\r\n"
 			"%s%s%s%s%s%s\r\n%s",
 			http_method_names[http->method], target,
 			v6 ? "[" : "", host, v6 ? "]" : "",
@@ -248,16 +254,25 @@ static int http_send_request(struct http_request *http)
 	return xfer_deliver(&http->socket, iob, NULL);
 }
 
-/* A new connection for the current URI (its window says when to send). */
-static int http_connect(struct http_request *http)
+/* A connection for the current URI: an idle one from the pool (the timer
+ * sends the request on the next pass), else a new one (its window says
+ * when to send). */
+static int http_connect(struct http_request *http, bool pooled)
 {
+	unsigned port = uri_port(http->uri, HTTP_PORT);
+
 	http->phase = HTTP_CONNECTING;
 	http->head->len = 0;
+	http->heard = false;
+	http->reused = pooled &&
+		       http_conn_get(&http->socket, http->uri->host, port);
+	if (http->reused) {
+		start_timer_fixed(&http->timer, 0);
+		return 0;
+	}
 	start_timer_fixed(&http->timer, http->timeout_us);
 	return xfer_open_named_socket(&http->socket, SOCK_STREAM,
-				      http->uri->host,
-				      (uint16_t)uri_port(http->uri, HTTP_PORT),
-				      NULL);
+				      http->uri->host, (uint16_t)port, NULL);
 }
 
 /* Drops the connection and opens the next one now (auth, redirect). */
@@ -266,7 +281,7 @@ static void http_reconnect(struct http_request *http)
 	int rc;
 
 	intf_restart(&http->socket, 0);
-	rc = http_connect(http);
+	rc = http_connect(http, true);
 	if (rc)
 		http_finish(http, rc);
 }
@@ -280,6 +295,19 @@ static void http_lost(struct http_request *http, int rc)
 	uint64_t pause;
 
 	intf_restart(&http->socket, rc);
+	/* The server closed an idle connection as we took it: a new one. */
+	if (http->reused && !http->heard) {
+		DBG("HTTP %s: idle connection gone\n", http->uri->path);
+		rc = http_connect(http, false);
+		if (rc)
+			http_finish(http, rc);
+		return;
+	}
+	/* A server that never answered is the wrong one: say so at once. */
+	if (!http->responded) {
+		http_finish(http, rc);
+		return;
+	}
 	if (http->attempts >= http->retries_max) {
 		snprintf(reason, sizeof(reason),
 			 "HTTP: connection lost after %llu bytes, %u retries",
@@ -301,6 +329,8 @@ static void http_lost(struct http_request *http, int rc)
 	start_timer_fixed(&http->timer, pause);
 }
 
+static void http_socket_window_changed(struct interface *socket);
+
 static void http_expired(struct retry_timer *timer, bool fail __unused)
 {
 	struct http_request *http = container_of(timer, struct http_request,
@@ -308,9 +338,13 @@ static void http_expired(struct retry_timer *timer, bool fail __unused)
 	int rc;
 
 	if (http->phase == HTTP_PAUSED) {
-		rc = http_connect(http);
+		rc = http_connect(http, true);
 		if (rc)
 			http_lost(http, rc);
+		return;
+	}
+	if (http->phase == HTTP_CONNECTING && http->reused) {
+		http_socket_window_changed(&http->socket);
 		return;
 	}
 	DBG("HTTP %s: server silent\n", http->uri->path);
@@ -335,9 +369,13 @@ static int http_deliver(struct http_request *http, struct io_buffer *iob)
 	return xfer_deliver(&http->xfer, iob, &meta);
 }
 
-/* The response is complete. */
-static void http_done(struct http_request *http)
+/* The response is complete; reusable: nothing followed it, so the
+ * connection may serve the next request if the server keeps it open. */
+static void http_done(struct http_request *http, bool reusable)
 {
+	if (reusable && http->rsp.keep_alive && http->body != BODY_TO_CLOSE)
+		http_conn_put(&http->socket, http->uri->host,
+			      uri_port(http->uri, HTTP_PORT));
 	http_finish(http, 0);
 }
 
@@ -381,8 +419,8 @@ static void http_rx_chunked(struct http_request *http, struct io_buffer *iob)
 		}
 		iob_pull(iob, consumed);
 		if (rc == 1) {
+			http_done(http, iob_len(iob) == 0);
 			free_iob(iob);
-			http_done(http);
 			return;
 		}
 	}
@@ -391,6 +429,7 @@ static void http_rx_chunked(struct http_request *http, struct io_buffer *iob)
 
 static void http_rx_body(struct http_request *http, struct io_buffer *iob)
 {
+	bool surplus = false;
 	int rc;
 
 	switch (http->body) {
@@ -398,8 +437,10 @@ static void http_rx_body(struct http_request *http, struct io_buffer *iob)
 		http_rx_chunked(http, iob);
 		return;
 	case BODY_LENGTH:
-		/* What follows the body is not ours (no pipelining). */
-		if (iob_len(iob) > http->remaining)
+		/* What follows the body is not ours (no pipelining), and
+		 * spoils the connection. */
+		surplus = iob_len(iob) > http->remaining;
+		if (surplus)
 			iob_unput(iob, iob_len(iob) - (size_t)http->remaining);
 		http->remaining -= iob_len(iob);
 		break;
@@ -410,7 +451,7 @@ static void http_rx_body(struct http_request *http, struct io_buffer *iob)
 	if (rc)
 		http_finish(http, rc);
 	else if (http->body == BODY_LENGTH && !http->remaining)
-		http_done(http);
+		http_done(http, !surplus);
 }
 
 /* ---- the response head ----------------------------------------------------- */
@@ -573,7 +614,7 @@ static void http_start_body(struct http_request *http)
 	}
 	http->phase = HTTP_READ_BODY;
 	if (rsp->status == 204) {
-		http_done(http);
+		http_done(http, false);
 	} else if (rsp->chunked) {
 		http->body = BODY_CHUNKED;
 		http_chunked_init(&http->chunked);
@@ -581,7 +622,7 @@ static void http_start_body(struct http_request *http)
 		http->body = BODY_LENGTH;
 		http->remaining = rsp->content_length;
 		if (!http->remaining)
-			http_done(http);
+			http_done(http, false);
 	} else {
 		http->body = BODY_TO_CLOSE;
 	}
@@ -593,6 +634,7 @@ static void http_rx_head(struct http_request *http)
 	int rc = http_parse_response(http->head->buf, http->head->len, rsp);
 
 	http->head->len = 0;
+	http->responded = true;
 	if (rc) {
 		http_fail(http, rc == -EPROTO ? -EUNIQ(EPROTO, 18) :
 						-EUNIQ(EINVAL, 19),
@@ -627,6 +669,7 @@ static int http_socket_deliver(struct interface *socket, struct io_buffer *iob,
 	int rc;
 
 	ref_get(&http->refcnt);		/* a receiver may close us meanwhile */
+	http->heard = true;
 	if (http->phase == HTTP_READ_HEAD || http->phase == HTTP_READ_BODY)
 		start_timer_fixed(&http->timer, http->timeout_us);
 	while (http->phase == HTTP_READ_HEAD && iob_len(iob)) {
@@ -684,7 +727,7 @@ static void http_socket_close(struct interface *socket, int rc)
 
 	if (http->phase == HTTP_READ_BODY && http->body == BODY_TO_CLOSE &&
 	    rc == 0) {
-		http_done(http);
+		http_done(http, false);
 		return;
 	}
 	http_lost(http, rc ? rc : -EUNIQ(ECONNRESET, 21));
@@ -774,7 +817,7 @@ static int http_open(struct interface *receiver, struct uri *uri)
 	if (rc == 0)
 		http_note_uri(http, uri);
 	if (rc == 0)
-		rc = http_connect(http);
+		rc = http_connect(http, true);
 	if (rc == 0)
 		intf_plug_plug(&http->xfer, receiver);
 	else

@@ -224,12 +224,13 @@ def test_http_large_file_and_redirects():
     with Lab('http') as lab:
         server = lab.add_server(SERVER)
         digest = setup(lab, 64 * 1024 * 1024)
-        with nginx(lab, server):
-            large_file_and_redirects(lab, digest)
+        with nginx(lab, server) as web:
+            large_file_and_redirects(lab, digest, web)
 
 
-def large_file_and_redirects(lab, digest):
-    """64 MiB timed, then every redirect code, a loop, 404 and 500."""
+def large_file_and_redirects(lab, digest, server):
+    """64 MiB timed, then every redirect code, a loop, 404 and 500; one
+    connection serves several requests."""
     start = time.monotonic()
     status, output = lab.wireboot(fetch_script('http://%s/file.bin' % SERVER),
                                   timeout=300)
@@ -253,6 +254,9 @@ def large_file_and_redirects(lab, digest):
     check('404 FAILED' in output and 'HTTP/1.1 404 Not Found' in output, output)
     check('500 FAILED' in output and 'HTTP/1.1 500 Internal Server Error' in output,
           output)
+    access = server.access_log()
+    check(re.search(r'^\S+ \d+ [2-9]\d* "GET ', access, re.M),
+          'no connection was used twice:\n' + access)
 
 
 def test_http_basic_auth():

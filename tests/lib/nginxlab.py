@@ -23,7 +23,10 @@ pid {files}/nginx.pid;
 error_log {files}/nginx-error.log info;
 events {{ worker_connections 64; }}
 http {{
-    access_log {files}/nginx-access.log;
+    # Each line: connection number, its request count, request, status.
+    log_format wb '$remote_addr $connection $connection_requests "$request" '
+                  '$status $body_bytes_sent';
+    access_log {files}/nginx-access.log wb;
     client_body_temp_path {files}/nginx-body;
     proxy_temp_path {files}/nginx-proxy;
     fastcgi_temp_path {files}/nginx-fastcgi;

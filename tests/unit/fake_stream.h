@@ -15,6 +15,7 @@
  *     head (and the body its Content-Length announces) is complete, the
  *     test's stream_server() sees it and queues the answer with
  *     stream_send() and, optionally, stream_end() (a close, or a reset);
+ *     a connection left open serves the next request the same way;
  *   - the answer is delivered in pieces of stream_piece bytes, one piece
  *     per pass of the loop, never more than the protocol's window (as TCP
  *     holds back what its owner cannot take), and a connection may be
@@ -40,6 +41,7 @@ struct fake_stream {
 	struct sockaddr_in peer;
 	unsigned number;		/* connections opened before this one */
 	bool connected, open, served;
+	unsigned requests;		/* served before the current one */
 	bool refused;			/* to be refused at connect */
 	char request[STREAM_REQUEST_MAX + 1];
 	size_t request_len;
@@ -112,6 +114,12 @@ static int stream_deliver(struct interface *xfer, struct io_buffer *iob,
 	if (!stream->connected || !stream->open) {
 		wb_free_iob(iob);
 		return -ENOTCONN;
+	}
+	/* The next request on a connection kept open. */
+	if (stream->served) {
+		stream->served = false;
+		stream->request_len = 0;
+		stream->requests++;
 	}
 	if (len > STREAM_REQUEST_MAX - stream->request_len)
 		len = STREAM_REQUEST_MAX - stream->request_len;

@@ -190,18 +190,29 @@ static void test_hint_is_capped(void)
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);
 
-	/* A plausible size is reserved at once: one allocation, no growth. */
+	/* A plausible size is reserved at once, exactly: one allocation, no
+	 * growth. */
 	image = start("tftp://server/fits");
-	wb_xfer_size_hint(&protocol, 3 << 20);
-	CHECK(image->capacity >= (3U << 20));
+	wb_xfer_size_hint(&protocol, (3 << 20) + 5);
+	CHECK_INT(image->capacity, (3U << 20) + 5);
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);
 
-	/* But never more than half of what the platform has free. */
+	/* 1 GiB on a machine with 2 GiB free: reserved, not grown by
+	 * doubling (which would need 1.5 GiB at the last step). */
+	available = (size_t)2 << 30;
+	image = start("http://server/1g");
+	wb_xfer_size_hint(&protocol, 1ULL << 30);
+	CHECK_INT(image->capacity, 1ULL << 30);
+	CHECK_INT(largest_allocation, 1ULL << 30);
+	wb_intf_shutdown(&protocol, 0);
+	image_done(image);
+
+	/* But never more than three quarters of what the platform has free. */
 	available = 4 << 20;
 	image = start("tftp://server/tight");
-	wb_xfer_size_hint(&protocol, 3 << 20);
-	CHECK(image->capacity < (3U << 20));
+	wb_xfer_size_hint(&protocol, 7 << 19);
+	CHECK(image->capacity < (7U << 19));
 	available = (size_t)8 << 30;
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);

@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/http.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/http.c src/net/http_conn.c src/net/http_parse.c src/net/http_chunked.c src/net/http_auth.c src/crypto/md5.c src/core/params.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 // WOLFSSL_SOURCES: wolfcrypt/src/md5.c
 /*
  * The HTTP client, opened through the "http" URI opener with a test
  * receiver, against scripted servers over a simulated TCP (fake_stream.h):
- * Content-Length, chunked and read-to-close bodies, the receiver's window
+ * Content-Length, chunked and read-to-close bodies, connections kept for
+ * the next request (and replaced when the server closed them), the
+ * receiver's window
  * passed on as the connection's, every redirect code,
  * a redirect loop and too many redirects, 303 turning POST into GET,
  * Basic and Digest authentication, errors with the status line as the
  * reason, malformed and overlong heads, and resumption: a close after the
  * head, a reset mid-body (Range and If-Range with the ETag), a document
  * that changed (the receiver is told to restart), a silent server, a
- * refused connection, and retries running out.
+ * server that never answers (no retries), refused connections after it
+ * answered (back-off), and retries running out.
  */
 
 /* First: they map names the headers' inline functions use. */
@@ -75,10 +78,12 @@ enum behaviour {
 	SERVE_STATUS,		/* status_text as the whole head */
 	SERVE_RAW,		/* raw_response as it is */
 	SERVE_POST_ECHO,
+	SERVE_SILENT,		/* accepts, never answers */
 };
 
 static enum behaviour behaviour;
 static unsigned redirect_code;
+static const char *redirect_target;	/* of SERVE_REDIRECT */
 static const char *status_text, *raw_response;
 static const char *auth_challenge, *auth_expect;
 /* Per connection number: cut the answer after this many body bytes (0:
@@ -86,7 +91,10 @@ static const char *auth_challenge, *auth_expect;
 static size_t cut_at[8];
 static bool cut_reset, cut_stall;
 static bool etag_changes;	/* after the first connection */
+static unsigned refuse_after_first;	/* connections refused after it */
 static bool no_validator;
+static bool say_close;		/* "Connection: close" in the answer */
+static bool drop_second;	/* close, unanswered, a second request */
 
 static const char *request_line(const struct fake_stream *stream)
 {
@@ -123,9 +131,10 @@ static void serve_document(struct fake_stream *stream)
 			 len - start, start, len - 1, len, etag);
 	else
 		snprintf(head, sizeof(head),
-			 "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n%s%s%s\r\n",
+			 "HTTP/1.1 200 OK\r\nContent-Length: %zu\r\n%s%s%s%s\r\n",
 			 len, no_validator ? "" : "ETag: ", no_validator ? "" : etag,
-			 no_validator ? "" : "\r\n");
+			 no_validator ? "" : "\r\n",
+			 say_close ? "Connection: close\r\n" : "");
 	stream_send_str(stream, head);
 	if (cut) {
 		stream_send(stream, doc + start, cut);
@@ -171,6 +180,15 @@ static void stream_server(struct fake_stream *stream)
 	char next[64];
 	unsigned n;
 
+	if (stream->number == 0 && refuse_after_first) {
+		stream_refuse = refuse_after_first;
+		refuse_after_first = 0;
+	say_close = drop_second = false;
+	}
+	if (drop_second && stream->requests) {
+		stream_end(stream, 0);
+		return;
+	}
 	switch (behaviour) {
 	case SERVE_LENGTH:
 		serve_document(stream);
@@ -188,7 +206,7 @@ static void stream_server(struct fake_stream *stream)
 			serve_document(stream);
 			return;
 		}
-		serve_redirect(stream, "/target");
+		serve_redirect(stream, redirect_target);
 		return;
 	case SERVE_LOOP:
 		serve_redirect(stream, requested(stream, " /a ") ? "/b" :
@@ -216,6 +234,8 @@ static void stream_server(struct fake_stream *stream)
 		stream_send_str(stream, raw_response);
 		stream_end(stream, 0);
 		return;
+	case SERVE_SILENT:
+		return;
 	case SERVE_POST_ECHO: {
 		const char *body = strstr(stream->request, "\r\n\r\n") + 4;
 		char head[128];
@@ -240,8 +260,10 @@ static void reset(enum behaviour how)
 	behaviour = how;
 	memset(cut_at, 0, sizeof(cut_at));
 	cut_reset = cut_stall = etag_changes = no_validator = false;
+	refuse_after_first = 0;
 	timeout_setting = retries_setting = NULL;
 	auth_expect = NULL;
+	redirect_target = "/target";
 	sink_init(&rx, DOC_LEN + 65536);
 }
 
@@ -274,7 +296,8 @@ static void test_length(void)
 	CHECK(requested(streams[0], "\r\nHost: 10.0.0.1:8080\r\n"));
 	CHECK(!requested(streams[0], "Range"));
 	CHECK(ntohs(streams[0]->peer.sin_port) == 8080);
-	CHECK(streams[0]->client_closed && !streams[0]->open);
+	/* HTTP/1.1: the connection is kept for the next request. */
+	CHECK(!streams[0]->client_closed && streams[0]->open);
 	/* The default port, and no path at all. */
 	reset(SERVE_LENGTH);
 	CHECK_INT(fetch("http://10.0.0.1"), 0);
@@ -315,6 +338,52 @@ static void test_flow_control(void)
 	CHECK(got_document(document, DOC_LEN));
 }
 
+/* Connections kept open serve the next request to the same server. */
+static void test_reuse(void)
+{
+	reset(SERVE_LENGTH);
+	CHECK_INT(fetch("http://10.0.0.1/one"), 0);
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/two"), 0);
+	CHECK(got_document(document, DOC_LEN));
+	CHECK_INT(stream_count, 1);
+	CHECK_INT(streams[0]->requests, 1);
+	CHECK_STR(request_line(streams[0]), "GET /two HTTP/1.1");
+	/* Another port is another server. */
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1:8080/three"), 0);
+	CHECK_INT(stream_count, 2);
+	/* The server closed the idle connection: a new one. */
+	stream_shut(streams[0], 0);
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/four"), 0);
+	CHECK_INT(stream_count, 3);
+	CHECK(got_document(document, DOC_LEN));
+	/* It closes as it is taken: the request goes out again at once. */
+	drop_second = true;
+	sink_init(&rx, DOC_LEN + 65536);
+	CHECK_INT(fetch("http://10.0.0.1/five"), 0);
+	CHECK(got_document(document, DOC_LEN));
+	CHECK_INT(stream_count, 4);
+	CHECK_STR(request_line(streams[3]), "GET /five HTTP/1.1");
+	CHECK(!streams[2]->open);
+	/* An idle connection is closed after a few seconds. */
+	fake_run(5000000);
+	CHECK(streams[3]->client_closed && !streams[3]->open);
+	CHECK(streams[1]->client_closed);
+
+	/* "Connection: close", HTTP/1.0, surplus bytes: not kept. */
+	reset(SERVE_LENGTH);
+	say_close = true;
+	CHECK_INT(fetch("http://10.0.0.1/one"), 0);
+	CHECK(streams[0]->client_closed);
+	reset(SERVE_RAW);
+	raw_response = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef";
+	CHECK_INT(fetch("http://10.0.0.1/x"), 0);
+	CHECK_INT(rx.received, 3);
+	CHECK(streams[0]->client_closed);
+}
+
 static void test_chunked(void)
 {
 	size_t pieces[] = { 1, 7, 1460 };
@@ -351,6 +420,13 @@ static void test_redirects(void)
 		/* The redirect's own body never reaches the receiver. */
 		CHECK_INT(rx.restarts, 0);
 	}
+	/* Another scheme is the receiver's to open (this one cannot). */
+	reset(SERVE_REDIRECT);
+	redirect_code = 302;
+	redirect_target = "tftp://10.0.0.2/file";
+	CHECK_INT(fetch("http://10.0.0.1/start"), -ENOTSUP);
+	CHECK_INT(stream_count, 1);
+	CHECK(streams[0]->client_closed);
 	reset(SERVE_LOOP);
 	redirect_code = 302;
 	CHECK_INT(err_base(fetch("http://10.0.0.1/a")), -ELOOP);
@@ -539,20 +615,34 @@ static void test_resume(void)
 		CHECK(requested(streams[1], "Range: bytes=5000-\r\n"));
 	}
 
-	/* Refused connections, as while a server restarts: back-off. */
+	/* A server that never answered is not waited for. */
 	reset(SERVE_LENGTH);
-	stream_refuse = 3;
-	{
-		uint64_t start = fake_now;
+	stream_refuse = 1;
+	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ECONNREFUSED);
+	CHECK_INT(stream_count, 1);
+	reset(SERVE_SILENT);
+	timeout_setting = "2";
+	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ETIMEDOUT);
+	CHECK_INT(stream_count, 1);
 
+	/* Refused connections after the server answered, as while it
+	 * restarts: back-off. */
+	reset(SERVE_LENGTH);
+	cut_at[0] = 1000;
+	{
+		uint64_t start;
+
+		refuse_after_first = 3;
+		start = fake_now;
 		CHECK_INT(fetch("http://10.0.0.1/big"), 0);
 		CHECK(got_document(document, DOC_LEN));
-		CHECK_INT(stream_count, 4);
-		/* 1 + 2 + 4 s of back-off */
-		CHECK(fake_now - start >= 7000000);
+		CHECK_INT(stream_count, 5);
+		/* 1 + 2 + 4 + 8 s of back-off */
+		CHECK(fake_now - start >= 15000000);
 	}
 	reset(SERVE_LENGTH);
-	stream_refuse = 10;
+	cut_at[0] = 1000;
+	refuse_after_first = 10;
 	retries_setting = "3";
 	CHECK_INT(err_base(fetch("http://10.0.0.1/big")), -ECONNREFUSED);
 	CHECK_INT(stream_count, 4);
@@ -587,6 +677,7 @@ int main(void)
 		other_document[i] = (uint8_t)(i * 13 + 1);
 	test_length();
 	test_flow_control();
+	test_reuse();
 	test_chunked();
 	test_to_close();
 	test_redirects();
