@@ -1408,10 +1408,13 @@ int tcp_open(struct interface *xfer, const struct sockaddr *peer,
 		goto err;
 	}
 	/* Sequence numbers an off-path attacker cannot guess (RFC 6528's
-	 * aim): none at all without a random source. */
-	rc = random_bytes(secret, sizeof(secret));
-	if (rc)
-		goto err;
+	 * aim) come from the random source. A machine without one (an
+	 * emulator with no RNG device and no CPU generator) still boots:
+	 * random_id() falls back to the clock there. What plain HTTP loses
+	 * by it, an on-path attacker has anyway; TLS, which protects the
+	 * data itself, takes random_bytes() and fails without it. */
+	secret[0] = random_id();
+	secret[1] = random_id();
 	if (conn->local.st_port) {
 		if (port_in_use(conn->local.st_port)) {
 			rc = -EUNIQ(EADDRINUSE, 13);

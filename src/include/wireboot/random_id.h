@@ -4,7 +4,8 @@
 
 /*
  * Identifiers that should be unpredictable but must never stop a boot:
- * ephemeral UDP ports and DHCP transaction ids. They come from
+ * ephemeral UDP and TCP ports, DHCP transaction ids, TCP initial sequence
+ * numbers. They come from
  * random_bytes() (wireboot/random.h). On a machine where no entropy source
  * works at all (no EFI_RNG, no CPU generator, and a cycle counter too
  * regular for the jitter source's health tests, as an emulator under load
@@ -12,7 +13,7 @@
  * DHCP and TFTP still run; the event is reported under DEBUG=random_id.
  *
  * What an off-path attacker could exploit takes random_bytes() itself and
- * fails without it: DNS ids (src/net/dns.c), TCP sequence numbers, TLS.
+ * fails without it: DNS ids (src/net/dns.c), TLS.
  */
 
 #include <stdint.h>
