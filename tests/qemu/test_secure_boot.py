@@ -28,6 +28,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from wbtest import (BANNER, ROOT, SECURE_BOOT, Machine, boot_esp, check,  # noqa: E402
                     run_make, scratch_tree)
 from test_driver_mode import TESTPROG_MARKER, pxe_boot  # noqa: E402
+import osfixtures  # noqa: E402
 
 ARCH = 'x86_64-secure-boot'
 SNP_DEBUG = 'efi_snp_export'
@@ -208,3 +209,50 @@ def test_images_pass_through_shim_lock_when_present():
           'no message naming the image shim refused:\n' + text[-3000:])
     check(text.index('SHIM-REFUSED') < text.index('WIREBOOT-TESTPROG'), text[-3000:])
     check(text.count('WIREBOOT-TESTPROG: started') == 1, 'the refused image ran:\n' + text[-3000:])
+
+
+def test_signed_kernel_boots_unsigned_is_refused():
+    """Debian's kernel through its EFI stub under Secure Boot: re-signed
+    with the enrolled key it boots (to its init, from the test initramfs);
+    with its signature removed the firmware refuses it, the message names
+    it and the script goes on. Never is a kernel entered unverified."""
+    images = build()
+    key = os.path.join(os.path.dirname(images['tree']), 'db.key')
+    root = tempfile.mkdtemp(prefix='wireboot-sb-linux-')
+    try:
+        unsigned = os.path.join(root, 'vmlinuz-unsigned')
+        shutil.copy(osfixtures.kernel(), unsigned)
+        # Debian's kernel carries Debian's signature; take it off, then sign
+        # the bare kernel with the machine's key.
+        subprocess.run(['sbattach', '--remove', unsigned], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        subprocess.run(['sbsign', '--key', key, '--cert', SECURE_BOOT['cert'],
+                        '--output', os.path.join(root, 'vmlinuz-signed'), unsigned],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        with open(os.path.join(root, 'initrd.gz'), 'wb') as f:
+            f.write(osfixtures.initramfs())
+        script = os.path.join(root, 'autoexec.ipxe')
+        with open(script, 'w') as f:
+            f.write('#!ipxe\ndhcp\n'
+                    'kernel tftp://${next-server}/vmlinuz-unsigned console=ttyS0\n'
+                    'boot || echo KERNEL-REFUSED\n'
+                    'imgfree\n'
+                    'kernel tftp://${next-server}/vmlinuz-signed console=ttyS0 panic=-1 '
+                    'quiet wbcase=secureboot\n'
+                    'initrd tftp://${next-server}/initrd.gz\n'
+                    'boot\n')
+        esp = dict(boot_esp(images['signed']['ipxe.efi']))
+        esp['EFI/BOOT/autoexec.ipxe'] = script
+        args = ['-netdev', 'user,id=n0,tftp=' + root,
+                '-device', 'virtio-net-pci,netdev=n0,romfile=']
+        with Machine('sb-linux', esp=esp, args=args, arch=ARCH, memory=1024) as vm:
+            vm.wait_for(r'WIREBOOT-INIT: done', 480)
+            text = vm.text()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    check(re.search(r'vmlinuz-unsigned: refused by Secure Boot: .*(EFI_SECURITY_VIOLATION|'
+                    r'EFI_ACCESS_DENIED)', text),
+          'no message naming the refused kernel:\n' + text[-3000:])
+    check(text.index('KERNEL-REFUSED') < text.index('WIREBOOT-INIT'), text[-3000:])
+    check(re.search(r'WIREBOOT-INIT: cmdline:.*wbcase=secureboot', text),
+          'the signed kernel did not reach its init:\n' + text[-3000:])
