@@ -5,8 +5,8 @@
  * imgload) fetches or names an image and selects it; chain (imgexec,
  * boot) fetches or names an image, or takes the selected one, and runs it
  * (a kernel with every other image that is not a program as its
- * initramfs, wireboot/initrd.h). Also imgargs, imgextract, imgfree and
- * imgstat.
+ * initramfs, wireboot/initrd.h). Also shim (a loader that starts the EFI
+ * images run after it), imgargs, imgextract, imgfree and imgstat.
  */
 
 #include <errno.h>
@@ -50,6 +50,8 @@ static const struct command_descriptor select_cmd =
 	COMMAND_DESCRIPTOR(fetch_opts, 1, PARSEOPT_MANY, "<name|uri> [args...]");
 static const struct command_descriptor extract_cmd =
 	COMMAND_DESCRIPTOR(extract_opts, 1, 1, "<name|uri>");
+static const struct command_descriptor shim_cmd =
+	COMMAND_DESCRIPTOR(fetch_opts, 1, 1, "<uri|name>");
 static const struct command_descriptor exec_cmd =
 	COMMAND_DESCRIPTOR(exec_opts, 0, PARSEOPT_MANY, "[name|uri] [args...]");
 
@@ -131,6 +133,24 @@ static int imgselect_exec(int argc, char **argv)
 	rc = find_or_fetch(argc, argv, first, &opts, &image);
 	if (rc == 0)
 		image_select(image);
+	return rc;
+}
+
+/* shim: the image named (or fetched) starts every EFI image run after
+ * this, being handed it (Secure Boot with a distribution's chain of
+ * trust: shim verifies it against the distribution's keys). */
+static int shim_exec(int argc, char **argv)
+{
+	struct image_options opts = { 0 };
+	struct image *image;
+	int first = parse_options(argc, argv, &shim_cmd, &opts);
+	int rc;
+
+	if (first <= 0)
+		return first;
+	rc = find_or_fetch(argc, argv, first, &opts, &image);
+	if (rc == 0)
+		image_set_shim(image);
 	return rc;
 }
 
@@ -265,6 +285,7 @@ COMMAND(imgload_command) = { .name = "imgload", .exec = imgselect_exec };
 COMMAND(chain_command) = { .name = "chain", .exec = imgexec_exec };
 COMMAND(imgexec_command) = { .name = "imgexec", .exec = imgexec_exec };
 COMMAND(boot_command) = { .name = "boot", .exec = imgexec_exec };
+COMMAND(shim_command) = { .name = "shim", .exec = shim_exec };
 COMMAND(imgargs_command) = { .name = "imgargs", .exec = imgargs_exec };
 COMMAND(imgextract_command) = { .name = "imgextract", .exec = imgextract_exec };
 COMMAND(imgfree_command) = { .name = "imgfree", .exec = imgfree_exec };

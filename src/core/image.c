@@ -228,3 +228,24 @@ int image_exec(struct image *image)
 	image_put(image);
 	return rc;
 }
+
+void image_set_shim(struct image *image)
+{
+	struct image *other;
+
+	list_for_each_entry(other, &images, list)
+		other->shim = false;
+	if (image)
+		image->shim = true;
+}
+
+struct image *find_shim_image(void)
+{
+	struct image *image;
+
+	list_for_each_entry(image, &images, list) {
+		if (image->shim)
+			return image;
+	}
+	return NULL;
+}

@@ -256,3 +256,33 @@ def test_signed_kernel_boots_unsigned_is_refused():
     check(text.index('KERNEL-REFUSED') < text.index('WIREBOOT-INIT'), text[-3000:])
     check(re.search(r'WIREBOOT-INIT: cmdline:.*wbcase=secureboot', text),
           'the signed kernel did not reach its init:\n' + text[-3000:])
+
+
+def test_shim_command_hands_the_image_to_shim():
+    """`shim URI` then `chain`: Debian's signed shim is started in place of
+    the image and fetches it by name through our PXE base code, which hands
+    it over from memory (the name is on no server), with the image's
+    command line after its name. No Secure Boot here, so shim need not
+    trust the test program; under Secure Boot it would verify it."""
+    tftp = tempfile.mkdtemp(prefix='wireboot-shim-cmd-')
+    try:
+        shutil.copy(osfixtures.shim(), os.path.join(tftp, 'shimx64.efi'))
+        shutil.copy(os.path.join(ROOT, 'bin-x86_64-efi', 'testprog.efi'),
+                    os.path.join(tftp, 'testprog.efi'))
+        script = os.path.join(tftp, 'autoexec.ipxe')
+        with open(script, 'w') as f:
+            f.write('#!ipxe\ndhcp\n'
+                    'shim tftp://${next-server}/shimx64.efi\n'
+                    'chain --name handed.efi tftp://${next-server}/testprog.efi via-shim\n')
+        esp = dict(boot_esp(os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi')))
+        esp['EFI/BOOT/autoexec.ipxe'] = script
+        args = ['-netdev', 'user,id=n0,tftp=' + tftp,
+                '-device', 'virtio-net-pci,netdev=n0,romfile=']
+        with Machine('shim-command', esp=esp, args=args) as vm:
+            vm.wait_for(TESTPROG_MARKER + r', load options: \[[^\]]*\]', 240)
+            text = vm.text()
+    finally:
+        shutil.rmtree(tftp, ignore_errors=True)
+    check('handed.efi: started through the shim shimx64.efi' in text, text[-3000:])
+    options = re.search(TESTPROG_MARKER + r', load options: \[([^\]]*)\]', text).group(1)
+    check('via-shim' in options, 'the command line did not reach the image: [%s]' % options)

@@ -34,6 +34,9 @@ struct image {
 	const struct image_type *type;	/* NULL until probed */
 	bool selected;			/* the one "boot" runs (imgselect) */
 	bool autofree;			/* unregistered once it has run */
+	/* A shim (the shim command): an EFI program started in place of
+	 * the EFI image being run, which it is handed to load and verify. */
+	bool shim;
 };
 
 struct image_type {
@@ -66,6 +69,10 @@ void image_select(struct image *image);
 struct image *find_selected_image(void);
 /* The image being executed innermost, or NULL. */
 struct image *current_image(void);
+/* Makes image the shim (none other is), or none with NULL. */
+void image_set_shim(struct image *image);
+/* The registered shim, or NULL. */
+struct image *find_shim_image(void);
 extern struct list_head images;
 #define for_each_image(image) list_for_each_entry(image, &images, list)
 

@@ -25,6 +25,9 @@ struct efi_boot_device {
 	struct net_device *netdev;	/* a reference, or NULL */
 	struct efi_snp_export *snp;	/* over netdev, or NULL */
 	const struct image *image;	/* the image started from it */
+	/* The image a shim was started for: a loader that fetches a file of
+	 * its name through us gets it (efi_pxe.c). */
+	const struct image *handed;
 };
 
 /* Creates the handle for starting image; 0 or a negative error. */

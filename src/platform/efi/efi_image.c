@@ -7,7 +7,7 @@
  * start anything ourselves. Its device handle is a boot device of ours
  * (efi_boot_device.c: SNP, PXE base code, the images as files), and a
  * Linux kernel (an EFI stub) finds its initramfs through LoadFile2
- * (efi_initrd.c).
+ * (efi_initrd.c). A shim, when one is set, starts the image for us.
  *
  * Our NICs are closed (not unregistered) while the image runs: the next
  * stage may drive the same hardware itself, through the firmware's own
@@ -48,14 +48,14 @@ static int efi_image_probe(struct image *image)
 	return 0;
 }
 
-/* The image's command line as UCS-2 load options (malloc'd). */
-static CHAR16 *load_options(const struct image *image, UINT32 *size)
+/* A command line as UCS-2 load options (malloc'd). */
+static CHAR16 *load_options(const char *cmdline, UINT32 *size)
 {
-	size_t units = utf8_to_utf16(NULL, 0, image->cmdline) + 1;
+	size_t units = utf8_to_utf16(NULL, 0, cmdline) + 1;
 	CHAR16 *options = malloc(units * sizeof(CHAR16));
 
 	if (options) {
-		utf8_to_utf16(options, units, image->cmdline);
+		utf8_to_utf16(options, units, cmdline);
 		*size = (UINT32)(units * sizeof(CHAR16));
 	}
 	return options;
@@ -122,7 +122,10 @@ static int start_image(EFI_HANDLE handle)
 	return efi_status_to_rc(status);
 }
 
-static int efi_image_exec(struct image *image)
+/* Starts image with cmdline as its load options; handed is the image a
+ * shim is started for (or NULL). */
+static int start_efi(struct image *image, const char *cmdline,
+		     const struct image *handed)
 {
 	EFI_DEVICE_PATH_PROTOCOL *path;
 	EFI_LOADED_IMAGE_PROTOCOL *loaded;
@@ -135,6 +138,7 @@ static int efi_image_exec(struct image *image)
 	rc = efi_boot_device_open(&dev, image);
 	if (rc)
 		return rc;
+	dev.handed = handed;
 	path = efi_boot_device_file_path(&dev);
 	if (!path) {
 		efi_boot_device_close(&dev);
@@ -166,19 +170,48 @@ static int efi_image_exec(struct image *image)
 			       image->name, strerror(rc), efi_status_name(status));
 		return rc;
 	}
-	if (image->cmdline &&
+	if (cmdline &&
 	    !EFI_ERROR(efi_boot_services->HandleProtocol(
 		    handle, &efi_loaded_image_protocol_guid, (void **)&loaded))) {
-		options = load_options(image, &loaded->LoadOptionsSize);
+		options = load_options(cmdline, &loaded->LoadOptionsSize);
 		loaded->LoadOptions = options;
 		if (!options)
 			loaded->LoadOptionsSize = 0;
 	}
-	efi_initrd_install(image);
+	efi_initrd_install(handed ? handed : image);
 	rc = start_image(handle);
 	efi_initrd_uninstall();
 	efi_boot_device_close(&dev);
 	free(options);
+	return rc;
+}
+
+/*
+ * With a shim set (the shim command), the shim is started instead, as a
+ * distribution's chain of trust has it: its load options name the image
+ * (then the image's own command line), which shim fetches from where it
+ * was booted -- our PXE base code hands it the image from memory -- and
+ * verifies against its keys before starting it.
+ */
+static int efi_image_exec(struct image *image)
+{
+	struct image *shim = find_shim_image();
+	char *cmdline;
+	size_t len;
+	int rc;
+
+	if (!shim || shim == image)
+		return start_efi(image, image->cmdline, NULL);
+	len = strlen(image->name) + 2 +
+	      (image->cmdline ? strlen(image->cmdline) : 0);
+	cmdline = malloc(len);
+	if (!cmdline)
+		return -ENOMEM;
+	snprintf(cmdline, len, "%s%s%s", image->name, image->cmdline ? " " : "",
+		 image->cmdline ? image->cmdline : "");
+	printf("%s: started through the shim %s\n", image->name, shim->name);
+	rc = start_efi(shim, cmdline, image);
+	free(cmdline);
 	return rc;
 }
 

@@ -13,7 +13,8 @@
  * call from another program, with nothing else to run meanwhile). Only
  * what loaders use is offered: TFTP reads and file sizes; Discover, UDP
  * and ARP are refused with EFI_UNSUPPORTED, as a PXE base code without
- * those capabilities may.
+ * those capabilities may. A shim we start asks for the image it was
+ * handed (efi_image.c) by name, and gets it from memory.
  */
 
 #include <errno.h>
@@ -128,6 +129,19 @@ static int pxe_fetch(struct efi_pxe *pxe, const EFI_IP_ADDRESS *server,
 	return rc;
 }
 
+/* The image handed to a shim, when the file asked for has its name (in
+ * whatever directory: shim asks in the one it was booted from). */
+static struct image *handed_image(struct efi_pxe *pxe, const char *filename)
+{
+	const struct image *handed = pxe->dev->handed;
+	const char *base = strrchr(filename, '/');
+
+	base = base ? base + 1 : filename;
+	if (!handed || strcmp(base, handed->name) != 0)
+		return NULL;
+	return (struct image *)handed;
+}
+
 static EFI_STATUS EFIAPI pxe_mtftp(EFI_PXE_BASE_CODE_PROTOCOL *This,
 				   EFI_PXE_BASE_CODE_TFTP_OPCODE Operation,
 				   VOID *BufferPtr, BOOLEAN Overwrite,
@@ -154,9 +168,14 @@ static EFI_STATUS EFIAPI pxe_mtftp(EFI_PXE_BASE_CODE_PROTOCOL *This,
 		return EFI_INVALID_PARAMETER;
 	if (!acceptable_filename(Filename))
 		return EFI_INVALID_PARAMETER;
-	rc = pxe_fetch(pxe, ServerIp, Filename, BlockSize, &image);
-	if (rc)
-		return efi_rc_to_status(rc);
+	image = handed_image(pxe, (const char *)Filename);
+	if (image) {
+		image_get(image);
+	} else {
+		rc = pxe_fetch(pxe, ServerIp, Filename, BlockSize, &image);
+		if (rc)
+			return efi_rc_to_status(rc);
+	}
 	status = EFI_SUCCESS;
 	if (Operation == EFI_PXE_BASE_CODE_TFTP_READ_FILE && !DontUseBuffer) {
 		if (image->len > *BufferSize)
