@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <net/in6.h>
 #include <wireboot/settings.h>
 
 #define UUID_LEN 16
@@ -21,6 +22,7 @@ static const char *const type_names[] = {
 	[SETTING_HEX] = "hex",
 	[SETTING_UUID] = "uuid",
 	[SETTING_UINT] = "uint",
+	[SETTING_IPV6] = "ipv6",
 };
 
 int setting_type_from_name(const char *name, enum setting_type *type)
@@ -140,6 +142,13 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 		return format_uuid(bytes, buf, len);
 	case SETTING_UINT:
 		return format_uint(bytes, raw_len, buf, len);
+	case SETTING_IPV6: {
+		char text[INET6_ADDRSTRLEN];
+
+		if (raw_len != sizeof(struct in6_addr))
+			return -EINVAL;
+		return snprintf(buf, len, "%s", inet6_ntoa(raw, text));
+	}
 	}
 	return -EINVAL;
 }
@@ -279,6 +288,10 @@ int parse_setting(enum setting_type type, const char *text, void *buf,
 		break;
 	case SETTING_UUID:
 		rc = parse_uuid(text, fixed);
+		break;
+	case SETTING_IPV6:
+		rc = inet6_aton(text, (struct in6_addr *)fixed) ? -EINVAL :
+		     (int)sizeof(struct in6_addr);
 		break;
 	default:
 		return -EINVAL;

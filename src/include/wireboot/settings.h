@@ -11,7 +11,7 @@
  *
  * Values are stored as raw bytes with a type that says how to show and
  * parse them: ipv4 (4 bytes), hex (any), string, uuid (16 bytes), uint
- * (1-8 bytes, big-endian as DHCP sends them).
+ * (1-8 bytes, big-endian as DHCP sends them), ipv6 (16 bytes).
  *
  * A block's name is its own part of the path ("dhcp" for the block below
  * "net0"); find_settings() joins the parts with dots. Looking a name up in
@@ -22,7 +22,7 @@
  * "525400123456": an even number of digits, two per byte); uuid
  * "8-4-4-4-12" hex digits in the byte order of RFC 4122 (a platform that
  * reads a mixed-endian SMBIOS or EFI GUID converts it before storing);
- * uint decimal (parsing also takes "0x" hex).
+ * uint decimal (parsing also takes "0x" hex); ipv6 (16 bytes) "fe80::1".
  */
 
 #include <stddef.h>
@@ -36,6 +36,7 @@ enum setting_type {
 	SETTING_HEX,
 	SETTING_UUID,
 	SETTING_UINT,
+	SETTING_IPV6,
 };
 
 struct settings {
@@ -129,7 +130,7 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 int parse_setting(enum setting_type type, const char *text, void *buf,
 		  size_t len);
 /* Type names as scripts write them: "string", "ipv4", "hex", "uuid",
- * "uint"; returns -EINVAL for others. */
+ * "uint", "ipv6"; returns -EINVAL for others. */
 int setting_type_from_name(const char *name, enum setting_type *type);
 
 /* By full name ("net0/ip", "filename", "net0.dhcp/next-server:hex" with
