@@ -20,6 +20,9 @@ REQUIRE_OBJECT(udp);
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(ipv4);
 #endif
+#ifdef NET_PROTO_IPV6
+REQUIRE_OBJECT(ipv6);
+#endif
 #ifdef DNS_RESOLVER
 REQUIRE_OBJECT(dns);
 #endif

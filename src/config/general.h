@@ -19,8 +19,11 @@
 #define DOWNLOAD_PROTO_TFTP
 
 /* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
+ * NET_PROTO_IPV6: IPv6 (with NDP, SLAAC, ICMPv6 echo and DHCPv6), on by
+ * default.
  * DNS_RESOLVER: host names in URIs resolved by DNS, on by default. */
 #define NET_PROTO_IPV4
+#define NET_PROTO_IPV6
 #define DNS_RESOLVER
 
 #include <config/named.h>

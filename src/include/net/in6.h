@@ -20,7 +20,7 @@ struct sockaddr_in6 {
 	sa_family_t sin6_family;	/* AF_INET6 */
 	uint16_t sin6_port;		/* network byte order */
 	uint16_t sin6_scope_id;		/* see net/socket.h */
-	uint16_t sin6_reserved;
+	uint16_t sin6_flags;		/* IPV6_SRC_UNSPECIFIED (net/ipv6.h) */
 	struct in6_addr sin6_addr;
 	uint8_t pad[SA_LEN - 24];
 };

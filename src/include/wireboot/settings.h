@@ -41,6 +41,10 @@ enum setting_type {
 
 struct settings {
 	char name[16];
+	/* Among siblings, lower orders are looked in first (0 by default);
+	 * a device's link-local IPv6 block sits behind the others, so that
+	 * ${net0/ip6} is the address a server gave, when there is one. */
+	int order;
 	struct settings *parent;
 	struct list_head siblings;
 	struct list_head children;
@@ -120,6 +124,11 @@ int store_setting(struct settings *block, const char *name,
  * block, then in the blocks below it (block NULL: every block). */
 int fetch_setting(struct settings *block, const char *name, void *buf,
 		  size_t len, enum setting_type *type);
+
+/* The same for block's own value alone (stored or built in), for a
+ * reader that walks the blocks itself. */
+int fetch_setting_own(struct settings *block, const char *name, void *buf,
+		      size_t len, enum setting_type *type);
 
 /* Formats a value by its type into text: returns the text length (like
  * snprintf, may exceed len), or a negative error. */
