@@ -22,6 +22,8 @@ REQUIRE_OBJECT(ipv4);
 #endif
 #ifdef NET_PROTO_IPV6
 REQUIRE_OBJECT(ipv6);
+REQUIRE_OBJECT(ipv6conf);
+REQUIRE_OBJECT(dhcpv6);
 #endif
 #ifdef DNS_RESOLVER
 REQUIRE_OBJECT(dns);

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <arch/dhcp_arch.h>
 #include <net/dhcp.h>
+#include <net/configurator.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
 #include <net/udp.h>
@@ -760,4 +761,11 @@ SETTING_DEFINITION(next_server_setting) = {
 };
 SETTING_DEFINITION(dhcp_server_setting) = {
 	.name = "dhcp-server", .type = SETTING_IPV4
+};
+
+NET_CONFIGURATOR(dhcp_configurator) = {
+	.name = "dhcp",
+	.label = "DHCP",
+	.autoboot = true,
+	.start = start_dhcp,
 };
