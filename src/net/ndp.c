@@ -653,10 +653,12 @@ static int ndp_rx_router_advert(struct io_buffer *iob,
 	int rc = ndp_check(iob, netdev, sizeof(ra), &opts);
 
 	if (rc || !in6_is_link_local(&src->sin6_addr)) {
+		DBG("%s: invalid router advertisement\n", netdev->name);
 		rc = rc ? rc : -EUNIQ(EINVAL, 8);
 		goto drop;
 	}
 	memcpy(&ra, iob->data, sizeof(ra));
+	DBG("%s: router advertisement, flags %#02x\n", netdev->name, ra.flags);
 	ndp->router_seen = true;
 	ndp->ra_flags = ra.flags & (NDP_RA_MANAGED | NDP_RA_OTHER);
 	if (ra.lifetime)

@@ -41,8 +41,13 @@ def ipv6_server(lab, prefix=PREFIX, address=None):
 
 
 def wait_link_local(lab, server):
+    """Until the server's link-local address has passed its own DAD:
+    dnsmasq sends advertisements from it."""
     deadline = time.monotonic() + 10
-    while 'fe80' not in lab.netns(server, ['ip', '-6', 'addr', 'show', 'dev', 'vs']):
+    while True:
+        shown = lab.netns(server, ['ip', '-6', 'addr', 'show', 'dev', 'vs', 'scope', 'link'])
+        if 'fe80' in shown and 'tentative' not in shown:
+            return
         check(time.monotonic() < deadline, 'no link-local address on the server')
         time.sleep(0.1)
 
