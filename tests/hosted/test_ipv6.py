@@ -4,6 +4,7 @@ advertisements with SLAAC, DHCPv6 stateful and stateless with a boot file
 URL, TFTP over IPv6, ICMPv6 echo replies, duplicate address detection,
 a renumbered link, and dual-stack autoboot where IPv4 has no server.
 """
+import ipaddress
 import os
 import re
 import subprocess
@@ -23,11 +24,13 @@ SHOW = ''.join('echo %s=${%s}\n' % (name, name) for name in (
     'net0.dhcpv6/domain', 'net0/filename', 'net0/ip6', 'net0/mac'))
 
 
-def eui64(mac, prefix='fe80:'):
+def eui64(mac, prefix='fe80::'):
+    """The address of prefix (/64) and mac's EUI-64, as RFC 5952 writes
+    it (as the program does)."""
     b = [int(x, 16) for x in mac.split(':')]
     b[0] ^= 2
-    words = [b[0] << 8 | b[1], b[2] << 8 | 0xff, 0xfe << 8 | b[3], b[4] << 8 | b[5]]
-    return prefix + ':' + ':'.join('%x' % w for w in words)
+    iid = bytes(b[:3] + [0xff, 0xfe] + b[3:])
+    return str(ipaddress.IPv6Address(ipaddress.IPv6Address(prefix).packed[:8] + iid))
 
 
 def ipv6_server(lab, prefix=PREFIX, address=None):
@@ -104,3 +107,163 @@ def test_stateful_dhcpv6_boot_over_tftp():
         check(elapsed < 20, 'autoboot took %.1f s:\n%s' % (elapsed, output))
         served = read_text(log)
         check('DHCPREPLY' in served and address in served, served)
+
+
+# A TFTP server on IPv6 (single-block answers are enough here) that acts
+# on the name asked for: "ping" pings the client back (its address and the
+# link-local address of the same interface identifier) and serves the
+# result; "renumber" first advertises a new prefix and withdraws the old
+# one (a raw ICMPv6 router advertisement), then waits for the client's
+# address test before answering.
+TFTP6_SERVER = r'''
+import ipaddress, os, socket, struct, subprocess, sys, time
+
+root, address, log_path, old_prefix, new_prefix = sys.argv[1:6]
+log = open(log_path, 'a', buffering=1)
+main = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+main.bind((address, 69))
+print('ready', file=log)
+
+def ping(target):
+    ok = subprocess.run(['ping', '-6', '-c', '1', '-W', '3', target],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    print('PING %s %s' % (target, 'ok' if ok else 'lost'), file=log)
+    return ok
+
+def prefix_option(prefix, valid):
+    net = ipaddress.IPv6Network(prefix + '::/64')
+    return struct.pack('!BBBBIII', 3, 4, 64, 0xc0, valid, valid, 0) + net.network_address.packed
+
+def renumber():
+    ra = struct.pack('!BBHBBHII', 134, 0, 0, 64, 0, 1800, 0, 0)
+    ra += prefix_option(old_prefix, 0) + prefix_option(new_prefix, 3600)
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+    sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 255)
+    sock.sendto(ra, ('ff02::1', 0, 0, socket.if_nametoindex('vs')))
+    print('RENUMBERED', file=log)
+    time.sleep(2.5)
+
+while True:
+    msg, client = main.recvfrom(2048)
+    if struct.unpack('!H', msg[:2])[0] != 1:
+        continue
+    name = msg[2:].split(b'\0')[0].decode().lstrip('/')
+    print('RRQ %s from %s' % (name, client[0]), file=log)
+    if name == 'ping':
+        iid = ipaddress.IPv6Address(client[0]).packed[8:]
+        link = ipaddress.IPv6Address(b'\xfe\x80' + bytes(6) + iid)
+        results = [ping(client[0]), ping('%s%%vs' % link)]
+        data = ('%s\n' % all(results)).encode()
+    else:
+        if name == 'renumber':
+            renumber()
+        data = open(os.path.join(root, name), 'rb').read()
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    sock.bind((address, 0))
+    sock.sendto(struct.pack('!HH', 3, 1) + data, client)
+    sock.close()
+'''
+
+
+def tftp6_server(lab, server, root, new_prefix='2001:db8:7a'):
+    path = os.path.join(lab.files, 'tftp6.log')
+    lab.spawn(server, ['python3', '-c', TFTP6_SERVER, root, SERVER6, path,
+                       PREFIX, new_prefix], 'tftp6')
+    deadline = time.monotonic() + 10
+    while 'ready' not in read_text(path):
+        check(time.monotonic() < deadline, 'the TFTP server did not start')
+        time.sleep(0.05)
+    return path
+
+
+def stateless_lab(lab, root):
+    server = ipv6_server(lab)
+    dnsmasq6(lab, server, 'v6', ['%s::,ra-stateless' % PREFIX], [
+        '--dhcp-option=option6:bootfile-url,tftp://[%s]/boot.ipxe' % SERVER6,
+        '--dhcp-option=option6:dns-server,[%s::53]' % PREFIX])
+    return server, tftp6_server(lab, server, root)
+
+
+def test_slaac_stateless_dhcpv6_and_echo():
+    """Router advertisements with an autonomous prefix and O set: a SLAAC
+    address (EUI-64) and the boot file URL from stateless DHCPv6; the
+    server pings the program at its global and link-local addresses."""
+    with Lab('v6slaac') as lab:
+        root = lab.files + '/root'
+        os.mkdir(root)
+        boot_script(root, SHOW + 'imgfetch --name pong tftp://[%s]/ping\n' % SERVER6)
+        _, log = stateless_lab(lab, root)
+        status, output = run(lab, 'autoboot\n')
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        mac = setting(output, 'net0/mac')
+        check(setting(output, 'net0.ndp/ip6') == eui64(mac, PREFIX + '::'), output)
+        check(setting(output, 'net0.ndp/len6') == '64', output)
+        check(setting(output, 'net0.ndp/dns6') == PREFIX + '::53', output)
+        check(setting(output, 'net0.dhcpv6/ip6') == '', output)
+        check(setting(output, 'net0.dhcpv6/dns6') == PREFIX + '::53', output)
+        served = read_text(log)
+        check('PING %s ok' % eui64(mac, PREFIX + '::') in served, served)
+        check('PING %s%%vs ok' % eui64(mac) in served, served)
+
+
+def test_renumbered_prefix():
+    """An advertisement that withdraws the prefix and brings another: the
+    address of the new prefix (tested first) replaces the old one."""
+    with Lab('v6renumber') as lab:
+        root = lab.files + '/root'
+        os.mkdir(root)
+        with open(os.path.join(root, 'renumber'), 'w') as f:
+            f.write('renumbered\n')
+        boot_script(root, 'echo before=${net0.ndp/ip6}\n'
+                    'imgfetch --name r tftp://[%s]/renumber\n'
+                    'echo after=${net0.ndp/ip6}\n' % SERVER6)
+        stateless_lab(lab, root)
+        status, output = run(lab, 'autoboot\n')
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        before, after = setting(output, 'before'), setting(output, 'after')
+        check(before.startswith(PREFIX + ':'), output)
+        check(after.startswith('2001:db8:7a:'), output)
+        check(before.split(':')[-4:] == after.split(':')[-4:], output)
+
+
+def test_duplicate_address_detected():
+    """The only address DHCPv6 has to give is already held by another
+    node: the test catches it and says who holds it."""
+    with Lab('v6dad') as lab:
+        server = ipv6_server(lab)
+        holder = lab.add_server(SERVER.rsplit('.', 1)[0] + '.2')
+        lab.netns(holder, ['ip', '-6', 'addr', 'add', PREFIX + '::150/64', 'dev', 'vs',
+                           'nodad'])
+        holder_mac = re.search(r'link/ether ([0-9a-f:]+)',
+                               lab.netns(holder, ['ip', 'link', 'show', 'vs'])).group(1)
+        # IPv4 binds without a boot file, so that autoboot ends promptly.
+        dnsmasq6(lab, server, 'v6', ['%s::150,%s::150,64,1h' % (PREFIX, PREFIX),
+                                     SERVER.rsplit('.', 1)[0] + '.50,' +
+                                     SERVER.rsplit('.', 1)[0] + '.60,1h'],
+                 ['--no-ping', '--dhcp-option=option6:bootfile-url,tftp://[%s]/x' % SERVER6])
+        status, output = run(lab, 'autoboot\n')
+        check(status != 0, output)
+        check(re.search(r'IPv6 \(net0 [0-9a-f:]+\) .*%s::150 is in use by %s' %
+                        (re.escape(PREFIX), holder_mac), output),
+              'no conflict reported:\n' + output)
+
+
+def test_dual_stack_ipv6_boots_while_ipv4_has_no_boot_file():
+    """IPv4 and IPv6 configure at once: an IPv4 lease without a boot file
+    does not hold up the IPv6 boot file URL."""
+    with Lab('v6dual') as lab:
+        root = lab.files + '/root'
+        os.mkdir(root)
+        boot_script(root, 'echo booted ip=${net0/ip} ip6=${net0/ip6}\n')
+        server = ipv6_server(lab)
+        subnet = SERVER.rsplit('.', 1)[0]
+        dnsmasq6(lab, server, 'v6', ['%s::100,%s::1ff,64,1h' % (PREFIX, PREFIX),
+                                     subnet + '.50,' + subnet + '.60,1h'], [
+            '--no-ping', '--dhcp-option=option6:bootfile-url,tftp://[%s]/boot.ipxe' % SERVER6,
+            '--enable-tftp', '--tftp-root=' + root])
+        start = time.monotonic()
+        status, output = run(lab, 'autoboot\n')
+        elapsed = time.monotonic() - start
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check('booted ' in output, output)
+        check(elapsed < 15, 'autoboot took %.1f s:\n%s' % (elapsed, output))
