@@ -6,7 +6,11 @@
  * runs in NDP for every autonomous prefix either way. The job ends when
  * what the routers asked for is done: bound (0) if the device has a
  * global address (SLAAC or DHCPv6) or DHCPv6 gave its information, else
- * the error. Without an advertisement, solicitations are sent at 0, 1, 3
+ * the error. A boot file URL is worth asking for even when the routers
+ * set neither flag (QEMU's user network answers stateless DHCPv6 without
+ * saying so): then one stateless exchange is tried, and given up after
+ * IPV6CONF_UNASKED_US once SLAAC is done. Without an advertisement,
+ * solicitations are sent at 0, 1, 3
  * and 7 s (RFC 4861 allows three; the first may go from "::" before the
  * link-local address is tested), and the job gives up after 10 s. A
  * duplicate address ends it at once, saying who holds the address.
@@ -32,6 +36,7 @@ PROVIDE_OBJECT(ipv6conf);
 #define IPV6CONF_RS_MIN_US 1000000ULL
 #define IPV6CONF_RS_MAX_US 8000000ULL
 #define IPV6CONF_TIMEOUT_US 10000000ULL
+#define IPV6CONF_UNASKED_US 2000000ULL
 
 enum ipv6conf_state {
 	IPV6CONF_ROUTERS,	/* soliciting, waiting for an advertisement */
@@ -48,6 +53,7 @@ struct ipv6conf {
 	struct retry_timer timer;
 	enum ipv6conf_state state;
 	bool dhcp_running;
+	bool dhcp_unasked;		/* neither M nor O was set */
 	int dhcp_rc;
 	uint64_t start_us;
 	unsigned solicitations;
@@ -93,21 +99,33 @@ static void ipv6conf_check(struct ipv6conf *conf)
 	if (conf->state == IPV6CONF_ROUTERS) {
 		if (!status.router_seen || !status.link_local_ready)
 			return;
-		if (status.ra_flags & (NDP_RA_MANAGED | NDP_RA_OTHER)) {
-			rc = start_dhcpv6(&conf->dhcp, conf->netdev,
-					  status.ra_flags & NDP_RA_MANAGED);
-			if (rc) {
-				ipv6conf_finish(conf, rc);
-				return;
-			}
-			conf->dhcp_running = true;
+		conf->dhcp_unasked = !(status.ra_flags &
+				       (NDP_RA_MANAGED | NDP_RA_OTHER));
+		rc = start_dhcpv6(&conf->dhcp, conf->netdev,
+				  status.ra_flags & NDP_RA_MANAGED);
+		if (rc) {
+			ipv6conf_finish(conf, rc);
+			return;
 		}
+		conf->dhcp_running = true;
 		conf->state = IPV6CONF_DHCPV6;
 		stop_timer(&conf->timer);
+		if (conf->dhcp_unasked)
+			start_timer_fixed(&conf->timer, IPV6CONF_UNASKED_US);
 	}
-	if (conf->dhcp_running || status.slaac_pending)
+	if (status.slaac_pending)
 		return;
-	if (status.has_global || (conf->dhcp_rc == 0 && status.ra_flags))
+	if (conf->dhcp_running) {
+		/* An exchange nobody asked for does not hold us up past its
+		 * time once SLAAC has given an address. */
+		if (!conf->dhcp_unasked || !status.has_global ||
+		    conf->timer.running)
+			return;
+		conf->dhcp_running = false;
+		conf->dhcp_rc = -EUNIQ(ECANCELED, 5);
+		intf_restart(&conf->dhcp, conf->dhcp_rc);
+	}
+	if (status.has_global || conf->dhcp_rc == 0)
 		ipv6conf_finish(conf, 0);
 	else
 		ipv6conf_finish(conf, conf->dhcp_rc ? conf->dhcp_rc :
@@ -123,6 +141,10 @@ static void ipv6conf_expired(struct retry_timer *timer, bool fail)
 {
 	struct ipv6conf *conf = container_of(timer, struct ipv6conf, timer);
 
+	if (conf->state == IPV6CONF_DHCPV6) {
+		ipv6conf_check(conf);	/* the unasked exchange's time is up */
+		return;
+	}
 	if (fail || monotonic_us() - conf->start_us >= IPV6CONF_TIMEOUT_US) {
 		intf_reason(&conf->job, "no IPv6 router answered");
 		ipv6conf_finish(conf, -EUNIQ(ETIMEDOUT, 3));
