@@ -7,16 +7,13 @@ a renumbered link, and dual-stack autoboot where IPv4 has no server.
 import ipaddress
 import os
 import re
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import check  # noqa: E402
-from hostedlab import (SERVER, Lab, make_file, read_text, setting)  # noqa: E402
-
-PREFIX = '2001:db8:79'
-SERVER6 = PREFIX + '::1'
+from hostedlab import (PREFIX6 as PREFIX, SERVER, SERVER6, Lab,  # noqa: E402
+                       dnsmasq6, ipv6_server, make_file, read_text, setting)
 
 SHOW = ''.join('echo %s=${%s}\n' % (name, name) for name in (
     'net0.link/ip6', 'net0.ndp/ip6', 'net0.ndp/len6', 'net0.ndp/gateway6',
@@ -31,35 +28,6 @@ def eui64(mac, prefix='fe80::'):
     b[0] ^= 2
     iid = bytes(b[:3] + [0xff, 0xfe] + b[3:])
     return str(ipaddress.IPv6Address(ipaddress.IPv6Address(prefix).packed[:8] + iid))
-
-
-def ipv6_server(lab, prefix=PREFIX, address=None):
-    """A server namespace with an IPv6 address (no DAD: it is ready at
-    once) beside its IPv4 one."""
-    server = lab.add_server(SERVER)
-    lab.netns(server, ['sysctl', '-qw', 'net.ipv6.conf.vs.accept_dad=0'])
-    lab.netns(server, ['ip', '-6', 'addr', 'add', (address or prefix + '::1') + '/64',
-                       'dev', 'vs', 'nodad'])
-    return server
-
-
-def wait_link_local(lab, server):
-    """Until the server's link-local address has passed its own DAD:
-    dnsmasq sends advertisements from it."""
-    deadline = time.monotonic() + 10
-    while True:
-        shown = lab.netns(server, ['ip', '-6', 'addr', 'show', 'dev', 'vs', 'scope', 'link'])
-        if 'fe80' in shown and 'tentative' not in shown:
-            return
-        check(time.monotonic() < deadline, 'no link-local address on the server')
-        time.sleep(0.1)
-
-
-def dnsmasq6(lab, server, name, ranges, extra=()):
-    lab.netns(server, ['sysctl', '-qw', 'net.ipv6.conf.all.forwarding=1'])
-    wait_link_local(lab, server)
-    return lab.dnsmasq(server, name, ['--port=0', '--enable-ra', '--ra-param=vs,4'] +
-                       ['--dhcp-range=%s' % r for r in ranges] + list(extra))
 
 
 def boot_script(root, text):
@@ -266,4 +234,6 @@ def test_dual_stack_ipv6_boots_while_ipv4_has_no_boot_file():
         elapsed = time.monotonic() - start
         check(status == 0, 'exit status %d:\n%s' % (status, output))
         check('booted ' in output, output)
+        check(re.search(r'DHCP \(net0 [0-9a-f:]+\) ok', output),
+              'IPv4 did not configure beside IPv6:\n' + output)
         check(elapsed < 15, 'autoboot took %.1f s:\n%s' % (elapsed, output))
