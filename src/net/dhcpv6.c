@@ -321,11 +321,14 @@ static int dhcpv6_deliver(struct interface *xfer, struct io_buffer *iob,
 		container_of(xfer, struct dhcpv6_session, xfer);
 	struct dhcpv6_message *msg = malloc(sizeof(*msg));
 
+	/* Our transaction and our DUID; a server identifier, except in a
+	 * stateless reply, where QEMU's user network sends none and nothing
+	 * is asked of a server later. */
 	if (!msg || !meta->src || meta->src->sa_family != AF_INET6 ||
 	    dhcpv6_parse(iob->data, iob_len(iob), msg) != 0 ||
 	    msg->xid != dhcp->xid || msg->client_id_len != dhcp->duid_len ||
 	    memcmp(msg->client_id, dhcp->duid, dhcp->duid_len) != 0 ||
-	    !msg->server_id_len)
+	    (!msg->server_id_len && dhcp->state != DHCPV6_INFORMING))
 		goto drop;
 	switch (dhcp->state) {
 	case DHCPV6_SOLICITING:
