@@ -113,7 +113,8 @@ $(HOST_BIN)/unit/%-clang: $(HOST_TABLES_LDS) $(HOST_BIN)/unitclangobj/tests/unit
 $(HOST_BIN)/fuzz/%: $(HOST_TABLES_LDS) $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(call host_objs_for,fuzz,tests/fuzz/$$*.c) $$(call fw_objs_for,fuzz,tests/fuzz/$$*.c)
 	$(call link_host_test,$(FUZZ_CC) -fsanitize=fuzzer$(comma)address$(comma)undefined,$(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter-out $(call fw_objs_for,fuzz,tests/fuzz/$*.c),$(filter %.o,$^)))
 
--include $(shell find $(HOST_BIN) -name '*.d' 2>/dev/null)
+# (Not into bin-host/fixtures/: unpacked Debian packages, not build output.)
+-include $(shell find $(HOST_BIN) -path $(HOST_BIN)/fixtures -prune -o -name '*.d' -type f -print 2>/dev/null)
 
 # ---- check, fuzz, run, bench ----------------------------------------------------
 

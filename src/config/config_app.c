@@ -19,3 +19,24 @@ REQUIRE_OBJECT(digest_cmd);
 REQUIRE_OBJECT(autoboot_cmd);
 REQUIRE_OBJECT(netdev_settings);
 REQUIRE_OBJECT(config_net);
+#ifdef NET_CMDS
+REQUIRE_OBJECT(nslookup_cmd);
+REQUIRE_OBJECT(ping_cmd);
+REQUIRE_OBJECT(ifmgmt_cmd);
+#ifdef NET_PROTO_IPV6
+REQUIRE_OBJECT(route_ipv6);
+#endif
+#ifdef NET_PROTO_IPV4
+REQUIRE_OBJECT(route_ipv4);
+#endif
+#endif
+#ifdef NTP_CMD
+REQUIRE_OBJECT(ntp_cmd);
+REQUIRE_OBJECT(wallclock);
+#endif
+#ifdef VLAN_CMD
+REQUIRE_OBJECT(vlan_cmd);
+#endif
+#ifdef TIME_CMD
+REQUIRE_OBJECT(time_cmd);
+#endif

@@ -26,6 +26,16 @@
 #define NET_PROTO_IPV6
 #define DNS_RESOLVER
 
+/* NET_CMDS: the network commands nslookup, ping, route, ifstat, ifopen,
+ *   ifclose, ifconf. Defined.
+ * NTP_CMD: ntp, an SNTP client that sets the wall clock. Defined.
+ * VLAN_CMD: vcreate and vdestroy, 802.1Q VLAN devices. Defined.
+ * TIME_CMD: time, which reports how long a command took. Defined. */
+#define NET_CMDS
+#define NTP_CMD
+#define VLAN_CMD
+#define TIME_CMD
+
 #include <config/named.h>
 #if defined(CONFIG_NAMED) && __has_include(CONFIG_NAMED_PATH(general.h))
 #include CONFIG_NAMED_PATH(general.h)

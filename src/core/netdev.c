@@ -109,7 +109,10 @@ int register_netdev(struct net_device *netdev)
 	const struct net_driver *driver;
 	int rc;
 
-	snprintf(netdev->name, sizeof(netdev->name), "net%u", next_index);
+	/* A device stacked on another may come named ("net0-42"). */
+	if (!netdev->name[0])
+		snprintf(netdev->name, sizeof(netdev->name), "net%u",
+			 next_index);
 	netdev->index = next_index++;
 	if (!memcmp(netdev->ll_addr, "\0\0\0\0\0\0", ETH_ALEN))
 		memcpy(netdev->ll_addr, netdev->hw_addr, ETH_ALEN);
@@ -211,6 +214,21 @@ int netdev_tx(struct net_device *netdev, struct io_buffer *iob)
 	return rc;
 }
 
+/* Counts rc among the reasons; once the table is full, new reasons only
+ * count in the total. */
+static void count_reason(struct netdev_error_reason *reasons, int rc)
+{
+	unsigned i;
+
+	for (i = 0; i < NETDEV_ERROR_REASONS; i++) {
+		if (reasons[i].rc == rc || reasons[i].rc == 0) {
+			reasons[i].rc = rc;
+			reasons[i].count++;
+			return;
+		}
+	}
+}
+
 void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc)
 {
 	list_del(&iob->list);
@@ -218,9 +236,16 @@ void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc
 		netdev->stats.tx_ok++;
 	} else {
 		netdev->stats.tx_errors++;
+		count_reason(netdev->stats.tx_reasons, rc);
 		DBG2("%s: transmit failed: %s\n", netdev->name, strerror(rc));
 	}
 	free_iob(iob);
+}
+
+void netdev_tx_handover(struct net_device *netdev, struct io_buffer *iob)
+{
+	list_del(&iob->list);
+	netdev->stats.tx_ok++;
 }
 
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
@@ -250,6 +275,7 @@ struct io_buffer *netdev_rx_dequeue(struct net_device *netdev)
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc)
 {
 	netdev->stats.rx_errors++;
+	count_reason(netdev->stats.rx_reasons, rc);
 	DBG2("%s: receive failed: %s\n", netdev->name, strerror(rc));
 	free_iob(iob);
 }

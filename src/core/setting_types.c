@@ -107,6 +107,26 @@ static int format_uint(const uint8_t *raw, size_t raw_len, char *buf,
 	return snprintf(buf, len, "%llu", value);
 }
 
+/* One address, or a list ("dns" from DHCP) joined by commas. */
+static int format_ipv4(const uint8_t *raw, size_t raw_len, char *buf,
+		       size_t len)
+{
+	size_t i, used = 0;
+
+	if (raw_len == 0 || raw_len % 4)
+		return -EINVAL;
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < raw_len; i += 4) {
+		used += (size_t)snprintf(buf + (used < len ? used : len),
+					 used < len ? len - used : 0,
+					 "%s%u.%u.%u.%u", i ? "," : "",
+					 raw[i], raw[i + 1], raw[i + 2],
+					 raw[i + 3]);
+	}
+	return (int)used;
+}
+
 static int format_string(const char *raw, size_t raw_len, char *buf,
 			 size_t len)
 {
@@ -130,10 +150,7 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 	case SETTING_STRING:
 		return format_string(raw, raw_len, buf, len);
 	case SETTING_IPV4:
-		if (raw_len != 4)
-			return -EINVAL;
-		return snprintf(buf, len, "%u.%u.%u.%u", bytes[0], bytes[1],
-				bytes[2], bytes[3]);
+		return format_ipv4(bytes, raw_len, buf, len);
 	case SETTING_HEX:
 		return format_hex(bytes, raw_len, buf, len);
 	case SETTING_UUID:
@@ -172,6 +189,32 @@ static int parse_ipv4(const char *text, uint8_t *out)
 			return -EINVAL;
 	}
 	return *p ? -EINVAL : 4;
+}
+
+/* "a.b.c.d" or a list "a.b.c.d,e.f.g.h". */
+static int parse_ipv4_list(const char *text, uint8_t *buf, size_t len)
+{
+	char one[16];
+	size_t count = 0;
+
+	for (;;) {
+		size_t part = strcspn(text, ",");
+		uint8_t addr[4];
+
+		if (part >= sizeof(one))
+			return -EINVAL;
+		memcpy(one, text, part);
+		one[part] = '\0';
+		if (parse_ipv4(one, addr) < 0)
+			return -EINVAL;
+		if (count + 4 > len)
+			return -ERANGE;
+		memcpy(buf + count, addr, 4);
+		count += 4;
+		text += part;
+		if (!*text++)
+			return (int)count;
+	}
 }
 
 /* "aa:bb:c" (one or two digits per byte) or "aabbcc" (two per byte). */
@@ -284,8 +327,7 @@ int parse_setting(enum setting_type type, const char *text, void *buf,
 	case SETTING_UINT:
 		return parse_uint(text, buf, len);
 	case SETTING_IPV4:
-		rc = parse_ipv4(text, fixed);
-		break;
+		return parse_ipv4_list(text, buf, len);
 	case SETTING_UUID:
 		rc = parse_uuid(text, fixed);
 		break;

@@ -28,7 +28,7 @@
 #include <string.h>
 #include <arch/dhcp_arch.h>
 #include <net/dhcp.h>
-#include <net/configurator.h>
+#include <net/config_protocol.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
 #include <net/udp.h>
@@ -111,6 +111,7 @@ static const uint8_t dhcp_requested_options[] = {
 	DHCP_NETMASK, DHCP_ROUTERS, DHCP_DNS_SERVERS, DHCP_HOSTNAME,
 	DHCP_DOMAIN_NAME, DHCP_ROOT_PATH, DHCP_VENDOR_OPTIONS,
 	DHCP_VENDOR_CLASS_ID, DHCP_TFTP_SERVER_NAME, DHCP_BOOTFILE_NAME,
+	DHCP_DOMAIN_SEARCH,
 	128, 129, 130, 131, 132, 133, 134, 135,	/* PXE vendor-specific */
 };
 
@@ -321,6 +322,21 @@ static int store_ipv4(struct settings *block, const char *name,
 	return store_setting(block, name, SETTING_IPV4, &addr, sizeof(addr));
 }
 
+/* Option 6 names several servers: all of them are kept, in order. */
+static int store_ipv4_list(struct settings *block, const char *name,
+			   const struct dhcp_packet *pkt, unsigned tag)
+{
+	struct in_addr addrs[8];
+	int len = dhcp_option(pkt, tag, addrs, sizeof(addrs));
+
+	if (len < (int)sizeof(addrs[0]))
+		return 0;
+	if (len > (int)sizeof(addrs))
+		len = sizeof(addrs);
+	return store_setting(block, name, SETTING_IPV4, addrs,
+			     (size_t)len / sizeof(addrs[0]) * sizeof(addrs[0]));
+}
+
 static int store_string(struct settings *block, const char *name,
 			const struct dhcp_packet *pkt, unsigned tag)
 {
@@ -409,7 +425,7 @@ static int store_lease_settings(struct settings *block,
 	if (!rc)
 		rc = store_ipv4(block, "gateway", pkt, DHCP_ROUTERS);
 	if (!rc)
-		rc = store_ipv4(block, "dns", pkt, DHCP_DNS_SERVERS);
+		rc = store_ipv4_list(block, "dns", pkt, DHCP_DNS_SERVERS);
 	if (!rc)
 		rc = store_ipv4(block, "dhcp-server", pkt, DHCP_SERVER_ID);
 	if (!rc)
@@ -764,7 +780,7 @@ SETTING_DEFINITION(dhcp_server_setting) = {
 	.name = "dhcp-server", .type = SETTING_IPV4
 };
 
-NET_CONFIGURATOR(dhcp_configurator) = {
+CONFIG_PROTOCOL(dhcp_config_protocol) = {
 	.name = "dhcp",
 	.label = "DHCP",
 	.autoboot = true,

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <arch/dhcp_arch.h>
-#include <net/configurator.h>
+#include <net/config_protocol.h>
 #include <net/dhcpv6.h>
 #include <net/dhcpv6_packet.h>
 #include <net/ipv6.h>
@@ -494,7 +494,7 @@ static int start_dhcpv6_stateful(struct interface *job,
 	return start_dhcpv6(job, netdev, true);
 }
 
-NET_CONFIGURATOR(dhcpv6_configurator) = {
+CONFIG_PROTOCOL(dhcpv6_config_protocol) = {
 	.name = "dhcpv6",
 	.label = "DHCPv6",
 	.start = start_dhcpv6_stateful,

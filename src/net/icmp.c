@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * ICMP (RFC 792): we answer echo requests addressed to us, so that a host
- * can be pinged while it boots; every other message is ignored.
+ * can be pinged while it boots, and hand echo replies to the pinger
+ * (net/ping.h), for which this is IPv4's echo protocol; every other
+ * message is ignored.
  */
 
 #include <errno.h>
 #include <net/ipv4.h>
+#include <net/ping.h>
 #include <wireboot/debug.h>
 
 #define ICMP_ECHO_REPLY 0
@@ -23,6 +26,7 @@ struct icmp_header {
 PROVIDE_OBJECT(icmp);
 
 extern const struct tcpip_protocol icmp_protocol;
+extern const struct echo_protocol icmp_echo_protocol;
 
 /* ICMP has no pseudo-header: the sum covers the message alone. */
 static int icmp_rx(struct io_buffer *iob, struct net_device *netdev,
@@ -42,6 +46,8 @@ static int icmp_rx(struct io_buffer *iob, struct net_device *netdev,
 		DBG("%s: bad ICMP checksum\n", netdev->name);
 		goto drop;
 	}
+	if (src->sin_family == AF_INET && icmp->type == ICMP_ECHO_REPLY)
+		return ping_rx(iob, &icmp_echo_protocol, st_src);
 	/* Echoes sent to a broadcast address stay unanswered: one request
 	 * must not make a whole subnet transmit. */
 	if (src->sin_family != AF_INET || icmp->type != ICMP_ECHO_REQUEST ||
@@ -64,4 +70,11 @@ TCPIP_PROTOCOL(icmp_protocol) = {
 	.name = "ICMP",
 	.tcpip_proto = IP_ICMP,
 	.rx = icmp_rx,
+};
+
+ECHO_PROTOCOL(icmp_echo_protocol) = {
+	.family = AF_INET,
+	.tcpip = &icmp_protocol,
+	.request = ICMP_ECHO_REQUEST,
+	.reply = ICMP_ECHO_REPLY,
 };

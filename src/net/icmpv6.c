@@ -2,8 +2,10 @@
 /*
  * ICMPv6 (RFC 4443, see net/icmpv6.h): the checksum, which unlike ICMP
  * for IPv4 covers the pseudo-header; echo replies to requests for our
- * unicast addresses; parameter problems for packets IPv6 refuses; and
- * dispatch of everything else by type to the handlers that want it (NDP).
+ * unicast addresses; replies to our own requests handed to the pinger
+ * (net/ping.h), for which this is IPv6's echo protocol; parameter
+ * problems for packets IPv6 refuses; and dispatch of everything else by
+ * type to the handlers that want it (NDP).
  * Errors are never answered with errors (section 2.4 (e)).
  */
 
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <net/icmpv6.h>
 #include <net/ipv6.h>
+#include <net/ping.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
@@ -26,6 +29,7 @@ PROVIDE_OBJECT(icmpv6);
 TABLE_DEFINE(const struct icmpv6_handler, icmpv6_handlers);
 
 extern const struct tcpip_protocol icmpv6_protocol;
+extern const struct echo_protocol icmpv6_echo_protocol;
 
 int icmpv6_tx(struct io_buffer *iob, struct net_device *netdev,
 	      const struct sockaddr_in6 *src, const struct sockaddr_in6 *dest)
@@ -82,6 +86,19 @@ ICMPV6_HANDLER(icmpv6_echo_handler) = {
 	.rx = icmpv6_echo,
 };
 
+static int icmpv6_echo_reply(struct io_buffer *iob, struct net_device *netdev,
+			     const struct sockaddr_in6 *src,
+			     const struct sockaddr_in6 *dest)
+{
+	return ping_rx(iob, &icmpv6_echo_protocol,
+		       (const struct sockaddr_tcpip *)src);
+}
+
+ICMPV6_HANDLER(icmpv6_echo_reply_handler) = {
+	.type = ICMPV6_ECHO_REPLY,
+	.rx = icmpv6_echo_reply,
+};
+
 static int icmpv6_rx(struct io_buffer *iob, struct net_device *netdev,
 		     struct sockaddr_tcpip *st_src,
 		     struct sockaddr_tcpip *st_dest, uint16_t pshdr_csum)
@@ -113,4 +130,12 @@ TCPIP_PROTOCOL(icmpv6_protocol) = {
 	.name = "ICMPv6",
 	.tcpip_proto = IP_ICMPV6,
 	.rx = icmpv6_rx,
+};
+
+ECHO_PROTOCOL(icmpv6_echo_protocol) = {
+	.family = AF_INET6,
+	.tcpip = &icmpv6_protocol,
+	.request = ICMPV6_ECHO_REQUEST,
+	.reply = ICMPV6_ECHO_REPLY,
+	.net_checksum = true,
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <net/arp.h>
+#include <net/dns_packet.h>
 #include <net/ipv4.h>
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
@@ -492,4 +493,5 @@ SOCKADDR_FAMILY(ipv4_sockaddr_family) = {
 	.family = AF_INET,
 	.ntoa = ipv4_sock_ntoa,
 	.aton = ipv4_sock_aton,
+	.dns_type = DNS_TYPE_A,
 };

@@ -114,6 +114,23 @@ void ipv6_sockaddr(struct sockaddr_in6 *sin6, const struct in6_addr *addr,
 		sin6->sin6_addr = *addr;
 }
 
+int ipv6_address(struct net_device *netdev, unsigned i, struct in6_addr *addr,
+		 unsigned *prefix_len)
+{
+	struct ipv6_device *dev = ipv6_device(netdev);
+
+	if (i >= dev->count)
+		return -ENOENT;
+	*addr = dev->addresses[i].addr;
+	*prefix_len = dev->addresses[i].prefix_len;
+	return 0;
+}
+
+void ipv6_gateway(struct net_device *netdev, struct in6_addr *gateway)
+{
+	*gateway = ipv6_device(netdev)->gateway;
+}
+
 bool ipv6_has_address(struct net_device *netdev, const struct in6_addr *addr)
 {
 	struct ipv6_device *dev = ipv6_device(netdev);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * IPv6 configuration of a device as a job: the "ipv6" configurator (see
- * net/configurator.h). It solicits routers and lets their advertisement
+ * IPv6 configuration of a device as a job: the "ipv6" protocol (see
+ * net/config_protocol.h). It solicits routers and lets their advertisement
  * decide: with M set, stateful DHCPv6; with O, stateless DHCPv6; SLAAC
  * runs in NDP for every autonomous prefix either way. The job ends when
  * what the routers asked for is done: bound (0) if the device has a
@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/configurator.h>
+#include <net/config_protocol.h>
 #include <net/dhcpv6.h>
 #include <net/ndp.h>
 #include <wireboot/debug.h>
@@ -235,7 +235,7 @@ static int start_ipv6conf(struct interface *job, struct net_device *netdev)
 	return 0;
 }
 
-NET_CONFIGURATOR(ipv6_configurator) = {
+CONFIG_PROTOCOL(ipv6_config_protocol) = {
 	.name = "ipv6",
 	.label = "IPv6",
 	.autoboot = true,

@@ -66,11 +66,12 @@ int net_rx_frame(struct io_buffer *iob, struct net_device *netdev)
 	}
 	rc = ll->pull(netdev, iob, &dest, &source, &net_proto, &flags);
 	if (rc) {
-		if (errno_base(rc) == -ENOENT)
+		if (errno_base(rc) == -ENOENT) {
 			netdev->stats.rx_dropped++;
-		else
-			netdev->stats.rx_errors++;
-		free_iob(iob);
+			free_iob(iob);
+		} else {
+			netdev_rx_err(netdev, iob, rc);
+		}
 		return rc;
 	}
 	/* Copies: the protocol owns (and may reuse) the buffer. */

@@ -68,7 +68,7 @@ int autoboot(void)
 		printf("No network devices: nothing to boot from\n");
 		return -EUNIQ(ENODEV, 2);
 	}
-	rc = ifconf_all(NULL, has_boot_file, &bound);
+	rc = ifconf_autoboot(has_boot_file, &bound);
 	if (rc == 0)
 		rc = boot_from(bound);
 	if (rc && errno_base(rc) != -ECANCELED) {

@@ -33,6 +33,14 @@ static void waiter_reason(struct interface *intf, const char *text)
 	strlcpy(waiter->reason, text, sizeof(waiter->reason));
 }
 
+static void waiter_resolved(struct interface *intf, const struct sockaddr *sa)
+{
+	struct job_waiter *waiter = container_of(intf, struct job_waiter, job);
+
+	waiter->address = *sa;
+	waiter->resolved = true;
+}
+
 static void waiter_close(struct interface *intf, int rc)
 {
 	struct job_waiter *waiter = container_of(intf, struct job_waiter, job);
@@ -44,6 +52,7 @@ static void waiter_close(struct interface *intf, int rc)
 
 static const struct interface_operations waiter_operations = {
 	.reason = waiter_reason,
+	.resolved = waiter_resolved,
 	.close = waiter_close,
 };
 

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 
-from wbtest import LOG_DIR, ROOT, TestFailure, check, run_make
+from wbtest import HOST_BIN, LOG_DIR, ROOT, TestFailure, check, run_make
 
 PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
                          os.path.join(ROOT, 'bin-x86_64-linux', 'wireboot'))
@@ -147,9 +147,51 @@ while True:
 '''
 
 
-def run(argv, timeout=30):
+# ---- an 802.1Q end in user space ---------------------------------------------
+
+# The test kernel has neither VLAN devices nor VLAN-filtering bridges, so a
+# server's end of a VLAN is this relay: tagged frames of one VLAN on a link
+# (read with a packet socket; the kernel may have moved the tag into the
+# packet's auxiliary data) go untagged to a TAP device, where servers
+# listen, and the TAP's frames go back tagged.
+VLAN_RELAY = r'''
+import fcntl, os, select, socket, struct, sys
+
+link, tag, tap_name, log_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+ETH_P_ALL, SOL_PACKET, PACKET_AUXDATA, TP_STATUS_VLAN_VALID = 3, 263, 8, 0x10
+TUNSETIFF, IFF_TAP, IFF_NO_PI = 0x400454ca, 0x0002, 0x1000
+sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+sock.setsockopt(SOL_PACKET, PACKET_AUXDATA, 1)
+sock.bind((link, 0))
+tap = os.open('/dev/net/tun', os.O_RDWR)
+fcntl.ioctl(tap, TUNSETIFF, struct.pack('16sH', tap_name.encode(), IFF_TAP | IFF_NO_PI))
+print('ready', file=open(log_path, 'a'), flush=True)
+while True:
+    ready, _, _ = select.select([sock, tap], [], [])
+    if sock in ready:
+        frame, ancdata, _, addr = sock.recvmsg(65536, socket.CMSG_LEN(64))
+        if addr[2] == socket.PACKET_OUTGOING:
+            continue
+        vid = None
+        for level, kind, data in ancdata:
+            if level == SOL_PACKET and kind == PACKET_AUXDATA:
+                status, _, _, _, _, tci = struct.unpack('IIIHHH', data[:18])
+                if status & TP_STATUS_VLAN_VALID:
+                    vid = tci & 0xfff
+        if vid is None and frame[12:14] == b'\x81\x00':
+            vid = struct.unpack('!H', frame[14:16])[0] & 0xfff
+            frame = frame[:12] + frame[16:]
+        if vid == tag:
+            os.write(tap, frame)
+    if tap in ready:
+        frame = os.read(tap, 65536)
+        sock.send(frame[:12] + struct.pack('!HH', 0x8100, tag) + frame[12:])
+'''
+
+
+def run(argv, timeout=30, cwd=None):
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, cwd=cwd)
     if proc.returncode != 0:
         raise TestFailure('%s: exit status %d:\n%s' %
                           (' '.join(argv), proc.returncode, proc.stdout))
@@ -251,6 +293,33 @@ class Lab:
             check(time.monotonic() < deadline, 'the TFTP server did not start')
             time.sleep(0.05)
         return read_text(path)
+
+    def vlan_relay(self, namespace, tag, tap, address):
+        """Serves VLAN tag of the namespace's link (vs) untagged on a new
+        TAP device holding address, for servers to listen on."""
+        self.netns(namespace, ['ip', 'tuntap', 'add', 'dev', tap, 'mode', 'tap'])
+        log = os.path.join(self.files, 'relay-%s.log' % tap)
+        proc, _ = self.spawn(namespace, ['python3', '-c', VLAN_RELAY, 'vs', str(tag),
+                                         tap, log], 'relay-' + tap)
+        deadline = time.monotonic() + 10
+        while 'ready' not in read_text(log):
+            check(proc.poll() is None and time.monotonic() < deadline,
+                  'the VLAN relay did not start')
+            time.sleep(0.05)
+        self.netns(namespace, ['ip', 'addr', 'add', address, 'dev', tap])
+        self.netns(namespace, ['ip', 'link', 'set', tap, 'up'])
+        return proc
+
+    def chronyd(self, namespace):
+        """Debian's chronyd as an NTP server of the host's time (it never
+        sets a clock: -x), in namespace."""
+        chronyd = debian_fixture('chrony', 'usr/sbin/chronyd')
+        conf = os.path.join(self.files, 'chrony.conf')
+        with open(conf, 'w') as f:
+            f.write('local stratum 8\nallow\nport 123\ncmdport 0\nuser root\n'
+                    'pidfile %s/chronyd.pid\n' % self.files)
+        return self.spawn(namespace, [chronyd, '-x', '-d', '-f', conf], 'chronyd',
+                          ready=r'Disabled control of system clock')
 
     def wireboot(self, script, args=(), timeout=90, tap_args=None):
         """Runs the program with script (None: with args alone); returns
@@ -354,3 +423,27 @@ def dhcp_seconds(output):
     return float(match.group(1))
 
 
+
+
+def debian_fixture(package, path):
+    """path (e.g. 'usr/sbin/chronyd') inside Debian's package, fetched with
+    apt-get download and unpacked (never installed: no service starts) into
+    a cache under bin-host/, once."""
+    root = os.path.join(HOST_BIN, 'fixtures', package)
+    target = os.path.join(root, path)
+    if os.path.exists(target):
+        return target
+    work = tempfile.mkdtemp(prefix='wireboot-fixture-')
+    try:
+        run(['apt-get', 'download', package], timeout=300, cwd=work)
+        debs = [name for name in os.listdir(work) if name.endswith('.deb')]
+        check(len(debs) == 1, 'apt-get download %s gave %r' % (package, debs))
+        unpacked = root + '.tmp%d' % os.getpid()
+        os.makedirs(os.path.dirname(root), exist_ok=True)
+        run(['dpkg-deb', '-x', os.path.join(work, debs[0]), unpacked])
+        shutil.rmtree(root, ignore_errors=True)
+        os.rename(unpacked, root)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    check(os.path.exists(target), '%s has no %s' % (package, path))
+    return target

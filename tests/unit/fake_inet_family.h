@@ -45,6 +45,7 @@ SOCKADDR_FAMILY(fake_inet_family) = {
 	.family = AF_INET,
 	.ntoa = fake_inet_ntoa,
 	.aton = fake_inet_aton,
+	.dns_type = 1,	/* A */
 };
 
 #endif

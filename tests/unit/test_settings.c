@@ -70,6 +70,12 @@ static void test_types(void)
 	round_trip(SETTING_IPV4, "0001.2.3.4", NULL);
 	round_trip(SETTING_IPV4, "", NULL);
 	round_trip(SETTING_IPV4, "a.b.c.d", NULL);
+	/* Lists (DHCP's several DNS servers). */
+	round_trip(SETTING_IPV4, "10.0.0.1,10.0.0.2,10.0.0.3", "10.0.0.1,10.0.0.2,10.0.0.3");
+	round_trip(SETTING_IPV4, "10.0.0.1,", NULL);
+	round_trip(SETTING_IPV4, ",10.0.0.1", NULL);
+	round_trip(SETTING_IPV4, "10.0.0.1, 10.0.0.2", NULL);
+	round_trip(SETTING_IPV4, "10.0.0.1,,10.0.0.2", NULL);
 
 	round_trip(SETTING_HEX, "52:54:00:12:34:56", "52:54:00:12:34:56");
 	round_trip(SETTING_HEX, "525400ABCDEF", "52:54:00:ab:cd:ef");

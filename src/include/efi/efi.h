@@ -154,4 +154,23 @@ typedef struct {
 
 #define EFI_PAGE_SIZE 4096
 
+/* A date and time, of files and of the real-time clock (UEFI
+ * specification 8.3). TimeZone is minutes: local time = UTC - TimeZone,
+ * unless EFI_UNSPECIFIED_TIMEZONE. */
+typedef struct {
+	UINT16 Year;
+	UINT8 Month;
+	UINT8 Day;
+	UINT8 Hour;
+	UINT8 Minute;
+	UINT8 Second;
+	UINT8 Pad1;
+	UINT32 Nanosecond;
+	INT16 TimeZone;
+	UINT8 Daylight;
+	UINT8 Pad2;
+} EFI_TIME;
+
+#define EFI_UNSPECIFIED_TIMEZONE 0x07ff
+
 #endif

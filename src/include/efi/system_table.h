@@ -155,7 +155,7 @@ typedef struct {
 
 typedef struct {
 	EFI_TABLE_HEADER Hdr;
-	VOID *GetTime;
+	EFI_STATUS(EFIAPI *GetTime)(EFI_TIME *Time, VOID *Capabilities);
 	VOID *SetTime;
 	VOID *GetWakeupTime;
 	VOID *SetWakeupTime;

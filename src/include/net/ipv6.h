@@ -32,6 +32,12 @@ extern const struct net_protocol ipv6_protocol;
  * sharing the longest prefix with dest. -ENETUNREACH if none. */
 int ipv6_source(struct net_device *netdev, const struct in6_addr *dest,
 		struct in6_addr *src);
+/* The i-th configured address of netdev and its on-link prefix length:
+ * 0, or -ENOENT past the last. */
+int ipv6_address(struct net_device *netdev, unsigned i, struct in6_addr *addr,
+		 unsigned *prefix_len);
+/* The default router ("::" if none). */
+void ipv6_gateway(struct net_device *netdev, struct in6_addr *gateway);
 /* Whether addr is one of netdev's configured addresses. */
 bool ipv6_has_address(struct net_device *netdev, const struct in6_addr *addr);
 /* The path MTU a router advertised (0: the link's). */

@@ -34,7 +34,9 @@ struct sockaddr {
 };
 
 /* The beginning every TCP/IP family shares; each family's address starts
- * at offset 8 and unused bytes are zero, so addresses compare as bytes. */
+ * at offset 8 (SOCKADDR_ADDRESS_OFFSET) and unused bytes are zero, so
+ * addresses compare as bytes. */
+#define SOCKADDR_ADDRESS_OFFSET 8
 struct sockaddr_tcpip {
 	sa_family_t st_family;
 	uint16_t st_port;	/* network byte order */
@@ -93,6 +95,10 @@ struct sockaddr_family {
 	/* Parses a literal address into sa's address (keeping its port and
 	 * scope): 0, or -EINVAL if text is not one of this family. */
 	int (*aton)(const char *text, struct sockaddr *sa);
+	/* The DNS record type holding addresses of this family (A, AAAA),
+	 * or 0: the resolver asks for the families registered, in order,
+	 * or the one the asker wants. */
+	unsigned dns_type;
 };
 TABLE_DECLARE(const struct sockaddr_family, sockaddr_families);
 #define SOCKADDR_FAMILY(name) \

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <net/socket.h>
 #include <wireboot/interface.h>
 
 struct job_waiter {
@@ -22,6 +23,9 @@ struct job_waiter {
 	bool done;
 	int rc;
 	char reason[160];
+	/* What a name lookup (net/resolv.h) answered, if resolved. */
+	bool resolved;
+	struct sockaddr address;
 };
 
 void job_waiter_init(struct job_waiter *waiter);

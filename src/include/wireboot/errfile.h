@@ -13,7 +13,8 @@
 #define ERRFILES(X)                                                          \
 	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
-	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)      \
+	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
+	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)      \
 	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,

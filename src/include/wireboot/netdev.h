@@ -42,9 +42,19 @@ struct net_device_operations {
 	void (*poll)(struct net_device *netdev);
 };
 
+/* Why transmits or receives failed: the first few distinct errors, each
+ * with how often it happened, so that ifstat can say more than a count. */
+#define NETDEV_ERROR_REASONS 4
+struct netdev_error_reason {
+	int rc;			/* 0: an unused entry */
+	unsigned count;
+};
+
 struct net_device_stats {
 	unsigned tx_ok, tx_errors;
 	unsigned rx_ok, rx_errors, rx_dropped;
+	struct netdev_error_reason tx_reasons[NETDEV_ERROR_REASONS];
+	struct netdev_error_reason rx_reasons[NETDEV_ERROR_REASONS];
 };
 
 struct net_device {
@@ -89,8 +99,11 @@ int netdev_tx(struct net_device *netdev, struct io_buffer *iob);
 void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob, int rc);
 /* Driver: a frame arrived. Takes ownership of iob. */
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob);
-/* Driver: a receive failed (iob may be NULL). */
+/* Driver (or the link layer): a receive failed (iob may be NULL). */
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc);
+/* Driver of a device stacked on another (a VLAN): iob leaves this
+ * device, counted as sent, for the lower device to transmit. */
+void netdev_tx_handover(struct net_device *netdev, struct io_buffer *iob);
 /* Consumer (the stack, an SNP export): the oldest received frame, or NULL;
  * peek leaves it queued, dequeue takes it (and ownership). */
 static inline struct io_buffer *netdev_rx_peek(struct net_device *netdev)

@@ -10,15 +10,17 @@
  * block that has it, global first, then each device in order).
  *
  * Values are stored as raw bytes with a type that says how to show and
- * parse them: ipv4 (4 bytes), hex (any), string, uuid (16 bytes), uint
- * (1-8 bytes, big-endian as DHCP sends them), ipv6 (16 bytes).
+ * parse them: ipv4 (4 bytes, or a multiple for a list), hex (any), string,
+ * uuid (16 bytes), uint (1-8 bytes, big-endian as DHCP sends them), ipv6
+ * (16 bytes).
  *
  * A block's name is its own part of the path ("dhcp" for the block below
  * "net0"); find_settings() joins the parts with dots. Looking a name up in
  * a block also looks in the blocks below it, so "net0/ip" finds what DHCP
  * stored in "net0.dhcp".
  *
- * Text forms: ipv4 "10.0.2.15"; hex "52:54:00:12:34:56" (parsing also takes
+ * Text forms: ipv4 "10.0.2.15" (a list: "10.0.2.3,10.0.2.4"); hex
+ * "52:54:00:12:34:56" (parsing also takes
  * "525400123456": an even number of digits, two per byte); uuid
  * "8-4-4-4-12" hex digits in the byte order of RFC 4122 (a platform that
  * reads a mixed-endian SMBIOS or EFI GUID converts it before storing);

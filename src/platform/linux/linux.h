@@ -41,6 +41,9 @@ struct linux_options {
 	const char *fetches[LINUX_MAX_FETCHES];
 	unsigned fetch_count;
 	uint16_t udp_resolve_port;	/* 0: no name service */
+	/* --clock-offset: seconds the wall clock is off from the host's,
+	 * as a machine's wrong real-time clock would be. */
+	long clock_offset;
 };
 
 /* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */

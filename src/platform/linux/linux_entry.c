@@ -5,7 +5,7 @@
  * tools (ping, tcpdump, dnsmasq).
  *
  *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
- *            [--script FILE] [--serve]
+ *            [--clock-offset SECONDS] [--script FILE] [--serve]
  *   wireboot --random LEN
  *
  * It runs the boot program, wireboot_main(), as the UEFI application does;
@@ -40,7 +40,7 @@ static void usage(const char *program)
 {
 	dprintf(STDERR_FILENO,
 		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
-		"[--udp-echo PORT] [--udp-resolve PORT] "
+		"[--udp-echo PORT] [--udp-resolve PORT] [--clock-offset SECONDS] "
 		"[--script FILE | --fetch URI... | --serve]\n"
 		"       %s --random LEN\n", program, program);
 	exit(2);
@@ -92,6 +92,12 @@ static void parse_options(int argc, char **argv)
 			options->udp_echo_port = parse_port(option, value);
 		} else if (strcmp(option, "--udp-resolve") == 0) {
 			options->udp_resolve_port = parse_port(option, value);
+		} else if (strcmp(option, "--clock-offset") == 0) {
+			char *end;
+
+			options->clock_offset = strtol(value, &end, 10);
+			if (*end || !*value)
+				usage(argv[0]);
 		} else if (strcmp(option, "--fetch") == 0) {
 			if (options->fetch_count >= LINUX_MAX_FETCHES) {
 				dprintf(STDERR_FILENO, "at most %d --fetch\n",

@@ -49,17 +49,25 @@ def dns_name(name):
     return out + b'\0'
 
 
-def dns_answer(name='boot.example', ident=0x1234, records=None, rcode=0):
-    """A response to the A question for name; records are (type, rdata)
-    owned by the question's name, or (type, rdata, owner) with owner the
-    offset of a name earlier in the message."""
+def dns_answer(name='boot.example', ident=0x1234, records=None, rcode=0,
+               qtype=1, authority=()):
+    """A response to the question for name (type qtype, A by default);
+    records are (type, rdata) owned by the question's name, or (type,
+    rdata, owner) with owner the offset of a name earlier in the message;
+    authority records likewise."""
     records = records if records is not None else [(1, ip('192.0.2.7'))]
-    out = struct.pack('!HHHHHH', ident, 0x8180 | rcode, 1, len(records), 0, 0)
-    out += dns_name(name) + struct.pack('!HH', 1, 1)
-    for rtype, rdata, *owner in records:
+    out = struct.pack('!HHHHHH', ident, 0x8180 | rcode, 1, len(records),
+                      len(authority), 0)
+    out += dns_name(name) + struct.pack('!HH', qtype, 1)
+    for rtype, rdata, *owner in list(records) + list(authority):
         pointer = 0xc000 | (owner[0] if owner else 12)
         out += struct.pack('!HHHIH', pointer, rtype, 1, 60, len(rdata)) + rdata
     return out
+
+
+def dns_soa(minimum=30):
+    """SOA record data: root names, then serial ... minimum."""
+    return b'\0\0' + struct.pack('!IIIII', 1, 2, 3, 4, minimum)
 
 
 def dns_first_rdata(name='boot.example'):

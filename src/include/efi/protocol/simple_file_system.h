@@ -50,20 +50,6 @@ typedef struct EFI_SIMPLE_FILE_SYSTEM_PROTOCOL {
 } EFI_SIMPLE_FILE_SYSTEM_PROTOCOL;
 
 typedef struct {
-	UINT16 Year;
-	UINT8 Month;
-	UINT8 Day;
-	UINT8 Hour;
-	UINT8 Minute;
-	UINT8 Second;
-	UINT8 Pad1;
-	UINT32 Nanosecond;
-	INT16 TimeZone;
-	UINT8 Daylight;
-	UINT8 Pad2;
-} EFI_TIME;
-
-typedef struct {
 	UINT64 Size;
 	UINT64 FileSize;
 	UINT64 PhysicalSize;
