@@ -763,7 +763,28 @@ static void ndp_reset(struct ndp_device *ndp)
 	memset(&ndp->dns, 0, sizeof(ndp->dns));
 }
 
-/* Open: test the link-local address. Closed: start over next time. */
+/* A closed device keeps what it learnt, as IPv4 keeps its address (the
+ * settings stay, so closing configures nothing anew); tests in progress
+ * stop and start again when it next opens (an autonomous prefix at its
+ * next advertisement). */
+static void ndp_quiesce(struct ndp_device *ndp)
+{
+	unsigned i;
+
+	if (!ndp->link_ready) {
+		ndp_dad_stop(&ndp->link_dad);
+		ndp->link_started = false;
+	}
+	for (i = 0; i < NDP_PREFIXES; i++) {
+		if (ndp->prefixes[i].in_use && ndp->prefixes[i].testing) {
+			ndp_dad_stop(&ndp->prefixes[i].dad);
+			ndp->prefixes[i].testing = false;
+		}
+	}
+	neighbour_flush(&ndp->cache);
+}
+
+/* Open: test the link-local address (once). */
 static void ndp_notify(struct net_device *netdev, void *priv)
 {
 	struct ndp_device *ndp = priv;
@@ -771,7 +792,7 @@ static void ndp_notify(struct net_device *netdev, void *priv)
 	struct in6_addr addr;
 
 	if (!netdev->is_open) {
-		ndp_reset(ndp);
+		ndp_quiesce(ndp);
 		return;
 	}
 	if (ndp->link_started || !netdev_link_ok(netdev))

@@ -237,3 +237,28 @@ def test_dual_stack_ipv6_boots_while_ipv4_has_no_boot_file():
         check(re.search(r'DHCP \(net0 [0-9a-f:]+\) ok', output),
               'IPv4 did not configure beside IPv6:\n' + output)
         check(elapsed < 15, 'autoboot took %.1f s:\n%s' % (elapsed, output))
+
+
+def test_ifconf_ipv6_ping_route():
+    """ifconf --configurator ipv6 on a SLAAC link, then ping (ICMPv6 echo
+    through the pinger) the server at its global address and, by the
+    router's link-local address, through a scope; route shows both
+    addresses and the router."""
+    with Lab('v6ifconf') as lab:
+        root = lab.files + '/root'
+        os.mkdir(root)
+        stateless_lab(lab, root)
+        status, output = run(lab, 'ifconf --configurator ipv6\n'
+                             'ping --count 2 --timeout 500 %s\n'
+                             'ping --count 1 ${net0/gateway6}%%net0\n'
+                             'route\n'
+                             'echo mac=${net0/mac}\n' % SERVER6)
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check(re.search(r'IPv6 \(net0 [0-9a-f:]+\) ok', output), output)
+        check('64 bytes from %s: seq=2' % SERVER6 in output, output)
+        check('--- %s: 2 sent, 2 received, 0 lost' % SERVER6 in output, output)
+        check(re.search(r'64 bytes from fe80::[0-9a-f:]+%net0: seq=1', output), output)
+        mac = setting(output, 'mac')
+        check(re.search(r'net0: %s/64 gw fe80::' % re.escape(eui64(mac, PREFIX + '::')),
+                        output), output)
+        check('net0: %s/64' % eui64(mac) in output, output)
