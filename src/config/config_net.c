@@ -27,9 +27,15 @@ REQUIRE_OBJECT(ipv6);
 REQUIRE_OBJECT(ipv6conf);
 REQUIRE_OBJECT(dhcpv6);
 #endif
+#ifdef NET_PROTO_TCP
+REQUIRE_OBJECT(tcp);
+#endif
 #ifdef DNS_RESOLVER
 REQUIRE_OBJECT(dns);
 #endif
 #ifdef DOWNLOAD_PROTO_TFTP
 REQUIRE_OBJECT(tftp);
+#endif
+#ifdef DOWNLOAD_PROTO_HTTP
+REQUIRE_OBJECT(http);
 #endif

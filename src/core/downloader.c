@@ -3,12 +3,17 @@
  * The downloader (see wireboot/downloader.h): an object between a
  * protocol's data interface and a waiter's job interface. Data goes
  * straight into the image's buffer at the offset the protocol gives, so a
- * block that arrives twice or out of order lands in its place.
+ * block that arrives twice or out of order lands in its place. A delivery
+ * marked XFER_FL_RESTART voids everything before it (a resumed HTTP
+ * transfer found that the document changed).
  *
- * A size the server announces is only a hint: it is reserved at once only
- * up to DOWNLOAD_HINT_MAX and never beyond half of what the platform
- * reports free; past that the buffer grows with the data that actually
- * arrives, so a lying server cannot pin memory without sending it.
+ * A size the server announces is only a hint: it is reserved at once,
+ * exactly, only up to DOWNLOAD_HINT_MAX and never beyond three quarters
+ * of what the platform reports free; past that the buffer grows with the
+ * data that actually arrives, so a lying server cannot pin memory without
+ * sending it. Reserving at once matters for large files: growing by
+ * doubling needs the old and the new buffer together (1.5 GiB at the step
+ * to 1 GiB), which a machine with 2 GiB does not have.
  */
 
 #include <errno.h>
@@ -23,7 +28,7 @@
 
 #define ERRFILE ERRFILE_downloader
 
-#define DOWNLOAD_HINT_MAX (1024ULL * 1024 * 1024)
+#define DOWNLOAD_HINT_MAX (2048ULL * 1024 * 1024)
 
 struct downloader {
 	struct refcnt refcnt;
@@ -57,6 +62,8 @@ static int downloader_deliver(struct interface *xfer, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 	int rc;
 
+	if (meta->flags & XFER_FL_RESTART)
+		dl->image->len = 0;
 	if (offset > SIZE_MAX - len)
 		rc = -EUNIQ(EFBIG, 1);
 	else
@@ -77,8 +84,8 @@ static void downloader_size_hint(struct interface *xfer, uint64_t total)
 
 	dl->total = total;
 	/* Failing here is harmless: the writes grow the buffer instead. */
-	if (total <= DOWNLOAD_HINT_MAX && total <= umalloc_available() / 2)
-		image_reserve(dl->image, (size_t)total);
+	if (total <= DOWNLOAD_HINT_MAX && total <= umalloc_available() / 4 * 3)
+		image_reserve_exact(dl->image, (size_t)total);
 }
 
 /* Continue at another location: the old transfer is closed, a new one

@@ -54,6 +54,7 @@ static const struct error_message error_messages[] = {
 	ERROR_MESSAGE(EMSGSIZE, "Message too long"),
 	ERROR_MESSAGE(EPROTONOSUPPORT, "Protocol not supported"),
 	ERROR_MESSAGE(EAFNOSUPPORT, "Address family not supported"),
+	ERROR_MESSAGE(ELOOP, "Too many redirects"),
 };
 
 #define ERRFILE_NAME(name) #name,

@@ -47,10 +47,24 @@ struct image *alloc_image(const char *name)
 	return image;
 }
 
+/* Moves the contents into a buffer of exactly capacity bytes. */
+static int image_resize(struct image *image, size_t capacity)
+{
+	void *data = umalloc(capacity);
+
+	if (!data)
+		return -EUNIQ(ENOMEM, 3);
+	if (image->len)
+		memcpy(data, image->data, image->len);
+	ufree(image->data, image->capacity);
+	image->data = data;
+	image->capacity = capacity;
+	return 0;
+}
+
 int image_reserve(struct image *image, size_t len)
 {
 	size_t capacity = image->capacity ? image->capacity : IMAGE_MIN_CAPACITY;
-	void *data;
 
 	if (len <= image->capacity)
 		return 0;
@@ -60,15 +74,12 @@ int image_reserve(struct image *image, size_t len)
 			return -EUNIQ(ENOMEM, 2);
 		capacity *= 2;
 	}
-	data = umalloc(capacity);
-	if (!data)
-		return -EUNIQ(ENOMEM, 3);
-	if (image->len)
-		memcpy(data, image->data, image->len);
-	ufree(image->data, image->capacity);
-	image->data = data;
-	image->capacity = capacity;
-	return 0;
+	return image_resize(image, capacity);
+}
+
+int image_reserve_exact(struct image *image, size_t len)
+{
+	return len <= image->capacity ? 0 : image_resize(image, len);
 }
 
 int image_write(struct image *image, size_t offset, const void *data,

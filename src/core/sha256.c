@@ -50,8 +50,15 @@ static void compress(uint32_t state[8], const uint8_t block[SHA256_BLOCK_LEN])
 		uint32_t sum0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
 		uint32_t majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
 
-		memmove(&v[1], &v[0], 7 * sizeof(v[0]));
-		v[4] += t1;
+		/* Shift the eight words along, spelt out: a memmove per round
+		 * would cost more than the round itself. */
+		v[7] = v[6];
+		v[6] = v[5];
+		v[5] = v[4];
+		v[4] = v[3] + t1;
+		v[3] = v[2];
+		v[2] = v[1];
+		v[1] = v[0];
 		v[0] = t1 + sum0 + majority;
 	}
 	for (i = 0; i < 8; i++)

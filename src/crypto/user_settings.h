@@ -32,13 +32,13 @@
 #define USER_TICKS
 #define NO_ASN_TIME
 
-/* The DRBG and what it needs: SHA-256, nothing else. */
+/* The DRBG and what it needs: SHA-256; and MD5 for HTTP Digest
+ * authentication (src/crypto/md5.c). Nothing else. */
 #define HAVE_HASHDRBG
 #define NO_RSA
 #define NO_DSA
 #define NO_DH
 #define NO_MD4
-#define NO_MD5
 #define NO_SHA
 #define NO_DES3
 #define NO_RC4

@@ -45,6 +45,7 @@
 #define EMSGSIZE 90
 #define EPROTONOSUPPORT 93
 #define EAFNOSUPPORT 97
+#define ELOOP 40
 
 /*
  * Failure sites. Every base number above is below 256; a failure site adds

@@ -454,6 +454,7 @@ TCPIP_NET_PROTOCOL(ipv4_tcpip_protocol) = {
 	.sa_family = AF_INET,
 	.tx = ipv4_tx,
 	.route = ipv4_route_netdev,
+	.header_len = sizeof(struct iphdr),
 };
 
 NET_DRIVER(ipv4_net_driver) = {

@@ -3,10 +3,23 @@
  * TFTP client (see net/tftp.h): a read request with options, then DATA
  * blocks acknowledged once per window. Blocks are counted in 64 bits, so
  * the 16-bit block number may wrap (65535 is followed by 0) on files of
- * any size. Out-of-order blocks make us acknowledge the last block received
- * in order once, which restarts the server's window there (RFC 7440
- * section 4); silence makes us repeat that acknowledgement with back-off
- * until TFTP_RETRY_MAX_US says the server is gone.
+ * any size.
+ *
+ * Loss costs about one round trip, not a fixed second: the retransmission
+ * timeout comes from measured round trips (net/rtt_estimator.h; samples
+ * from an ACK that ends a window, the request or the ACK of the OACK, to
+ * the first block it brings; never from a retransmission), within
+ * TFTP_RTO_MIN_US .. TFTP_RTO_MAX_US. A gap in a window (blocks ahead of
+ * the one expected) makes us acknowledge the last block received in order
+ * once, which restarts the server's window there (RFC 7440 section 4):
+ * once TFTP_GAP_BLOCKS blocks ahead have arrived, or the window's last,
+ * so that a block merely overtaken by its successor restarts nothing.
+ * Blocks ahead are kept (up to TFTP_HELD_MAX) and delivered once the gap
+ * closes, and duplicates of blocks behind are ignored: neither reordering
+ * nor duplication makes the server send a window again. Silence makes us
+ * repeat the last acknowledgement (or the request), each time after twice
+ * the timeout, until TFTP_GIVE_UP_US without progress (15 negotiated
+ * timeouts, with the timeout option) says the server is gone.
  *
  * Options come from the URI query (tftp://host/file?blksize=1024&
  * windowsize=4&timeout=2&tsize=0), else the settings "tftp-blksize" and
@@ -24,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/rtt_estimator.h>
 #include <net/socket.h>
 #include <net/socket.h>
 #include <net/tftp.h>
@@ -33,6 +47,7 @@
 #include <wireboot/open.h>
 #include <wireboot/retry.h>
 #include <wireboot/settings.h>
+#include <wireboot/timer.h>
 #include <wireboot/xfer.h>
 
 #define ERRFILE ERRFILE_tftp
@@ -45,9 +60,18 @@ PROVIDE_OBJECT(tftp);
 /* The largest block that fits a 1500-byte MTU with room for tunnels. */
 #define TFTP_DEFAULT_REQUEST_BLKSIZE 1432
 #define TFTP_DEFAULT_WINDOWSIZE 16
-/* Retransmissions after 1, 2, 4 and 8 s of silence, then give up. */
-#define TFTP_RETRY_MIN_US 1000000ULL
-#define TFTP_RETRY_MAX_US 8000000ULL
+/* The first timeout, before any round trip is measured (RFC 6298's). */
+#define TFTP_RTO_INITIAL_US 1000000U
+/* Bounds of the timeout: above a busy host's scheduling delays, and below
+ * what makes a lossy link crawl. */
+#define TFTP_RTO_MIN_US 50000U
+#define TFTP_RTO_MAX_US 2000000U
+/* Silence (no block in order) this long ends the transfer. */
+#define TFTP_GIVE_UP_US 15000000ULL
+/* Blocks ahead of a gap that prove a loss rather than reordering. */
+#define TFTP_GAP_BLOCKS 3
+/* Blocks ahead of a gap kept for when it closes. */
+#define TFTP_HELD_MAX 64
 #define TFTP_RRQ_MAX 512
 #define TFTP_ERROR_MSG_MAX 100
 
@@ -64,17 +88,58 @@ struct tftp_request {
 	struct tftp_options request;
 	struct tftp_options options;	/* in force */
 	uint64_t block;			/* blocks received in order */
-	unsigned window_count;		/* in-order blocks not yet acknowledged */
+	uint64_t acked;			/* the last block acknowledged */
+	unsigned ahead;			/* blocks ahead of a gap since progress */
 	bool reacked;			/* re-acknowledged since the last progress */
 	bool finished;
+	struct rtt_estimator rtt;
+	uint64_t timed_us;		/* when the timed packet went out */
+	bool timing;			/* its answer will be a round-trip sample */
+	uint64_t progress_us;		/* the last sign of progress */
+	/* Blocks ahead of the next expected (DATA header kept), at their
+	 * block number modulo held_slots. */
+	struct io_buffer **held;
+	unsigned held_slots;
 };
+
+static void tftp_free_held(struct tftp_request *tftp)
+{
+	unsigned i;
+
+	for (i = 0; i < tftp->held_slots; i++)
+		free_iob(tftp->held[i]);
+	free(tftp->held);
+	tftp->held = NULL;
+	tftp->held_slots = 0;
+}
 
 static void tftp_free(struct refcnt *refcnt)
 {
 	struct tftp_request *tftp = container_of(refcnt, struct tftp_request, refcnt);
 
+	tftp_free_held(tftp);
 	free(tftp->filename);
 	free(tftp);
+}
+
+/* What goes out now is timed if fresh, and a retransmission cancels any
+ * timing in progress (its answer would be ambiguous). */
+static void tftp_time(struct tftp_request *tftp, bool fresh)
+{
+	tftp->timing = fresh;
+	tftp->timed_us = monotonic_us();
+}
+
+/* The answer to the timed packet arrived. */
+static void tftp_timed_answer(struct tftp_request *tftp)
+{
+	if (!tftp->timing)
+		return;
+	tftp->timing = false;
+	rtt_sample(&tftp->rtt, monotonic_us() - tftp->timed_us);
+	DBG2("TFTP %s: round trip %llu us, timeout %u us\n", tftp->filename,
+	     (unsigned long long)(monotonic_us() - tftp->timed_us),
+	     rtt_rto(&tftp->rtt));
 }
 
 /* To dest, or (NULL) to the address and port the socket was opened to. */
@@ -102,16 +167,21 @@ static int tftp_send_rrq(struct tftp_request *tftp)
 
 	if (len < 0)
 		return len;
+	tftp_time(tftp, !tftp->rrq_sent);
 	tftp->rrq_sent = true;
 	return tftp_send(tftp, rrq, (size_t)len, NULL);
 }
 
-static int tftp_send_ack(struct tftp_request *tftp)
+/* Acknowledges the blocks received in order; timed says its answer (the
+ * next block) measures a round trip. The server's next window starts
+ * after it. */
+static int tftp_send_ack(struct tftp_request *tftp, bool timed)
 {
 	uint8_t ack[4] = { 0, TFTP_ACK, (uint8_t)(tftp->block >> 8),
 			   (uint8_t)tftp->block };
 
-	tftp->window_count = 0;
+	tftp->acked = tftp->block;
+	tftp_time(tftp, timed);
 	return tftp_send(tftp, ack, sizeof(ack), &tftp->server);
 }
 
@@ -135,6 +205,7 @@ static void tftp_finish(struct tftp_request *tftp, int rc)
 	DBG("TFTP %s: finished after %llu blocks: %s\n", tftp->filename,
 	    (unsigned long long)tftp->block, strerror(rc));
 	stop_timer(&tftp->timer);
+	tftp_free_held(tftp);
 	intf_shutdown(&tftp->socket, rc);
 	intf_shutdown(&tftp->xfer, rc);
 }
@@ -148,16 +219,41 @@ static void tftp_abort(struct tftp_request *tftp, unsigned code,
 	tftp_finish(tftp, rc);
 }
 
-/* Back-off restarts from the start after each sign of life. */
+/* The wait for the next packet: the negotiated timeout if there is one,
+ * else the estimate from round trips. */
+static uint64_t tftp_timeout_us(struct tftp_request *tftp)
+{
+	return tftp->options.timeout ? tftp->options.timeout * 1000000ULL :
+				       rtt_rto(&tftp->rtt);
+}
+
+/* The silence that ends the transfer: TFTP_GIVE_UP_US, or as many
+ * negotiated timeouts as the back-off 1 + 2 + 4 + 8 waits. */
+static uint64_t tftp_give_up_us(struct tftp_request *tftp)
+{
+	return tftp->options.timeout ? tftp->options.timeout * 15000000ULL :
+				       TFTP_GIVE_UP_US;
+}
+
+/* Progress: the silence starts again. */
 static void tftp_restart_timer(struct tftp_request *tftp)
 {
-	uint64_t min_us = tftp->options.timeout ?
-			  tftp->options.timeout * 1000000ULL : TFTP_RETRY_MIN_US;
+	tftp->progress_us = monotonic_us();
+	start_timer_fixed(&tftp->timer, tftp_timeout_us(tftp));
+}
 
-	stop_timer(&tftp->timer);
-	tftp->timer.min_us = min_us;
-	tftp->timer.max_us = min_us * (TFTP_RETRY_MAX_US / TFTP_RETRY_MIN_US);
-	start_timer(&tftp->timer);
+/* Room to keep the blocks of a window that arrive ahead of a gap (none:
+ * only reordering costs more). */
+static void tftp_hold_slots(struct tftp_request *tftp)
+{
+	unsigned slots = tftp->options.windowsize < TFTP_HELD_MAX ?
+			 tftp->options.windowsize : TFTP_HELD_MAX;
+
+	if (slots < 2)
+		return;
+	tftp->held = zalloc(slots * sizeof(tftp->held[0]));
+	if (tftp->held)
+		tftp->held_slots = slots;
 }
 
 static void tftp_rx_oack(struct tftp_request *tftp, const uint8_t *body,
@@ -177,54 +273,126 @@ static void tftp_rx_oack(struct tftp_request *tftp, const uint8_t *body,
 		    tftp->options.windowsize, tftp->options.timeout);
 		if (tftp->options.tsize)
 			xfer_size_hint(&tftp->xfer, tftp->options.tsize_value);
+		tftp_hold_slots(tftp);
+		tftp_send_ack(tftp, true);
+	} else {
+		/* Our ACK was lost (or the OACK repeated). */
+		tftp_send_ack(tftp, false);
 	}
-	tftp_send_ack(tftp);
 	tftp_restart_timer(tftp);
+}
+
+/* Delivers the next block in order (its DATA header still on); true if
+ * the transfer goes on, false if it ended or failed. */
+static bool tftp_deliver_block(struct tftp_request *tftp, struct io_buffer *iob)
+{
+	struct xfer_metadata meta = { .flags = XFER_FL_ABS_OFFSET };
+	bool last = iob_len(iob) - 4 < tftp->options.blksize;
+	int rc;
+
+	meta.offset = tftp->block * tftp->options.blksize;
+	tftp->block++;
+	iob_pull(iob, 4);
+	rc = xfer_deliver(&tftp->xfer, iob, &meta);
+	if (tftp->finished)
+		return false;	/* the receiver closed us */
+	if (rc) {
+		tftp_abort(tftp, TFTP_ERR_UNDEFINED, "Receiver failed", rc);
+		return false;
+	}
+	if (last) {
+		tftp_send_ack(tftp, false);
+		tftp_finish(tftp, 0);
+		return false;
+	}
+	return true;
+}
+
+/* The held block that comes next, if any. */
+static struct io_buffer *tftp_take_held(struct tftp_request *tftp)
+{
+	struct io_buffer *iob;
+	uint64_t next = tftp->block + 1;
+	unsigned slot;
+	const uint8_t *hdr;
+
+	if (!tftp->held_slots)
+		return NULL;
+	slot = (unsigned)(next % tftp->held_slots);
+	iob = tftp->held[slot];
+	if (!iob)
+		return NULL;
+	hdr = iob->data;
+	if (((unsigned)hdr[2] << 8 | hdr[3]) != (next & 0xffff))
+		return NULL;
+	tftp->held[slot] = NULL;
+	return iob;
+}
+
+/* A block ahead (by distance) of the one expected: a gap behind it. Kept
+ * for later, and once the gap is proven a loss, acknowledged. */
+static void tftp_rx_ahead(struct tftp_request *tftp, struct io_buffer *iob,
+			  unsigned distance)
+{
+	uint64_t block = tftp->block + 1 + distance;
+	uint64_t window_end = tftp->acked + tftp->options.windowsize;
+
+	if (block > window_end) {
+		/* Behind us (a duplicate or a late retransmission): nothing
+		 * to do, and above all no restart. */
+		DBG2("TFTP %s: block %llu again\n", tftp->filename,
+		     (unsigned long long)block);
+		free_iob(iob);
+		return;
+	}
+	if (distance < tftp->held_slots) {
+		unsigned slot = (unsigned)(block % tftp->held_slots);
+
+		if (tftp->held[slot]) {
+			free_iob(iob);	/* a duplicate of a block held */
+			return;
+		}
+		tftp->held[slot] = iob;
+	} else {
+		free_iob(iob);
+	}
+	tftp->ahead++;
+	if (!tftp->reacked &&
+	    (tftp->ahead >= TFTP_GAP_BLOCKS || block == window_end)) {
+		DBG2("TFTP %s: gap after block %llu\n", tftp->filename,
+		     (unsigned long long)tftp->block);
+		tftp->reacked = true;
+		tftp_send_ack(tftp, false);
+	}
 }
 
 static void tftp_rx_data(struct tftp_request *tftp, struct io_buffer *iob)
 {
 	const uint8_t *hdr = iob->data;
 	unsigned number = (unsigned)hdr[2] << 8 | hdr[3];
-	struct xfer_metadata meta = { .flags = XFER_FL_ABS_OFFSET };
-	size_t data_len = iob_len(iob) - 4;
-	bool last;
-	int rc;
+	unsigned distance = (number - (unsigned)(tftp->block + 1)) & 0xffff;
 
-	if (number != ((tftp->block + 1) & 0xffff)) {
-		DBG2("TFTP %s: block %u out of order\n", tftp->filename, number);
-		free_iob(iob);
-		if (!tftp->reacked) {
-			tftp->reacked = true;
-			tftp_send_ack(tftp);
-		}
-		return;
-	}
-	if (data_len > tftp->options.blksize) {
+	if (iob_len(iob) - 4 > tftp->options.blksize) {
 		free_iob(iob);
 		tftp_abort(tftp, TFTP_ERR_ILLEGAL_OP, "Block too large",
 			   -EUNIQ(EPROTO, 3));
 		return;
 	}
-	last = data_len < tftp->options.blksize;
-	meta.offset = tftp->block * tftp->options.blksize;
-	tftp->block++;
-	tftp->window_count++;
-	tftp->reacked = false;
-	iob_pull(iob, 4);
-	rc = xfer_deliver(&tftp->xfer, iob, &meta);
-	if (tftp->finished)
-		return;		/* the receiver closed us */
-	if (rc) {
-		tftp_abort(tftp, TFTP_ERR_UNDEFINED, "Receiver failed", rc);
+	if (distance) {
+		tftp_rx_ahead(tftp, iob, distance);
 		return;
 	}
-	if (last || tftp->window_count >= tftp->options.windowsize)
-		tftp_send_ack(tftp);
-	if (last)
-		tftp_finish(tftp, 0);
-	else
-		tftp_restart_timer(tftp);
+	if (tftp->block == tftp->acked)
+		tftp_timed_answer(tftp);
+	do {
+		if (!tftp_deliver_block(tftp, iob))
+			return;
+	} while ((iob = tftp_take_held(tftp)));
+	tftp->ahead = 0;
+	tftp->reacked = false;
+	if (tftp->block >= tftp->acked + tftp->options.windowsize)
+		tftp_send_ack(tftp, true);
+	tftp_restart_timer(tftp);
 }
 
 static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
@@ -253,6 +421,7 @@ static bool tftp_accept_source(struct tftp_request *tftp,
 	if (!tftp->tid_known) {
 		tftp->server = *src;
 		tftp->tid_known = true;
+		tftp_timed_answer(tftp);
 		return true;
 	}
 	if (!sock_same_address(src, &tftp->server)) {
@@ -321,7 +490,7 @@ static void tftp_socket_window_changed(struct interface *socket)
 		tftp_finish(tftp, rc);
 		return;
 	}
-	start_timer(&tftp->timer);
+	tftp_restart_timer(tftp);
 	DBG("TFTP %s: requested\n", tftp->filename);
 }
 
@@ -338,11 +507,16 @@ static const struct interface_operations tftp_socket_operations = {
 	.close = tftp_socket_close,
 };
 
-static void tftp_expired(struct retry_timer *timer, bool fail)
+/* The back-off is ours (the timer's own give-up would count intervals,
+ * not the silence): twice the timeout each time, the last wait cut to end
+ * at TFTP_GIVE_UP_US. */
+static void tftp_expired(struct retry_timer *timer, bool fail __unused)
 {
 	struct tftp_request *tftp = container_of(timer, struct tftp_request, timer);
+	uint64_t silent_us = monotonic_us() - tftp->progress_us;
+	uint64_t wait_us;
 
-	if (fail) {
+	if (silent_us >= tftp_give_up_us(tftp)) {
 		DBG("TFTP %s: server silent, giving up\n", tftp->filename);
 		tftp_finish(tftp, tftp->tid_known ? -EUNIQ(ETIMEDOUT, 6) :
 				  -EUNIQ(ETIMEDOUT, 7));	/* never answered */
@@ -350,10 +524,16 @@ static void tftp_expired(struct retry_timer *timer, bool fail)
 	}
 	/* Before the server's first answer the request itself was lost. */
 	if (tftp->tid_known)
-		tftp_send_ack(tftp);
+		tftp_send_ack(tftp, false);
 	else
 		tftp_send_rrq(tftp);
-	start_timer(timer);
+	if (tftp->options.timeout)
+		wait_us = timer->timeout_us * 2;
+	else
+		wait_us = rtt_backoff(&tftp->rtt);
+	if (wait_us > tftp_give_up_us(tftp) - silent_us)
+		wait_us = tftp_give_up_us(tftp) - silent_us;
+	start_timer_fixed(timer, wait_us);
 }
 
 /* The receiver closed its end: stop the server too. */
@@ -431,8 +611,10 @@ static int tftp_open(struct interface *receiver, struct uri *uri)
 	ref_init(&tftp->refcnt, tftp_free);
 	intf_init(&tftp->xfer, &tftp_xfer_operations, &tftp->refcnt);
 	intf_init(&tftp->socket, &tftp_socket_operations, &tftp->refcnt);
-	retry_init(&tftp->timer, tftp_expired, TFTP_RETRY_MIN_US,
-		   TFTP_RETRY_MAX_US);
+	/* (Its bounds unused: tftp_expired() backs off.) */
+	retry_init(&tftp->timer, tftp_expired, 0, 0);
+	rtt_init(&tftp->rtt, TFTP_RTO_INITIAL_US, TFTP_RTO_MIN_US,
+		 TFTP_RTO_MAX_US);
 	tftp->filename = strdup(path);
 	rc = tftp->filename ? tftp_read_options(uri, &tftp->request) :
 			      -EUNIQ(ENOMEM, 11);

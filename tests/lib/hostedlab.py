@@ -7,6 +7,13 @@ link. Also a small TFTP server (below) that speaks every option, including
 windowsize (dnsmasq has none), and can lose, repeat, reorder or stop sending
 blocks on purpose.
 
+Lab(name, relay=dict(drop=0.02, seed=1, ...)) puts the frame relay
+(relay.py; the keywords are its faults) in the middle of link 0: the
+program talks UDP on the client namespace's loopback (--dgram) to the
+relay, which forwards to the TAP on the link's bridge. lab.relay.stats()
+says what the relay did. lab.atftpd(namespace, root) runs Debian's atftpd
+(RFC 7440 windowsize) in a server namespace.
+
 WB_HOSTED_PROGRAM names another build of the program to test.
 """
 import hashlib
@@ -18,6 +25,8 @@ import subprocess
 import tempfile
 import time
 
+from nginxlab import Nginx
+from relay import Relay
 from wbtest import HOST_BIN, LOG_DIR, ROOT, TestFailure, check, run_make
 
 PROGRAM = os.environ.get('WB_HOSTED_PROGRAM',
@@ -203,8 +212,10 @@ class Lab:
     the same link; everything started here is stopped and removed on exit,
     even when the test fails."""
 
-    def __init__(self, name, links=1):
+    def __init__(self, name, links=1, relay=None):
         self.name = name
+        self.relay_faults = relay
+        self.relay = None
         self.taps = ['wbtap%d' % i for i in range(links)]
         self.prefix = 'wbp%d' % os.getpid()
         self.client_ns = '%s-%s-c' % (self.prefix, name)
@@ -214,8 +225,7 @@ class Lab:
 
     def __enter__(self):
         check(os.geteuid() == 0, 'hosted tests need root (network namespaces)')
-        if 'WB_HOSTED_PROGRAM' not in os.environ:
-            run_make(['bin-x86_64-linux/wireboot'])
+        self.build()
         os.makedirs(LOG_DIR, exist_ok=True)
         try:
             self.add_namespace(self.client_ns)
@@ -228,10 +238,23 @@ class Lab:
                                             'mode', 'tap'])
                 self.netns(self.client_ns, ['ip', 'link', 'set', tap, 'master',
                                             bridge, 'up'])
+            if self.relay_faults is not None:
+                self.relay = self.make_relay(self.taps[0], **self.relay_faults)
+                self.relay.start()
         except BaseException:
             self.__exit__(None, None, None)
             raise
         return self
+
+    def build(self):
+        if 'WB_HOSTED_PROGRAM' not in os.environ:
+            run_make(['bin-x86_64-linux/wireboot'])
+
+    def make_relay(self, tap, **faults):
+        """The relay of link 0: all of it in the client namespace, where
+        the program is."""
+        return Relay(tap, log_dir=LOG_DIR, name='protocols-%s-relay' % self.name,
+                     prefix=['ip', 'netns', 'exec', self.client_ns], **faults)
 
     def add_namespace(self, namespace):
         run(['ip', 'netns', 'add', namespace])
@@ -280,6 +303,28 @@ class Lab:
             '--pid-file=%s/%s.pid' % (self.files, name)] + args,
             'dnsmasq-' + name, ready=r'started, version')
 
+    def wait_listening(self, namespace, port, proc, what):
+        """Waits until something in namespace listens on TCP port."""
+        deadline = time.monotonic() + 10
+        while not self.netns(namespace, ['ss', '-Hltn', 'sport = :%d' % port]).strip():
+            check(proc.poll() is None and time.monotonic() < deadline,
+                  '%s does not listen on port %d' % (what, port))
+            time.sleep(0.05)
+
+    def nginx(self, namespace, root, conf_extra='', port=80):
+        """nginx (Debian's nginx-light, tests/lib/nginxlab.py) in the
+        foreground in namespace, serving root on port, with its own
+        configuration, logs and temporary files in the lab's directory;
+        conf_extra goes into the server block. Returns the nginxlab.Nginx
+        once it listens; it is stopped when the lab ends."""
+        server = Nginx(tempfile.mkdtemp(prefix='nginx-', dir=self.files), root,
+                       address=None, port=port, locations=conf_extra,
+                       prefix=['ip', 'netns', 'exec', namespace]).start()
+        self.processes.append(server.process)
+        self.wait_listening(namespace, port, server.process,
+                            'nginx:\n' + server.error_log())
+        return server
+
     def tftp_server(self, namespace, address, root, config=None):
         return self.spawn(namespace, ['python3', '-c', TFTP_SERVER, root,
                                       address, os.path.join(self.files, 'tftp.log'),
@@ -327,7 +372,11 @@ class Lab:
         (default: just the TAP)."""
         argv = ['ip', 'netns', 'exec', self.client_ns, PROGRAM]
         for i, tap in enumerate(self.taps):
-            argv += ['--tap', tap] + list((tap_args or {}).get(i, ()))
+            if i == 0 and self.relay:
+                argv += ['--dgram', '0:%d' % self.relay.port]
+            else:
+                argv += ['--tap', tap]
+            argv += list((tap_args or {}).get(i, ()))
         argv += list(args)
         if script is not None:
             script_path = os.path.join(self.files, 'script.ipxe')
@@ -344,7 +393,20 @@ class Lab:
             f.write(proc.stdout)
         return proc.returncode, proc.stdout
 
+    def atftpd(self, namespace, root, args=()):
+        """Debian's atftpd serving root on port 69 of namespace, in the
+        foreground (stopped with the lab), logging to the lab's log;
+        nothing of the machine's (/etc, inetd) is involved."""
+        os.chmod(root, 0o755)
+        return self.spawn(namespace, [
+            '/usr/sbin/atftpd', '--daemon', '--no-fork', '--logfile', '-',
+            '--user', 'root', '--group', 'root', '--port', '69',
+            '--verbose=5'] + list(args) + [root], 'atftpd',
+            ready=r'atftpd')
+
     def __exit__(self, *exc):
+        if self.relay:
+            self.relay.stop()
         for proc in self.processes:
             if proc.poll() is None:
                 proc.terminate()

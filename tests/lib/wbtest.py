@@ -277,4 +277,15 @@ def boot_esp(image, arch='x86_64'):
     return {'EFI/BOOT/BOOT%s.EFI' % BOOT_FILE_ARCH[arch]: image}
 
 
+def autoexec_esp(top, script, image=None):
+    """An ESP booting image (default: this tree's ipxe.efi) with script as
+    the autoexec.ipxe beside it; the script file is written into top."""
+    path = os.path.join(top, 'autoexec.ipxe')
+    with open(path, 'w') as f:
+        f.write('#!ipxe\n' + script)
+    esp = boot_esp(image or os.path.join(BIN, 'ipxe.efi'))
+    esp['EFI/BOOT/autoexec.ipxe'] = path
+    return esp
+
+
 BANNER = r'wireboot (\S+) -- network boot firmware \((\S+), config: (\S+)\)'

@@ -17,7 +17,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
-from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
+from wbtest import BIN, Machine, autoexec_esp, check  # noqa: E402
 
 
 class StallingTftpServer:
@@ -52,15 +52,6 @@ class StallingTftpServer:
         self.stop = True
         self.thread.join(2)
         self.sock.close()
-
-
-def autoexec_esp(top, script):
-    path = os.path.join(top, 'autoexec.ipxe')
-    with open(path, 'w') as f:
-        f.write('#!ipxe\n' + script)
-    esp = boot_esp(os.path.join(BIN, 'ipxe.efi'))
-    esp['EFI/BOOT/autoexec.ipxe'] = path
-    return esp
 
 
 def test_ctrl_c_cancels_a_stalled_tftp_download():

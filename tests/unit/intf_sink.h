@@ -44,11 +44,13 @@ struct sink {
 	unsigned deliveries;
 	size_t max_delivery;		/* the largest one */
 	bool relative_seen;		/* a delivery without an offset */
+	unsigned restarts;		/* deliveries that voided the rest */
 	bool discontiguous;		/* one not right after the last */
 	bool out_of_range;		/* data past capacity */
 	/* Closes itself from inside a delivery after this many bytes. */
 	size_t cancel_after;
 	int refuse_rc;			/* deliveries fail with this (0: accept) */
+	size_t window;			/* what it accepts at once (0: anything) */
 	/* Called with each delivery (after it is counted), if set. */
 	void (*check)(struct sink *sink, const void *data, size_t len,
 		      uint64_t offset);
@@ -74,6 +76,10 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 	size_t len = iob_len(iob);
 	uint64_t offset = meta->offset;
 
+	if (meta->flags & XFER_FL_RESTART) {
+		sink->restarts++;
+		sink->received = 0;
+	}
 	if (!(meta->flags & XFER_FL_ABS_OFFSET)) {
 		sink->relative_seen = true;
 		offset = sink->received;
@@ -96,6 +102,13 @@ static int sink_deliver(struct interface *intf, struct io_buffer *iob,
 	if (sink->cancel_after && sink->received >= sink->cancel_after)
 		sink_cancel(sink, -ECANCELED);
 	return 0;
+}
+
+static size_t sink_window(struct interface *intf)
+{
+	struct sink *sink = container_of(intf, struct sink, intf);
+
+	return sink->window ? sink->window : SIZE_MAX;
 }
 
 static void sink_size_hint(struct interface *intf, uint64_t total)
@@ -140,6 +153,7 @@ static void sink_close(struct interface *intf, int rc)
 
 static const struct interface_operations sink_operations = {
 	.deliver = sink_deliver,
+	.window = sink_window,
 	.size_hint = sink_size_hint,
 	.reason = sink_reason,
 	.resolved = sink_resolved,

@@ -15,7 +15,7 @@
  *   src/net/tcpip.c src/net/netproto.c src/net/socket.c
  *   src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/process.c
  *   src/core/interface.c src/core/xfer.c src/core/settings.c
- *   src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+ *   src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
  *   src/core/errors.c
  */
 

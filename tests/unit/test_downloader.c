@@ -4,7 +4,7 @@
  * The downloader between a protocol and a waiter: data lands at its offset,
  * a size the server announces is only a hint (capped, never beyond what the
  * platform reports free, never pinning memory without data), redirects
- * reopen, reasons and results reach the waiter, cancelling stops the
+ * reopen, a restart voids what was delivered, reasons and results reach the waiter, cancelling stops the
  * protocol. The protocol is a fake plugged in by a fake xfer_open_uri().
  */
 
@@ -190,18 +190,29 @@ static void test_hint_is_capped(void)
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);
 
-	/* A plausible size is reserved at once: one allocation, no growth. */
+	/* A plausible size is reserved at once, exactly: one allocation, no
+	 * growth. */
 	image = start("tftp://server/fits");
-	wb_xfer_size_hint(&protocol, 3 << 20);
-	CHECK(image->capacity >= (3U << 20));
+	wb_xfer_size_hint(&protocol, (3 << 20) + 5);
+	CHECK_INT(image->capacity, (3U << 20) + 5);
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);
 
-	/* But never more than half of what the platform has free. */
+	/* 1 GiB on a machine with 2 GiB free: reserved, not grown by
+	 * doubling (which would need 1.5 GiB at the last step). */
+	available = (size_t)2 << 30;
+	image = start("http://server/1g");
+	wb_xfer_size_hint(&protocol, 1ULL << 30);
+	CHECK_INT(image->capacity, 1ULL << 30);
+	CHECK_INT(largest_allocation, 1ULL << 30);
+	wb_intf_shutdown(&protocol, 0);
+	image_done(image);
+
+	/* But never more than three quarters of what the platform has free. */
 	available = 4 << 20;
 	image = start("tftp://server/tight");
-	wb_xfer_size_hint(&protocol, 3 << 20);
-	CHECK(image->capacity < (3U << 20));
+	wb_xfer_size_hint(&protocol, 7 << 19);
+	CHECK(image->capacity < (7U << 19));
 	available = (size_t)8 << 30;
 	wb_intf_shutdown(&protocol, 0);
 	image_done(image);
@@ -251,6 +262,27 @@ static void test_redirect_reopens(void)
 	image_done(image);
 }
 
+/* A resumed transfer found the document changed: what it had is void,
+ * even where the new version is shorter. */
+static void test_restart_voids_contents(void)
+{
+	struct image *image = start("http://server/changed");
+	struct io_buffer *iob = wb_alloc_iob(3);
+	struct xfer_metadata meta = { .offset = 0,
+				      .flags = XFER_FL_ABS_OFFSET |
+					       XFER_FL_RESTART };
+
+	deliver_at(0, "old version", 11);
+	memcpy(iob_put(iob, 3), "new", 3);
+	CHECK_INT(wb_xfer_deliver(&protocol, iob, &meta), 0);
+	CHECK_INT(image->len, 3);
+	CHECK(memcmp(image->data, "new", 3) == 0);
+	deliver_at(3, "er", 2);
+	CHECK_INT(image->len, 5);
+	wb_intf_shutdown(&protocol, 0);
+	image_done(image);
+}
+
 static void test_unknown_scheme_fails_at_once(void)
 {
 	struct image *image = wb_alloc_image("bad");
@@ -268,6 +300,7 @@ int main(void)
 	test_data_lands_at_its_offset();
 	test_hint_is_capped();
 	test_reason_and_error_reach_the_waiter();
+	test_restart_voids_contents();
 	test_cancel_stops_the_protocol();
 	test_redirect_reopens();
 	test_unknown_scheme_fails_at_once();

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/tftp.c src/net/tftp_packet.c src/net/rtt_estimator.c src/net/named_socket.c src/net/resolv.c src/net/socket.c src/net/inet.c src/core/open.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/retry.c src/core/uri.c src/core/string.c src/core/strtoul.c src/core/vsprintf.c src/core/errors.c
 /*
  * TFTP: the packet functions (RRQ, OACK validation, ERROR) and the client,
  * opened through the "tftp" URI opener with a test receiver, against
  * simulated servers at the socket level: options negotiated or ignored,
- * the size hint (64 bits), windows, lost, duplicated and reordered blocks,
+ * the size hint (64 bits), windows, lost, duplicated and reordered blocks
+ * (costing a round trip at most, and no restart for the latter two),
  * a stranger's transfer ID, server errors with their text as the reason,
  * a server that vanishes, block number wraparound, a receiver that fails,
  * cancellation by closing the receiver (from inside a delivery, during
@@ -481,6 +482,78 @@ static void test_losses(void)
 	CHECK(content_ok(&rx, &srv));
 }
 
+/* Loss costs about a round trip (here a few passes of the loop, so the
+ * timeout's floor), never a second; duplicates and a block overtaken by
+ * its successor restart no window: the server sees the acknowledgements
+ * of a clean transfer. */
+static void test_adaptive_timeout(void)
+{
+	/* ACK 0, windows ending at 16 and 32, the last block (35). */
+	const unsigned clean_acks = 4;
+	uint64_t start;
+
+	setup(50000, true);
+	start = fake_now;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK_INT(srv.acks, clean_acks);
+	CHECK(rx.closed_us - start < 50000);
+
+	/* The window's last block lost: the timer, at its floor. */
+	setup(50000, true);
+	srv.drop_block = 16;
+	start = fake_now;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(content_ok(&rx, &srv));
+	CHECK(rx.closed_us - start >= 50000);
+	CHECK(rx.closed_us - start < 200000);
+
+	/* A block lost inside a window: acknowledged once the gap is proven
+	 * (three blocks ahead), without waiting for the timer. */
+	setup(50000, true);
+	srv.drop_block = 5;
+	start = fake_now;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(content_ok(&rx, &srv));
+	CHECK(rx.closed_us - start < 50000);
+
+	/* Duplicates: no restart. */
+	setup(50000, true);
+	srv.dup_block = 7;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(content_ok(&rx, &srv));
+	CHECK_INT(srv.acks, clean_acks);
+
+	/* Overtaken: kept, delivered in order, no restart. */
+	setup(50000, true);
+	srv.swap_block = 3;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(srv.swapped);
+	CHECK(content_ok(&rx, &srv));
+	CHECK_INT(srv.acks, clean_acks);
+
+	/* The same at a window's end: its last block comes first. */
+	setup(50000, true);
+	srv.swap_block = 15;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(content_ok(&rx, &srv));
+
+	/* Without a window (no OACK): a lost block costs the floor too. */
+	setup(5000, false);
+	srv.drop_block = 3;
+	start = fake_now;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(content_ok(&rx, &srv));
+	CHECK(rx.closed_us - start < 200000);
+
+	/* Before any round trip, a lost request waits the initial second. */
+	setup(1000, true);
+	srv.drop_rrqs = 1;
+	start = fake_now;
+	CHECK_INT(fetch("tftp://10.0.0.1/f"), 0);
+	CHECK(rx.closed_us - start >= 1000000);
+	CHECK(rx.closed_us - start < 1100000);
+}
+
 static void test_stranger(void)
 {
 	setup(20000, true);
@@ -629,6 +702,7 @@ int main(void)
 	test_negotiated();
 	test_no_options();
 	test_losses();
+	test_adaptive_timeout();
 	test_stranger();
 	test_errors();
 	test_cancel();

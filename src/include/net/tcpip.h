@@ -53,6 +53,8 @@ struct tcpip_net_protocol {
 		  struct net_device *netdev, uint16_t *trans_csum);
 	/* The device a datagram to st_dest would leave by, or NULL. */
 	struct net_device *(*route)(const struct sockaddr_tcpip *st_dest);
+	/* Bytes of its own header (without options) before a transport's. */
+	size_t header_len;
 };
 TABLE_DECLARE(const struct tcpip_net_protocol, tcpip_net_protocols);
 #define TCPIP_NET_PROTOCOL(name) \
@@ -70,6 +72,10 @@ int tcpip_rx(struct io_buffer *iob, struct net_device *netdev,
 	     struct sockaddr_tcpip *st_dest, uint16_t pshdr_csum);
 /* The device a destination is reached through (for MSS, source address). */
 struct net_device *tcpip_route(const struct sockaddr_tcpip *st_dest);
+/* Bytes a transport may put in one datagram to st_dest without
+ * fragmentation: the route's device MTU less the network header; 0 if
+ * there is no route. */
+size_t tcpip_mtu(const struct sockaddr_tcpip *st_dest);
 
 /* The Internet checksum (RFC 1071), continuing from a previous partial
  * sum; callers fold and complement: ~tcpip_chksum(0, data, len). The sum is

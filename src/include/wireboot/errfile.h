@@ -15,7 +15,8 @@
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
 	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
 	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)      \
-	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)
+	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)         \
+	X(tcp) X(http) X(params)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };

@@ -48,6 +48,8 @@ static inline void image_get(struct image *image) { ref_get(&image->refcnt); }
 static inline void image_put(struct image *image) { if (image) ref_put(&image->refcnt); }
 /* Grows the buffer to hold at least len bytes (geometric growth). */
 int image_reserve(struct image *image, size_t len);
+/* Grows the buffer to exactly len bytes (a size known in advance). */
+int image_reserve_exact(struct image *image, size_t len);
 /* Writes data at offset, growing as needed. */
 int image_write(struct image *image, size_t offset, const void *data, size_t len);
 int image_set_cmdline(struct image *image, const char *cmdline);

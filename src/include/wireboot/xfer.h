@@ -35,6 +35,9 @@ struct xfer_metadata {
 };
 
 #define XFER_FL_ABS_OFFSET 0x0001
+/* Everything delivered before is void: the whole starts again with this
+ * delivery (HTTP resuming finds that the document changed). */
+#define XFER_FL_RESTART 0x0002
 
 /* Sends iob to the peer (freed if nobody takes it): 0 or an error. */
 int xfer_deliver(struct interface *intf, struct io_buffer *iob,

@@ -25,8 +25,12 @@ struct linux_ip_config {
 	uint32_t dns;		/* 0: none */
 };
 
+/* A network device: a TAP interface (--tap) or a UDP link (--dgram). */
 struct linux_tap_option {
-	const char *name;	/* TAP interface, e.g. "tap0" */
+	const char *name;	/* TAP interface, e.g. "tap0", or "L:R" */
+	bool dgram;		/* UDP from local_port to remote_port */
+	uint16_t local_port;	/* 0: any */
+	uint16_t remote_port;
 	struct linux_ip_config ip;
 };
 
@@ -44,18 +48,32 @@ struct linux_options {
 	/* --clock-offset: seconds the wall clock is off from the host's,
 	 * as a machine's wrong real-time clock would be. */
 	long clock_offset;
+	/* --tcp-fetch HOST:PORT TEXT: one TCP exchange instead */
+	const char *tcp_fetch_target;
+	const char *tcp_fetch_request;
+	const char *tcp_save;		/* --tcp-save FILE: what arrived */
 };
 
 /* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */
 int linux_fetch(void);
+/* The --tcp-fetch mode (linux_tcp_fetch.c): 0 if the peer closed
+ * cleanly after sending everything. */
+int linux_tcp_fetch(void);
 /* The --udp-resolve service (linux_udp_resolve.c). */
 int udp_resolve_start(uint16_t port);
 void udp_resolve_stop(void);
 
 extern struct linux_options linux_options;
 
-/* The network device of TAP interface name, or NULL (linux_tap.c). */
-struct net_device *linux_tap_netdev(const char *name);
+/* The network device of each --tap or --dgram, NULL if it failed
+ * (linux_netfd.c). */
+struct net_device;
+extern struct net_device *linux_netdevs[LINUX_MAX_TAPS];
+/* A device for frames read from and written to fd, as option index says;
+ * closes fd on failure. 0 or a negative errno. */
+int linux_netfd_create(unsigned index, int fd, const char *driver);
+/* Removes the UDP (dgram) or the TAP devices. */
+void linux_netfd_remove(bool dgram);
 
 /* Parses "ADDR/PREFIX[,GATEWAY]"; 0 or -EINVAL (linux_setup.c). */
 int linux_parse_ip(const char *text, struct linux_ip_config *config);

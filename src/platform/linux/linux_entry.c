@@ -4,9 +4,13 @@
  * over TAP devices, for tests and for debugging the stack with ordinary
  * tools (ping, tcpdump, dnsmasq).
  *
- *   wireboot [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
+ *   wireboot [(--tap NAME | --dgram LOCALPORT:REMOTEPORT)
+ *             [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
  *            [--clock-offset SECONDS] [--script FILE] [--serve]
  *   wireboot --random LEN
+ *
+ * --dgram makes a device of UDP datagrams on 127.0.0.1, one frame each
+ * (linux_dgram.c), for a frame relay between us and a TAP.
  *
  * It runs the boot program, wireboot_main(), as the UEFI application does;
  * the --script file takes the place of autoexec.ipxe. With --serve it runs
@@ -39,23 +43,48 @@ static volatile sig_atomic_t stop_signal;
 static void usage(const char *program)
 {
 	dprintf(STDERR_FILENO,
-		"usage: %s [--tap NAME [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
+		"usage: %s [(--tap NAME | --dgram LOCALPORT:REMOTEPORT) "
+		"[--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
 		"[--udp-echo PORT] [--udp-resolve PORT] [--clock-offset SECONDS] "
-		"[--script FILE | --fetch URI... | --serve]\n"
+		"[--script FILE | --fetch URI... | --serve | "
+		"--tcp-fetch HOST:PORT TEXT [--tcp-save FILE]]\n"
 		"       %s --random LEN\n", program, program);
 	exit(2);
 }
 
-static uint16_t parse_port(const char *option, const char *value)
+/* A port up to the character stop; 0 only if zero_ok. */
+static uint16_t parse_port_to(const char *option, const char *value,
+			      char stop, bool zero_ok, const char **rest)
 {
 	char *end;
 	unsigned long port = strtoul(value, &end, 10);
 
-	if (*end || port == 0 || port > 65535) {
+	if (*end != stop || end == value || (port == 0 && !zero_ok) ||
+	    port > 65535) {
 		dprintf(STDERR_FILENO, "%s %s: bad port\n", option, value);
 		exit(2);
 	}
+	if (rest)
+		*rest = end + 1;
 	return (uint16_t)port;
+}
+
+static uint16_t parse_port(const char *option, const char *value)
+{
+	return parse_port_to(option, value, '\0', false, NULL);
+}
+
+static struct linux_tap_option *add_netdev(const char *name)
+{
+	struct linux_options *options = &linux_options;
+
+	if (options->tap_count >= LINUX_MAX_TAPS) {
+		dprintf(STDERR_FILENO, "at most %d --tap and --dgram\n",
+			LINUX_MAX_TAPS);
+		exit(2);
+	}
+	options->taps[options->tap_count].name = name;
+	return &options->taps[options->tap_count++];
 }
 
 static void parse_options(int argc, char **argv)
@@ -75,17 +104,20 @@ static void parse_options(int argc, char **argv)
 			usage(argv[0]);
 		i++;
 		if (strcmp(option, "--tap") == 0) {
-			if (options->tap_count >= LINUX_MAX_TAPS) {
-				dprintf(STDERR_FILENO, "at most %d --tap\n",
-					LINUX_MAX_TAPS);
-				exit(2);
-			}
-			options->taps[options->tap_count++].name = value;
+			add_netdev(value);
+		} else if (strcmp(option, "--dgram") == 0) {
+			struct linux_tap_option *dgram = add_netdev(value);
+			const char *remote;
+
+			dgram->dgram = true;
+			dgram->local_port = parse_port_to(option, value, ':',
+							  true, &remote);
+			dgram->remote_port = parse_port(option, remote);
 		} else if (strcmp(option, "--ip") == 0) {
 			if (options->tap_count == 0 ||
 			    linux_parse_ip(value, &options->taps[options->tap_count - 1].ip)) {
 				dprintf(STDERR_FILENO, "--ip %s: want ADDR/PREFIX"
-					"[,GATEWAY[,DNS]] after a --tap\n", value);
+					"[,GATEWAY[,DNS]] after a --tap or --dgram\n", value);
 				exit(2);
 			}
 		} else if (strcmp(option, "--udp-echo") == 0) {
@@ -105,6 +137,13 @@ static void parse_options(int argc, char **argv)
 				exit(2);
 			}
 			options->fetches[options->fetch_count++] = value;
+		} else if (strcmp(option, "--tcp-fetch") == 0) {
+			if (i + 1 >= argc)
+				usage(argv[0]);
+			options->tcp_fetch_target = value;
+			options->tcp_fetch_request = argv[++i];
+		} else if (strcmp(option, "--tcp-save") == 0) {
+			options->tcp_save = value;
 		} else if (strcmp(option, "--script") == 0) {
 			if (access(value, R_OK) != 0) {
 				dprintf(STDERR_FILENO, "--script %s: %s\n", value,
@@ -128,7 +167,8 @@ static void parse_options(int argc, char **argv)
 	}
 	/* Serving and fetching run the stack alone: there is no boot program
 	 * to script. */
-	if ((options->serve + !!options->script + !!options->fetch_count) > 1)
+	if ((options->serve + !!options->script + !!options->fetch_count +
+	     !!options->tcp_fetch_target) > 1)
 		usage(argv[0]);
 }
 
@@ -162,6 +202,8 @@ int main(int argc, char **argv)
 		remove_devices();
 	} else if (linux_options.fetch_count) {
 		rc = linux_fetch();
+	} else if (linux_options.tcp_fetch_target) {
+		rc = linux_tcp_fetch();
 	} else {
 		rc = wireboot_main();
 	}

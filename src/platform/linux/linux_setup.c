@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * What the command line sets up once the devices exist: each TAP device
- * named with --tap is opened and given its --ip configuration, and the
+ * What the command line sets up once the devices exist: each device named
+ * with --tap or --dgram is opened and given its --ip configuration, and the
  * --udp-echo service starts. It is a late prober, so it runs after the TAP
- * prober (and is removed before it), whoever probes the devices.
+ * and UDP probers (and is removed before it), whoever probes the devices.
  */
 
 #include <errno.h>
@@ -64,7 +64,7 @@ static int linux_setup_probe(void)
 
 	for (i = 0; i < linux_options.tap_count; i++) {
 		const struct linux_tap_option *tap = &linux_options.taps[i];
-		struct net_device *netdev = linux_tap_netdev(tap->name);
+		struct net_device *netdev = linux_netdevs[i];
 
 		if (!netdev)
 			continue;
