@@ -31,7 +31,8 @@
  * after three duplicate ACKs, by fast retransmit with NewReno recovery
  * (RFC 5681, 6582). Segments are checked as RFC 5961 asks: a RST or SYN
  * that is not exactly where we expect only earns a challenge ACK, an ACK
- * of what was never sent is answered and dropped.
+ * of what was never sent is answered and dropped, at most ten such
+ * answers a second.
  *
  * Ending never holds up a boot: the owner is told as soon as the peer's
  * FIN and all data are delivered (or the owner closes first); what
@@ -84,6 +85,8 @@ FEATURE("tcp");
 /* The least MSS we take from a peer: a smaller one (even 0) would be
  * absurd, and leaves no room for data beside the options. */
 #define TCP_MIN_MSS 64U
+/* Challenge ACKs per second at most (RFC 5961 section 7). */
+#define TCP_CHALLENGES_PER_S 10U
 /* Retransmission timeouts (RFC 6298's first one, a LAN's floor). */
 #define TCP_RTO_INITIAL_US 1000000U
 #define TCP_RTO_MIN_US 200000U
@@ -146,6 +149,10 @@ struct tcp_conn {
 	/* Options agreed in the handshake. */
 	bool ts_ok, sack_ok;
 	uint32_t ts_offset, ts_recent;
+
+	/* Challenge ACKs sent in the second that began at challenge_us. */
+	uint64_t challenge_us;
+	unsigned challenges;
 
 	struct retry_timer rto_timer;
 	struct retry_timer delack_timer;
@@ -359,6 +366,21 @@ static void tcp_send_ack_at(struct tcp_conn *conn, uint32_t seq)
 static void tcp_send_ack(struct tcp_conn *conn)
 {
 	tcp_send_ack_at(conn, conn->snd_nxt);
+}
+
+/* The answer to a RST or SYN that may be forged, or an ACK of what was
+ * never sent: an ACK, but only so many a second, so that a flood of them
+ * is not a flood of ours. */
+static void tcp_challenge_ack(struct tcp_conn *conn)
+{
+	uint64_t now = monotonic_us();
+
+	if (now - conn->challenge_us >= 1000000) {
+		conn->challenge_us = now;
+		conn->challenges = 0;
+	}
+	if (conn->challenges++ < TCP_CHALLENGES_PER_S)
+		tcp_send_ack(conn);
 }
 
 /* Sends len bytes of the tx queue from offset (bytes after SND.UNA), with
@@ -1028,7 +1050,7 @@ static bool tcp_rx_ack(struct tcp_conn *conn, const struct tcp_segment *seg)
 
 	if (seq_gt(ack, conn->snd_max) ||
 	    seq_lt(ack, conn->snd_una - conn->max_snd_wnd)) {
-		tcp_send_ack(conn);
+		tcp_challenge_ack(conn);
 		return false;
 	}
 	if (seq_lt(conn->snd_wl1, seg->seq) ||
@@ -1191,7 +1213,7 @@ static void tcp_rx_segment(struct tcp_conn *conn, const struct tcp_segment *seg,
 		/* RFC 5961 3.2: only the exact RST resets; any other in the
 		 * window is asked to prove itself. */
 		if (seg->seq != conn->rcv_nxt) {
-			tcp_send_ack(conn);
+			tcp_challenge_ack(conn);
 			return;
 		}
 		DBG("TCP %p: reset by peer\n", conn);
@@ -1201,7 +1223,7 @@ static void tcp_rx_segment(struct tcp_conn *conn, const struct tcp_segment *seg,
 	if (seg->flags & TCP_SYN) {
 		/* RFC 5961 4.2: a challenge ACK, never a reset. */
 		free_iob(iob);
-		tcp_send_ack(conn);
+		tcp_challenge_ack(conn);
 		return;
 	}
 	if (!(seg->flags & TCP_ACK)) {

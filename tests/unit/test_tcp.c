@@ -561,10 +561,28 @@ static void reset_in_state(int state)
 
 static void test_resets(void)
 {
-	int state;
+	struct owner owner;
+	unsigned before;
+	int state, i;
 
-	for (state = 0; state < 7; state++)
+	for (state = 0; state < 7; state++) {
 		reset_in_state(state);
+		fake_advance(1000000);	/* a new second of challenges */
+	}
+	/* A flood of RSTs in the window: ten challenges a second. */
+	owner_init(&owner, 100);
+	establish(&owner);
+	fake_advance(1000000);
+	before = fake_sent_count;
+	for (i = 0; i < 50; i++)
+		peer_send(peer_seq + 10 + i, 0, TCP_RST, 0, NULL, NULL, 0);
+	CHECK_INT(fake_sent_count, before + 10);
+	fake_advance(1000000);
+	peer_send(peer_seq + 10, 0, TCP_RST, 0, NULL, NULL, 0);
+	CHECK_INT(fake_sent_count, before + 11);
+	CHECK(!owner.closed);
+	wb_intf_shutdown(&owner.xfer, -1);
+	owner_free(&owner);
 }
 
 /* The peer closes: data, FIN; the owner gets all, then close(0); our FIN
