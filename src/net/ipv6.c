@@ -556,6 +556,7 @@ NET_PROTOCOL(ipv6_protocol) = {
 TCPIP_NET_PROTOCOL(ipv6_tcpip_protocol) = {
 	.name = "IPv6",
 	.sa_family = AF_INET6,
+	.header_len = IPV6_HLEN,
 	.tx = ipv6_tx,
 	.route = ipv6_route_netdev,
 };
