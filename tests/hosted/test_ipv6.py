@@ -262,3 +262,23 @@ def test_ifconf_ipv6_ping_route():
         check(re.search(r'net0: %s/64 gw fe80::' % re.escape(eui64(mac, PREFIX + '::')),
                         output), output)
         check('net0: %s/64' % eui64(mac) in output, output)
+
+
+def test_http_over_ipv6_boot():
+    """The boot file URL names an HTTP server by its IPv6 literal and a
+    port: the script comes by HTTP over TCP over IPv6, and 8 MiB after it,
+    from nginx listening on [::]."""
+    with Lab('v6http') as lab:
+        root = lab.files + '/root'
+        os.mkdir(root)
+        digest = make_file(root, 'big.bin', 8 << 20)
+        boot_script(root, 'imgfetch --name big http://[%s]:8080/big.bin\n'
+                    'sha256sum big\n' % SERVER6)
+        server = ipv6_server(lab)
+        lab.nginx(server, root, conf_extra='        listen [::]:8080;\n')
+        dnsmasq6(lab, server, 'v6', ['%s::100,%s::1ff,64,1h' % (PREFIX, PREFIX)], [
+            '--dhcp-option=option6:bootfile-url,http://[%s]:8080/boot.ipxe' % SERVER6])
+        status, output = run(lab, 'autoboot\n')
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check('http://[%s]:8080/boot.ipxe... ok' % SERVER6 in output, output)
+        check('%s  big' % digest in output, 'wrong or no digest:\n' + output)
