@@ -7,9 +7,8 @@ on one link, median of RUNS:
       autoboot's IPv6 configuration by stateful DHCPv6 (two address tests
       of a second each: the link-local address and the leased one) and by
       SLAAC with stateless DHCPv6;
-  8 MiB by TFTP (dnsmasq's server) over IPv4 and over IPv6.
-
-HTTP over IPv6 beside IPv4 belongs here once the tree has HTTP.
+  8 MiB by TFTP (dnsmasq's server) over IPv4 and over IPv6;
+  64 MiB by HTTP (nginx listening on both families) over IPv4 and IPv6.
 """
 import os
 import re
@@ -26,24 +25,30 @@ from hostedlab import (PREFIX6, SERVER, SERVER6, SUBNET, Lab, dhcp_seconds,  # n
 
 RUNS = 3
 SIZE = 8 << 20
+HTTP_SIZE = 64 << 20
+HTTP_PORT = 8080
 
 
-def one_run(kind):
-    """(configuration seconds, TFTP seconds) of one boot."""
+def one_run(kind, http=False):
+    """(configuration seconds, start to fetched seconds) of one boot."""
     with Lab('bench-v6%s' % kind) as lab:
         root = os.path.join(lab.files, 'root')
         os.mkdir(root)
-        make_file(root, 'big.bin', SIZE)
+        make_file(root, 'big.bin', HTTP_SIZE if http else SIZE)
         server = ipv6_server(lab)
+        host = SERVER if kind == 'v4' else '[%s]' % SERVER6
         if kind == 'v4':
             ranges = ['%s.50,%s.99,1h' % (SUBNET, SUBNET)]
-            url = 'tftp://%s/big.bin' % SERVER
         elif kind == 'stateful':
             ranges = ['%s::100,%s::1ff,64,1h' % (PREFIX6, PREFIX6)]
-            url = 'tftp://[%s]/big.bin' % SERVER6
         else:
             ranges = ['%s::,ra-stateless' % PREFIX6]
-            url = 'tftp://[%s]/big.bin' % SERVER6
+        if http:
+            lab.nginx(server, root, port=HTTP_PORT,
+                      conf_extra='        listen [::]:%d;\n' % HTTP_PORT)
+            url = 'http://%s:%d/big.bin' % (host, HTTP_PORT)
+        else:
+            url = 'tftp://%s/big.bin' % host
         with open(os.path.join(root, 'boot.ipxe'), 'w') as f:
             f.write('#!ipxe\necho BENCH-START\nimgfetch %s\necho BENCH-END\n' % url)
         dnsmasq6(lab, server, 'bench', ranges, [
@@ -62,19 +67,23 @@ def one_run(kind):
 
 def main():
     rows = []
-    for kind, label in (('v4', 'DHCPv4, TFTP over IPv4'),
-                        ('stateful', 'DHCPv6 stateful, TFTP over IPv6'),
-                        ('stateless', 'SLAAC + stateless DHCPv6, TFTP over IPv6')):
+    for kind, http, label in (
+            ('v4', False, 'DHCPv4, 8 MiB by TFTP over IPv4'),
+            ('stateful', False, 'DHCPv6 stateful, 8 MiB by TFTP over IPv6'),
+            ('stateless', False, 'SLAAC + stateless DHCPv6, 8 MiB by TFTP over IPv6'),
+            ('v4', True, 'DHCPv4, 64 MiB by HTTP over IPv4'),
+            ('stateful', True, 'DHCPv6 stateful, 64 MiB by HTTP over IPv6')):
         try:
-            runs = [one_run(kind) for _ in range(RUNS)]
+            runs = [one_run(kind, http) for _ in range(RUNS)]
             config = statistics.median(r[0] for r in runs)
             total = statistics.median(r[1] for r in runs)
             rows.append([label, '%.2f s' % config, '%.2f s' % total,
-                         mib_per_s(SIZE, max(total - config, 0.01))])
+                         mib_per_s(HTTP_SIZE if http else SIZE,
+                                   max(total - config, 0.01))])
         except (BenchFailure, wbtest.TestFailure) as e:
             rows.append([label, str(e).splitlines()[0][:70]])
     table('IPv6 beside IPv4, hosted program against dnsmasq (median of %d)' % RUNS,
-          ['configuration', 'configured', 'start to 8 MiB fetched', 'approx. rate'], rows,
+          ['configuration and download', 'configured', 'start to fetched', 'approx. rate'], rows,
           ['the rate counts everything after configuration (script fetch included)'])
 
 
