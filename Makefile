@@ -10,6 +10,7 @@
 #   make bench                             sizes and timings beside the peers
 #   make install [PREFIX=] [DESTDIR=]      what a distribution ships (src/Makefile.install)
 #   make dist                              the source tarball (src/Makefile.dist)
+#   make sign KEY= CERT=                   signed copies for Secure Boot (src/Makefile.sign)
 #
 # Variables (see README.md): CONFIG=name EMBED=file[,file] DEBUG=obj[:lvl],...
 # V=1 NO_WERROR=1 VERSION= GITVERSION= SOURCE_DATE_EPOCH=
@@ -91,6 +92,7 @@ include src/Makefile.media
 include src/Makefile.rom
 include src/Makefile.install
 include src/Makefile.dist
+include src/Makefile.sign
 -include util/util.mk
 include tests/tests.mk
 

@@ -120,7 +120,7 @@ $(HOST_BIN)/fuzz/%: $(HOST_TABLES_LDS) $(HOST_BIN)/fuzzobj/tests/fuzz/%.o $$(cal
 
 # What the tests use from this tree; the tests build other configurations
 # in scratch copies of the tree themselves.
-CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testprog.efi $(BIN)/keytest.efi $(BIN)/randtest.efi $(BIN)/testdrv.efidrv $(BIN)/testdrv.efirom all-drivers all-roms \
+CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testprog.efi $(BIN)/keytest.efi $(BIN)/randtest.efi $(BIN)/testdrv.efidrv $(BIN)/testdrv.efirom $(BIN)/shimlock.efirom all-drivers all-roms \
 	$(HOST_TOOLS) $(UNIT_BINS) $(FUZZ_BINS)
 FUZZ_SECONDS ?= 10
 TESTS ?=

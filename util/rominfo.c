@@ -12,6 +12,7 @@
 
 #include "pci_rom.h"
 #include "readfile.h"
+#include "pesecurity.h"
 #include "romparse.h"
 
 #define MAX_ROM_FILE (64u << 20)	/* far above the 32 MiB PCI limit */
@@ -47,6 +48,8 @@ static void print_efi(const struct rom_image *img)
 		       img->efi_image_offset, img->stored_size);
 	if (!img->pe_ok)
 		return;
+	if (img->pe_data)
+		pe_print_secure_boot(stdout, "    ", img->pe_data, img->pe_size);
 	printf("    PE header: %s, subsystem %u (%s), machine %s\n",
 	       img->pe.optional_magic == PE_OPTIONAL_MAGIC_PE32_PLUS ? "PE32+"
 								     : "PE32",

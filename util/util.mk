@@ -21,9 +21,10 @@ MKROM_SOURCES := util/mkrom.c util/rombuild.c util/eficompress.c util/huffman.c 
 	util/peinfo.c util/readfile.c util/romlegacy.c util/romparse.c \
 	util/efidecompress.c util/build_record.c
 ROMINFO_SOURCES := util/rominfo.c util/romparse.c util/efidecompress.c \
-	util/peinfo.c util/build_record.c util/readfile.c
+	util/peinfo.c util/pesecurity.c util/build_record.c util/readfile.c
 
-WBINFO_SOURCES := util/wbinfo.c util/build_record.c util/readfile.c
+WBINFO_SOURCES := util/wbinfo.c util/build_record.c util/readfile.c util/peinfo.c \
+	util/pesecurity.c
 ELF2PE_SOURCES := util/elf2pe.c util/elfpe.c util/readfile.c
 
 host_tool_objects = $(patsubst util/%.c,$(HOST_OBJDIR)/%.o,$(1))

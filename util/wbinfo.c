@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "build_record.h"
+#include "pesecurity.h"
 #include "readfile.h"
 
 /* Larger than any image we build; protects against reading a disk image. */
@@ -30,13 +31,10 @@ static int show(const char *path)
 		return 1;
 	}
 	found = build_record_find(data, len, &record, error, sizeof(error));
-	free(data);
-	if (found < 0) {
-		fprintf(stderr, "wbinfo: %s: %s\n", path, error);
-		return 1;
-	}
-	if (found == 0) {
-		fprintf(stderr, "wbinfo: %s: no wireboot build record\n", path);
+	if (found <= 0) {
+		fprintf(stderr, "wbinfo: %s: %s\n", path,
+			found < 0 ? error : "no wireboot build record");
+		free(data);
 		return 1;
 	}
 	printf("%s: wireboot %s, image %s, config %s\n  features:", path,
@@ -46,6 +44,8 @@ static int show(const char *path)
 	printf("\n");
 	if (record.deps[0])
 		printf("  built with: %s\n", record.deps);
+	pe_print_secure_boot(stdout, "  ", data, len);
+	free(data);
 	build_record_free(&record);
 	return 0;
 }

@@ -138,6 +138,8 @@ static int imgstat_exec(int argc, char **argv)
 }
 
 COMMAND(imgfetch_command) = { .name = "imgfetch", .exec = imgfetch_exec };
+/* The established language's other name for imgfetch. */
+COMMAND(module_command) = { .name = "module", .exec = imgfetch_exec };
 COMMAND(chain_command) = { .name = "chain", .exec = chain_exec };
 COMMAND(imgexec_command) = { .name = "imgexec", .exec = imgexec_exec };
 COMMAND(imgfree_command) = { .name = "imgfree", .exec = imgfree_exec };

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The script language's own commands: echo, exit, goto, isset, iseq. */
+/* The script language's own commands: echo, exit, goto, isset, iseq,
+ * sleep, help. */
 
 #include <errno.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <wireboot/compiler.h>
 #include <wireboot/parseopt.h>
 #include <wireboot/script.h>
+#include <usr/jobwait.h>
 
 PROVIDE_OBJECT(script_cmd);
 
@@ -112,7 +114,60 @@ static int iseq_exec(int argc, char **argv)
 	return strcmp(argv[first], argv[first + 1]) == 0 ? 0 : -ERANGE;
 }
 
+static const struct command_descriptor sleep_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<seconds>");
+
+/* Ctrl-C ends the wait early, and the command fails: "sleep 5 || ...". */
+static int sleep_exec(int argc, char **argv)
+{
+	int first = parse_options(argc, argv, &sleep_cmd, NULL);
+	unsigned int seconds;
+
+	if (first <= 0)
+		return first;
+	if (parse_integer(argv[first], &seconds)) {
+		printf("%s: invalid number of seconds '%s'\n", argv[0],
+		       argv[first]);
+		print_usage(argv[0], &sleep_cmd);
+		return -EINVAL;
+	}
+	return wait_us((uint64_t)seconds * 1000000);
+}
+
+static const struct command_descriptor help_cmd =
+	COMMAND_DESCRIPTOR_NO_OPTIONS(0, 0, "");
+
+#define HELP_COLUMN 16
+#define HELP_WIDTH 80
+
+/* Every command of this build, in columns, as "help" lists them. */
+static int help_exec(int argc, char **argv)
+{
+	int first = parse_options(argc, argv, &help_cmd, NULL);
+	const struct command *command;
+	unsigned column = 0;
+
+	if (first <= 0)
+		return first;
+	printf("Available commands:\n\n");
+	for_each_table_entry(command, commands) {
+		unsigned len = (unsigned)strlen(command->name);
+		unsigned width = (len / HELP_COLUMN + 1) * HELP_COLUMN;
+
+		if (column && column + len >= HELP_WIDTH) {
+			printf("\n");
+			column = 0;
+		}
+		printf("%-*s", (int)width, command->name);
+		column += width;
+	}
+	printf("\n\nType \"<command> --help\" for further information\n\n");
+	return 0;
+}
+
 COMMAND(echo_command) = { .name = "echo", .exec = echo_exec };
+COMMAND(sleep_command) = { .name = "sleep", .exec = sleep_exec };
+COMMAND(help_command) = { .name = "help", .exec = help_exec };
 COMMAND(exit_command) = { .name = "exit", .exec = exit_exec };
 COMMAND(goto_command) = { .name = "goto", .exec = goto_exec };
 COMMAND(isset_command) = { .name = "isset", .exec = isset_exec };

@@ -17,7 +17,14 @@ REQUIRE_OBJECT(settings_cmd);
 REQUIRE_OBJECT(image_cmd);
 REQUIRE_OBJECT(digest_cmd);
 REQUIRE_OBJECT(autoboot_cmd);
+REQUIRE_OBJECT(shell_cmd);
+REQUIRE_OBJECT(menu_cmd);
+REQUIRE_OBJECT(input_cmd);
+REQUIRE_OBJECT(console_cmd);
+REQUIRE_OBJECT(config_cmd);
 REQUIRE_OBJECT(netdev_settings);
+REQUIRE_OBJECT(cpuid_cmd);
+REQUIRE_OBJECT(cpuid_settings);
 REQUIRE_OBJECT(config_net);
 #ifdef NET_CMDS
 REQUIRE_OBJECT(nslookup_cmd);

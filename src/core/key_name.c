@@ -2,11 +2,21 @@
 /*
  * Names of keys (wireboot/keys.h) for people: "Ctrl-Right", "F5", "Esc",
  * "Ctrl-C", "Alt-x". Modifiers come first in a fixed order, so one key has
- * one name and tests can compare names.
+ * one name and tests can compare names. Scripts name keys the same way
+ * ("item --key F5"), read back by trying the names of every key without
+ * a character, or by number as the established language numbers them:
+ * a character's code, or for a key that a terminal sends as "ESC [ n x"
+ * (n optional) the value (n + 1) * 0x100 + x, e.g. 0x197e for F12
+ * ("ESC [ 24 ~"), which the terminal decoder turns into our key.
  */
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wireboot/key_decode.h>
 #include <wireboot/keys.h>
+#include <wireboot/parseopt.h>
 
 static const char *const scan_names[] = {
 	[KEY_SCAN_UP] = "Up",
@@ -59,3 +69,67 @@ char *key_name(int key, char *buf, size_t len)
 		 (mods & KEY_MOD_SHIFT) ? "Shift-" : "", base);
 	return buf;
 }
+
+/* (n + 1) * 0x100 + x: the key "ESC [ n x" stands for. */
+static int sequence_key(unsigned long number, int *key)
+{
+	struct key_decoder dec;
+	char sequence[16];
+	unsigned n = (unsigned)(number >> 8) - 1;
+
+	if (n)
+		snprintf(sequence, sizeof(sequence), "\x1b[%u%c", n,
+			 (char)(number & 0xff));
+	else
+		snprintf(sequence, sizeof(sequence), "\x1b[%c", (char)(number & 0xff));
+	key_decoder_init(&dec);
+	for (const char *p = sequence; *p; p++)
+		key_decoder_feed(&dec, (unsigned char)*p, 0);
+	*key = key_decoder_next(&dec);
+	/* A sequence the decoder does not know gives no key; one it cut
+	 * short gives more than one. */
+	return *key > 0 && key_decoder_next(&dec) < 0 && KEY_SCAN(*key) ?
+		       0 : -EINVAL;
+}
+
+int key_from_name(const char *text, int *key)
+{
+	char name[32], *end;
+	unsigned long number;
+
+	if (text[0] && !text[1]) {
+		*key = (unsigned char)text[0];
+		return 0;
+	}
+	for (unsigned mods = 0; mods <= 7; mods++) {
+		for (unsigned scan = 0; scan <= KEY_SCAN_F12; scan++) {
+			for (unsigned ch = 0; ch < (scan ? 1u : 0x20u); ch++) {
+				int candidate = KEY(mods, scan, ch);
+
+				if (candidate &&
+				    strcasecmp(key_name(candidate, name, sizeof(name)),
+					       text) == 0) {
+					*key = candidate;
+					return 0;
+				}
+			}
+		}
+	}
+	number = strtoul(text, &end, 0);
+	if (!text[0] || *end || number == 0 || number > 0xffff)
+		return -EINVAL;
+	if (number < 0x100) {
+		*key = (int)number;
+		return 0;
+	}
+	return sequence_key(number, key);
+}
+
+static int parse_key_value(const char *text, void *value)
+{
+	return key_from_name(text, value);
+}
+
+const struct parseopt_type parseopt_key = {
+	.name = "key", .parse = parse_key_value,
+};

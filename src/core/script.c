@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The script engine: setting expansion, command lines (words, comments,
- * "||" "&&" ";") and scripts (lines, continuations, labels, goto, exit).
- * The language is described in script.h.
+ * The script engine: runs what the parser (script_parse.c) finds. Words
+ * are expanded with settings, commands looked up in the table and run
+ * along "||" "&&" ";"; scripts run line by line with goto, exit, error
+ * reports naming the line, and their arguments as ${0}..${9}. The
+ * language is described in script.h.
  */
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,152 +15,48 @@
 #include <wireboot/command.h>
 #include <wireboot/error_name.h>
 #include <wireboot/script.h>
+#include <wireboot/script_parse.h>
 #include <wireboot/settings.h>
 
 TABLE_DEFINE(const struct command, commands);
 
-/* ---- growing strings --------------------------------------------------- */
-
-struct text {
-	char *data;
-	size_t len;
-	size_t capacity;
-	bool failed;	/* out of memory: further appends are dropped */
-};
-
-static void text_append(struct text *text, const char *data, size_t len)
-{
-	if (text->failed)
-		return;
-	if (text->len + len + 1 > text->capacity) {
-		size_t capacity = (text->len + len + 1) * 2;
-		char *grown = realloc(text->data, capacity);
-
-		if (!grown) {
-			text->failed = true;
-			return;
-		}
-		text->data = grown;
-		text->capacity = capacity;
-	}
-	memcpy(text->data + text->len, data, len);
-	text->len += len;
-	text->data[text->len] = '\0';
-}
-
-/* The finished string (malloc'd), or NULL if out of memory. */
-static char *text_finish(struct text *text)
-{
-	text_append(text, "", 0);
-	if (text->failed) {
-		free(text->data);
-		return NULL;
-	}
-	return text->data;
-}
-
 /* ---- setting expansion ---------------------------------------------------- */
 
-static void append_setting(struct text *out, const char *name)
+static int append_setting(const char *name, void *ctx __attribute__((unused)),
+			  struct text *out)
 {
 	int len = fetchf_setting(name, NULL, 0);
 	char *value;
 
+	/* No such setting (or one that cannot be shown so): empty. */
 	if (len <= 0)
-		return;
+		return 0;
 	value = malloc((size_t)len + 1);
-	if (!value) {
-		out->failed = true;
-		return;
-	}
+	if (!value)
+		return -ENOMEM;
 	fetchf_setting(name, value, (size_t)len + 1);
 	text_append(out, value, strlen(value));
 	free(value);
-}
-
-/*
- * Expands text[start, end) into out. close[i] is the position of the '}'
- * that ends the "${" at i, or 0 when that "${" is unterminated (literal).
- */
-static int expand_range(struct text *out, const char *text,
-			const size_t *close, size_t start, size_t end,
-			unsigned depth)
-{
-	size_t i = start;
-
-	if (depth > SCRIPT_MAX_NESTING)
-		return -E2BIG;
-	while (i < end) {
-		struct text name = { 0 };
-		char *name_text;
-		int rc;
-
-		if (!close[i]) {
-			size_t next = i + 1;
-			/* Copy up to the next expansion in one piece. */
-			while (next < end && !close[next])
-				next++;
-			text_append(out, text + i, next - i);
-			i = next;
-			continue;
-		}
-		rc = expand_range(&name, text, close, i + 2, close[i],
-				  depth + 1);
-		name_text = text_finish(&name);
-		if (rc || !name_text) {
-			free(name_text);
-			return rc ? rc : -ENOMEM;
-		}
-		append_setting(out, name_text);
-		free(name_text);
-		i = close[i] + 1;
-	}
 	return 0;
 }
 
 char *expand_settings(const char *text)
 {
-	size_t len = strlen(text), i, depth = 0;
-	size_t *close, *open;
-	struct text out = { 0 };
 	int rc;
 
-	/* Pair each "${" with its '}' in one pass. */
-	close = calloc(len + 1, sizeof(*close));
-	open = calloc(len + 1, sizeof(*open));
-	if (!close || !open) {
-		free(close);
-		free(open);
-		return NULL;
-	}
-	for (i = 0; i < len; i++) {
-		if (text[i] == '$' && text[i + 1] == '{') {
-			open[depth++] = i;
-			i++;
-		} else if (text[i] == '}' && depth) {
-			close[open[--depth]] = i;
-		}
-	}
-	free(open);
-	rc = expand_range(&out, text, close, 0, len, 0);
-	free(close);
-	if (rc) {
-		free(out.data);
-		return NULL;
-	}
-	return text_finish(&out);
+	return script_expand(text, append_setting, NULL, &rc);
 }
 
 /* ---- command lines -------------------------------------------------------- */
 
-/* Where the running script is, for goto, exit and error messages. */
+/* Where the running script is, for goto, exit, error messages and its
+ * arguments. */
 struct script_state {
-	const char *text;
-	size_t len;
+	struct script_reader reader;
 	const char *name;
-	size_t next_offset;	/* where the next line starts */
-	unsigned next_line;	/* its line number */
-	unsigned line;		/* the line running now */
+	/* ${0}: the name, ${1}..${9}: its arguments (in args_text). */
+	const char *args[SCRIPT_MAX_ARGS];
+	char *args_text;
 	bool exited;
 	bool jumped;
 };
@@ -167,6 +64,8 @@ struct script_state {
 static struct script_state *current_script;
 /* Set by exit and goto: the rest of the command line is skipped. */
 static bool line_stopped;
+/* Set by exit outside any script (a line typed at the shell). */
+static bool exit_requested;
 /* The line's failure was an unknown command, already reported. */
 static bool unknown_reported;
 
@@ -191,73 +90,12 @@ static int execute(int argc, char **argv)
 	if (!command) {
 		if (current_script)
 			printf("%s line %u: ", current_script->name,
-			       current_script->line);
-		printf("unknown command '%s'\n", argv[0]);
+			       current_script->reader.line);
+		printf("%s: command not found\n", argv[0]);
 		unknown_reported = true;
 		return -ENOEXEC;
 	}
 	return command->exec(argc, argv);
-}
-
-/* Splits line (modified in place) into words; returns their count. The
- * array has room for one more entry, which is set to NULL. */
-static int split_words(char *line, char ***words)
-{
-	int count = 0, capacity = 8;
-	char **list = malloc(sizeof(*list) * (size_t)capacity);
-
-	if (!list)
-		return -ENOMEM;
-	while (1) {
-		while (isspace((unsigned char)*line))
-			*line++ = '\0';
-		if (!*line)
-			break;
-		if (count + 1 >= capacity) {
-			char **grown;
-
-			capacity *= 2;
-			grown = realloc(list, sizeof(*list) * (size_t)capacity);
-			if (!grown) {
-				free(list);
-				return -ENOMEM;
-			}
-			list = grown;
-		}
-		list[count++] = line;
-		while (*line && !isspace((unsigned char)*line))
-			line++;
-	}
-	list[count] = NULL;
-	*words = list;
-	return count;
-}
-
-enum separator { SEP_END, SEP_OR, SEP_AND, SEP_ALWAYS };
-
-/* Counts the words of the command at words[0] and says what ends it. */
-static int command_length(char **words, enum separator *separator)
-{
-	int i;
-
-	for (i = 0; words[i]; i++) {
-		if (words[i][0] == '#')
-			break;
-		if (strcmp(words[i], "||") == 0) {
-			*separator = SEP_OR;
-			return i;
-		}
-		if (strcmp(words[i], "&&") == 0) {
-			*separator = SEP_AND;
-			return i;
-		}
-		if (strcmp(words[i], ";") == 0) {
-			*separator = SEP_ALWAYS;
-			return i;
-		}
-	}
-	*separator = SEP_END;
-	return i;
 }
 
 static int expand_and_execute(int argc, char **words)
@@ -290,15 +128,15 @@ int system(const char *line)
 
 	if (!copy)
 		return -ENOMEM;
-	count = split_words(copy, &words);
+	count = script_split_words(copy, &words);
 	if (count < 0) {
 		free(copy);
 		return count;
 	}
 	line_stopped = false;
 	while (1) {
-		enum separator separator;
-		int argc = command_length(words + start, &separator);
+		enum script_separator separator;
+		int argc = script_command_length(words + start, &separator);
 
 		if (run)
 			rc = expand_and_execute(argc, words + start);
@@ -315,58 +153,15 @@ int system(const char *line)
 
 /* ---- scripts ------------------------------------------------------------ */
 
-/*
- * Reads the logical line at state->next_offset (joining continuations,
- * without line ends); returns it (malloc'd), or NULL at the end or on
- * ENOMEM (*rc says which).
- */
-static char *read_line(struct script_state *state, int *rc)
+/* "'command' failed: why"; a script's "exit N" is a status, not an
+ * error. */
+static void print_failed(const char *command, int rc)
 {
-	struct text line = { 0 };
-	char *result;
-
-	*rc = 0;
-	if (state->next_offset >= state->len)
-		return NULL;
-	state->line = state->next_line;
-	while (state->next_offset < state->len) {
-		const char *start = state->text + state->next_offset;
-		size_t left = state->len - state->next_offset;
-		const char *newline = memchr(start, '\n', left);
-		size_t len = newline ? (size_t)(newline - start) : left;
-		bool continued;
-
-		state->next_offset += len + (newline ? 1 : 0);
-		state->next_line++;
-		if (len && start[len - 1] == '\r')
-			len--;
-		continued = len && start[len - 1] == '\\';
-		text_append(&line, start, continued ? len - 1 : len);
-		if (!continued)
-			break;
-	}
-	result = text_finish(&line);
-	if (!result)
-		*rc = -ENOMEM;
-	return result;
-}
-
-/* Splits off a ":label" at the start of line; returns the command part. */
-static char *split_label(char *line, char **label)
-{
-	char *p = line;
-
-	*label = NULL;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p != ':')
-		return p;
-	*label = ++p;
-	while (*p && !isspace((unsigned char)*p))
-		p++;
-	if (*p)
-		*p++ = '\0';
-	return p;
+	printf("'%s' failed: ", command);
+	if (rc > 0)
+		printf("exit status %d\n", rc);
+	else
+		printf("%s (%s)\n", strerror(rc), error_name(rc));
 }
 
 static void report_failure(const struct script_state *state,
@@ -374,26 +169,49 @@ static void report_failure(const struct script_state *state,
 {
 	if (rc == -ENOEXEC && unknown_reported)
 		return;
-	printf("%s line %u: '%s' failed: %s (%s)\n", state->name, state->line,
-	       command, strerror(rc), error_name(rc));
+	printf("%s line %u: ", state->name, state->reader.line);
+	print_failed(command, rc);
 }
 
-int run_script(const char *text, size_t len, const char *name)
+/* Splits args (a copy of it: state->args_text) into ${1}... */
+static int set_arguments(struct script_state *state, const char *args)
+{
+	char **words;
+	int count, i;
+
+	state->args[0] = state->name;
+	if (!args)
+		return 0;
+	state->args_text = strdup(args);
+	if (!state->args_text)
+		return -ENOMEM;
+	count = script_split_words(state->args_text, &words);
+	if (count < 0)
+		return count;
+	for (i = 0; i < count && i + 1 < SCRIPT_MAX_ARGS; i++)
+		state->args[i + 1] = words[i];
+	free(words);
+	return 0;
+}
+
+int run_script_args(const char *text, size_t len, const char *name,
+		    const char *args)
 {
 	struct script_state state = {
-		.text = text, .len = len, .name = name, .next_line = 1,
+		.reader = { .text = text, .len = len, .next_line = 1 },
+		.name = name,
 	};
 	struct script_state *outer = current_script;
 	bool outer_line_stopped = line_stopped;
-	int rc = 0;
+	int rc = set_arguments(&state, args);
 
 	current_script = &state;
-	while (!state.exited) {
-		char *line = read_line(&state, &rc), *label, *command;
+	while (!rc && !state.exited) {
+		char *line = script_read_line(&state.reader, &rc), *label, *command;
 
 		if (!line)
 			break;
-		command = split_label(line, &label);
+		command = script_split_label(line, &label);
 		unknown_reported = false;
 		rc = system(command);
 		if (rc && !state.exited && !state.jumped)
@@ -401,12 +219,20 @@ int run_script(const char *text, size_t len, const char *name)
 		free(line);
 		if (rc && !state.exited && !state.jumped)
 			break;
+		if (state.jumped)
+			rc = 0;
 		state.jumped = false;
 	}
 	/* An exit or goto here ends this script, not the caller's line. */
 	current_script = outer;
 	line_stopped = outer_line_stopped;
+	free(state.args_text);
 	return rc;
+}
+
+int run_script(const char *text, size_t len, const char *name)
+{
+	return run_script_args(text, len, name, NULL);
 }
 
 void script_exit(void)
@@ -414,31 +240,53 @@ void script_exit(void)
 	line_stopped = true;
 	if (current_script)
 		current_script->exited = true;
+	else
+		exit_requested = true;
+}
+
+int system_interactive(const char *line, bool *exited)
+{
+	struct script_state *outer = current_script;
+	bool outer_line_stopped = line_stopped, outer_exit = exit_requested;
+	int rc;
+
+	current_script = NULL;
+	exit_requested = false;
+	unknown_reported = false;
+	rc = system(line);
+	*exited = exit_requested;
+	/* A shell in the shell: its exit is not the outer line's. */
+	exit_requested = outer_exit;
+	if (rc && !*exited && !(rc == -ENOEXEC && unknown_reported))
+		print_failed(line, rc);
+	current_script = outer;
+	line_stopped = outer_line_stopped;
+	return rc;
 }
 
 int script_goto(const char *label)
 {
 	struct script_state *state = current_script;
-	struct script_state search;
+	struct script_reader search;
 	int rc;
 
 	if (!state)
 		return -ENOTSUP;
-	search = *state;
+	search = state->reader;
 	search.next_offset = 0;
 	search.next_line = 1;
 	while (1) {
 		size_t offset = search.next_offset;
 		unsigned line_number = search.next_line;
-		char *line = read_line(&search, &rc), *found;
+		char *line = script_read_line(&search, &rc), *found;
 
 		if (!line)
 			return rc ? rc : -ENOENT;
-		split_label(line, &found);
+		script_split_label(line, &found);
 		if (found && strcmp(found, label) == 0) {
 			free(line);
-			state->next_offset = offset;
-			state->next_line = line_number;
+			state->reader.next_offset = offset;
+			state->reader.next_line = line_number;
 			state->jumped = true;
 			line_stopped = true;
 			return 0;
@@ -446,6 +294,47 @@ int script_goto(const char *label)
 		free(line);
 	}
 }
+
+/* ---- the arguments as settings ${0}..${9} ------------------------------ */
+
+/* The innermost running script's argument n, as a global setting: empty
+ * when it was not given, so that ${3} in a script is never the DHCP
+ * option of that number. */
+static int fetch_argument(unsigned n, struct settings *block, void *buf,
+			  size_t len)
+{
+	const char *arg;
+	size_t arg_len;
+
+	if (block != &global_settings || !current_script)
+		return -ENOENT;
+	arg = current_script->args[n] ? current_script->args[n] : "";
+	arg_len = strlen(arg);
+	if (len)
+		memcpy(buf, arg, arg_len < len ? arg_len : len);
+	return (int)arg_len;
+}
+
+#define SCRIPT_ARGUMENT(n) \
+	static int fetch_argument_##n(struct settings *block, void *buf, \
+				      size_t len) \
+	{ \
+		return fetch_argument(n, block, buf, len); \
+	} \
+	BUILTIN_SETTING(script_argument_##n) = { \
+		.name = #n, .type = SETTING_STRING, \
+		.fetch = fetch_argument_##n, \
+	}
+SCRIPT_ARGUMENT(0);
+SCRIPT_ARGUMENT(1);
+SCRIPT_ARGUMENT(2);
+SCRIPT_ARGUMENT(3);
+SCRIPT_ARGUMENT(4);
+SCRIPT_ARGUMENT(5);
+SCRIPT_ARGUMENT(6);
+SCRIPT_ARGUMENT(7);
+SCRIPT_ARGUMENT(8);
+SCRIPT_ARGUMENT(9);
 
 /* ---- helpers for commands --------------------------------------------- */
 

@@ -26,7 +26,8 @@ static int script_probe(struct image *image)
 
 static int script_exec(struct image *image)
 {
-	return run_script(image->data, image->len, image->name);
+	return run_script_args(image->data, image->len, image->name,
+			       image->cmdline);
 }
 
 IMAGE_TYPE(script_image_type) = {

@@ -22,8 +22,43 @@ static const char *const type_names[] = {
 	[SETTING_HEX] = "hex",
 	[SETTING_UUID] = "uuid",
 	[SETTING_UINT] = "uint",
+	[SETTING_HEXHYP] = "hexhyp",
+	[SETTING_HEXRAW] = "hexraw",
+	[SETTING_URISTRING] = "uristring",
+	[SETTING_BASE64] = "base64",
+	[SETTING_INT8] = "int8",
+	[SETTING_INT16] = "int16",
+	[SETTING_INT32] = "int32",
+	[SETTING_UINT8] = "uint8",
+	[SETTING_UINT16] = "uint16",
+	[SETTING_UINT32] = "uint32",
+	[SETTING_BUSDEVFN] = "busdevfn",
 	[SETTING_IPV6] = "ipv6",
 };
+
+/* The fixed widths of the sized integer types, in bytes. */
+static size_t integer_width(enum setting_type type)
+{
+	switch (type) {
+	case SETTING_INT8:
+	case SETTING_UINT8:
+		return 1;
+	case SETTING_INT16:
+	case SETTING_UINT16:
+		return 2;
+	case SETTING_INT32:
+	case SETTING_UINT32:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+static bool integer_signed(enum setting_type type)
+{
+	return type == SETTING_INT8 || type == SETTING_INT16 ||
+	       type == SETTING_INT32;
+}
 
 int setting_type_from_name(const char *name, enum setting_type *type)
 {
@@ -56,25 +91,81 @@ static void put_char(char *buf, size_t len, size_t *used, char c)
 	(*used)++;
 }
 
-static void put_hex_byte(char *buf, size_t len, size_t *used, uint8_t byte)
+static void put_digits(char *buf, size_t len, size_t *used, uint8_t byte,
+		       const char *digits)
 {
-	static const char digits[] = "0123456789abcdef";
-
 	put_char(buf, len, used, digits[byte >> 4]);
 	put_char(buf, len, used, digits[byte & 0xf]);
 }
 
-static int format_hex(const uint8_t *raw, size_t raw_len, char *buf,
-		      size_t len)
+static void put_hex_byte(char *buf, size_t len, size_t *used, uint8_t byte)
+{
+	put_digits(buf, len, used, byte, "0123456789abcdef");
+}
+
+/* separator 0: the digits run together. */
+static int format_hex(const uint8_t *raw, size_t raw_len, char separator,
+		      char *buf, size_t len)
 {
 	size_t i, used = 0;
 
 	if (len)
 		buf[0] = '\0';
 	for (i = 0; i < raw_len; i++) {
-		if (i)
-			put_char(buf, len, &used, ':');
+		if (i && separator)
+			put_char(buf, len, &used, separator);
 		put_hex_byte(buf, len, &used, raw[i]);
+	}
+	return (int)used;
+}
+
+static bool uri_unreserved(unsigned char c)
+{
+	return isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+static int format_uristring(const uint8_t *raw, size_t raw_len, char *buf,
+			    size_t len)
+{
+	size_t i, used = 0;
+
+	if (len)
+		buf[0] = '\0';
+	/* Like a string, the text ends at a NUL. */
+	for (i = 0; i < raw_len && raw[i]; i++) {
+		if (uri_unreserved(raw[i])) {
+			put_char(buf, len, &used, (char)raw[i]);
+		} else {
+			/* Upper case, as RFC 3986 recommends. */
+			put_char(buf, len, &used, '%');
+			put_digits(buf, len, &used, raw[i], "0123456789ABCDEF");
+		}
+	}
+	return (int)used;
+}
+
+static const char base64_digits[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static int format_base64(const uint8_t *raw, size_t raw_len, char *buf,
+			 size_t len)
+{
+	size_t i, used = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < raw_len; i += 3) {
+		size_t left = raw_len - i;
+		uint32_t group = (uint32_t)raw[i] << 16 |
+				 (left > 1 ? (uint32_t)raw[i + 1] << 8 : 0) |
+				 (left > 2 ? raw[i + 2] : 0);
+
+		put_char(buf, len, &used, base64_digits[group >> 18]);
+		put_char(buf, len, &used, base64_digits[(group >> 12) & 63]);
+		put_char(buf, len, &used,
+			 left > 1 ? base64_digits[(group >> 6) & 63] : '=');
+		put_char(buf, len, &used,
+			 left > 2 ? base64_digits[group & 63] : '=');
 	}
 	return (int)used;
 }
@@ -94,17 +185,61 @@ static int format_uuid(const uint8_t *raw, char *buf, size_t len)
 	return (int)used;
 }
 
-static int format_uint(const uint8_t *raw, size_t raw_len, char *buf,
-		       size_t len)
+/* A big-endian number of 1 to 8 bytes. */
+static int raw_number(const uint8_t *raw, size_t raw_len,
+		      unsigned long long *value)
 {
-	unsigned long long value = 0;
 	size_t i;
 
 	if (raw_len == 0 || raw_len > UINT_MAX_LEN)
 		return -EINVAL;
+	*value = 0;
 	for (i = 0; i < raw_len; i++)
-		value = (value << 8) | raw[i];
-	return snprintf(buf, len, "%llu", value);
+		*value = (*value << 8) | raw[i];
+	return 0;
+}
+
+static int format_uint(const uint8_t *raw, size_t raw_len, char *buf,
+		       size_t len)
+{
+	unsigned long long value;
+	int rc = raw_number(raw, raw_len, &value);
+
+	return rc ? rc : snprintf(buf, len, "%llu", value);
+}
+
+/* Whatever the stored width, a signed type sign-extends from it. */
+static int format_integer(enum setting_type type, const uint8_t *raw,
+			  size_t raw_len, char *buf, size_t len)
+{
+	unsigned long long value;
+	int rc = raw_number(raw, raw_len, &value);
+
+	if (rc)
+		return rc;
+	if (!integer_signed(type))
+		return snprintf(buf, len, "0x%llx", value);
+	if (raw_len < UINT_MAX_LEN && (raw[0] & 0x80))
+		value |= ~0ULL << (8 * raw_len);
+	return snprintf(buf, len, "%lld", (long long)value);
+}
+
+static int format_busdevfn(const uint8_t *raw, size_t raw_len, char *buf,
+			   size_t len)
+{
+	unsigned long long value;
+	int rc = raw_number(raw, raw_len, &value);
+
+	if (rc)
+		return rc;
+	if (value > 0xffffffffULL)
+		return -EINVAL;
+	if (value >> 16)
+		return snprintf(buf, len, "%04llx:%02llx:%02llx.%llx",
+				value >> 16, (value >> 8) & 0xff,
+				(value >> 3) & 0x1f, value & 7);
+	return snprintf(buf, len, "%02llx:%02llx.%llx", (value >> 8) & 0xff,
+			(value >> 3) & 0x1f, value & 7);
 }
 
 /* One address, or a list ("dns" from DHCP) joined by commas. */
@@ -152,13 +287,30 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 	case SETTING_IPV4:
 		return format_ipv4(bytes, raw_len, buf, len);
 	case SETTING_HEX:
-		return format_hex(bytes, raw_len, buf, len);
+		return format_hex(bytes, raw_len, ':', buf, len);
+	case SETTING_HEXHYP:
+		return format_hex(bytes, raw_len, '-', buf, len);
+	case SETTING_HEXRAW:
+		return format_hex(bytes, raw_len, 0, buf, len);
+	case SETTING_URISTRING:
+		return format_uristring(bytes, raw_len, buf, len);
+	case SETTING_BASE64:
+		return format_base64(bytes, raw_len, buf, len);
 	case SETTING_UUID:
 		if (raw_len != UUID_LEN)
 			return -EINVAL;
 		return format_uuid(bytes, buf, len);
 	case SETTING_UINT:
 		return format_uint(bytes, raw_len, buf, len);
+	case SETTING_INT8:
+	case SETTING_INT16:
+	case SETTING_INT32:
+	case SETTING_UINT8:
+	case SETTING_UINT16:
+	case SETTING_UINT32:
+		return format_integer(type, bytes, raw_len, buf, len);
+	case SETTING_BUSDEVFN:
+		return format_busdevfn(bytes, raw_len, buf, len);
 	case SETTING_IPV6: {
 		char text[INET6_ADDRSTRLEN];
 
@@ -217,10 +369,12 @@ static int parse_ipv4_list(const char *text, uint8_t *buf, size_t len)
 	}
 }
 
-/* "aa:bb:c" (one or two digits per byte) or "aabbcc" (two per byte). */
-static int parse_hex(const char *text, uint8_t *buf, size_t len)
+/* "aa:bb:c" (one or two digits per byte, separator ':' or '-') or
+ * "aabbcc" (two per byte; the only form for separator 0). */
+static int parse_hex(const char *text, char separator, uint8_t *buf,
+		     size_t len)
 {
-	bool colons = strchr(text, ':') != NULL;
+	bool colons = separator && strchr(text, separator) != NULL;
 	const char *p = text;
 	size_t count = 0;
 
@@ -243,7 +397,7 @@ static int parse_hex(const char *text, uint8_t *buf, size_t len)
 		count++;
 		if (!*p)
 			break;
-		if (colons && *p++ != ':')
+		if (colons && *p++ != separator)
 			return -EINVAL;
 		if (colons && !*p)
 			return -EINVAL;
@@ -274,14 +428,13 @@ static int parse_uuid(const char *text, uint8_t *out)
 	return UUID_LEN;
 }
 
-/* Stored big-endian in the fewest of 1, 2, 4 or 8 bytes. */
-static int parse_uint(const char *text, uint8_t *buf, size_t len)
+/* Decimal or "0x" hexadecimal digits, nothing else. */
+static int parse_number(const char *text, unsigned long long *value)
 {
-	unsigned long long value = 0;
 	unsigned base = 10;
 	const char *p = text;
-	size_t size, i;
 
+	*value = 0;
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
 		base = 16;
 		p += 2;
@@ -295,17 +448,163 @@ static int parse_uint(const char *text, uint8_t *buf, size_t len)
 				 !isdigit((unsigned char)*p))
 			return -EINVAL;
 		digit = (unsigned)hex_value(*p);
-		if (value > (~0ULL - digit) / base)
+		if (*value > (~0ULL - digit) / base)
 			return -EINVAL;
-		value = value * base + digit;
+		*value = *value * base + digit;
 	}
-	size = value <= 0xff ? 1 : value <= 0xffff ? 2 :
-	       value <= 0xffffffffULL ? 4 : 8;
+	return 0;
+}
+
+static int store_number(unsigned long long value, size_t size, uint8_t *buf,
+			size_t len)
+{
+	size_t i;
+
 	if (size > len)
 		return -ERANGE;
 	for (i = 0; i < size; i++)
 		buf[i] = (uint8_t)(value >> (8 * (size - 1 - i)));
 	return (int)size;
+}
+
+/* Stored big-endian in the fewest of 1, 2, 4 or 8 bytes. */
+static int parse_uint(const char *text, uint8_t *buf, size_t len)
+{
+	unsigned long long value;
+	int rc = parse_number(text, &value);
+
+	if (rc)
+		return rc;
+	return store_number(value, value <= 0xff ? 1 : value <= 0xffff ? 2 :
+			    value <= 0xffffffffULL ? 4 : 8, buf, len);
+}
+
+/* Exactly the type's width; a signed type takes a leading '-'. */
+static int parse_integer_type(enum setting_type type, const char *text,
+			      uint8_t *buf, size_t len)
+{
+	size_t width = integer_width(type);
+	unsigned long long value, limit = ~0ULL >> (64 - 8 * width);
+	bool negative = integer_signed(type) && text[0] == '-';
+	int rc = parse_number(negative ? text + 1 : text, &value);
+
+	if (rc)
+		return rc;
+	if (integer_signed(type)) {
+		/* -2^(n-1) .. 2^(n-1)-1, stored in two's complement. */
+		if (value > (limit >> 1) + (negative ? 1 : 0))
+			return -EINVAL;
+		if (negative)
+			value = (~value + 1) & limit;
+	} else if (value > limit) {
+		return -EINVAL;
+	}
+	return store_number(value, width, buf, len);
+}
+
+/* "[ssss:]bb:dd.f" in hexadecimal. */
+static int parse_busdevfn(const char *text, uint8_t *buf, size_t len)
+{
+	unsigned long long part[4] = { 0 };
+	unsigned count = 0, limits[4];
+	const char *p = text;
+
+	while (count < 4) {
+		unsigned digits = 0;
+
+		while (isxdigit((unsigned char)*p) && digits < 5) {
+			part[count] = (part[count] << 4) |
+				      (unsigned)hex_value(*p++);
+			digits++;
+		}
+		if (!digits || digits > 4)
+			return -EINVAL;
+		count++;
+		if (*p == ':')
+			p++;
+		else
+			break;
+	}
+	if (*p++ != '.' || count < 2 || count > 3 || !isxdigit((unsigned char)*p) ||
+	    p[1])
+		return -EINVAL;
+	part[count] = (unsigned)hex_value(*p);
+	/* Segment, bus, device, function, aligned to the right. */
+	limits[0] = 0xffff;
+	limits[1] = 0xff;
+	limits[2] = 0x1f;
+	limits[3] = 7;
+	if (count == 2) {
+		memmove(&part[1], &part[0], 3 * sizeof(part[0]));
+		part[0] = 0;
+	}
+	for (count = 0; count < 4; count++) {
+		if (part[count] > limits[count])
+			return -EINVAL;
+	}
+	return store_number(part[0] << 16 | part[1] << 8 | part[2] << 3 |
+			    part[3], part[0] ? 4 : 2, buf, len);
+}
+
+static int parse_uristring(const char *text, uint8_t *buf, size_t len)
+{
+	size_t count = 0;
+	const char *p;
+
+	for (p = text; *p; p++) {
+		uint8_t byte = (uint8_t)*p;
+
+		if (*p == '%') {
+			if (!isxdigit((unsigned char)p[1]) ||
+			    !isxdigit((unsigned char)p[2]))
+				return -EINVAL;
+			byte = (uint8_t)(hex_value(p[1]) << 4 | hex_value(p[2]));
+			p += 2;
+		}
+		if (count < len)
+			buf[count] = byte;
+		count++;
+	}
+	return count > len ? -ERANGE : (int)count;
+}
+
+static int base64_value(char c)
+{
+	const char *found = c ? strchr(base64_digits, c) : NULL;
+
+	return found ? (int)(found - base64_digits) : -1;
+}
+
+/* Groups of four digits; the last may end in one or two '='. */
+static int parse_base64(const char *text, uint8_t *buf, size_t len)
+{
+	size_t text_len = strlen(text), count = 0, i;
+
+	if (text_len % 4)
+		return -EINVAL;
+	for (i = 0; i < text_len; i += 4) {
+		bool last = i + 4 == text_len;
+		unsigned pad = last ? (text[i + 3] == '=') + (text[i + 2] == '=')
+				    : 0;
+		uint32_t group = 0;
+		unsigned j;
+
+		if (pad == 1 && text[i + 2] == '=')
+			return -EINVAL;
+		for (j = 0; j < 4; j++) {
+			int value = j >= 4 - pad ? 0 : base64_value(text[i + j]);
+
+			if (value < 0)
+				return -EINVAL;
+			group = group << 6 | (uint32_t)value;
+		}
+		for (j = 0; j < 3 - pad; j++) {
+			if (count < len)
+				buf[count] = (uint8_t)(group >> (16 - 8 * j));
+			count++;
+		}
+	}
+	return count > len ? -ERANGE : (int)count;
 }
 
 int parse_setting(enum setting_type type, const char *text, void *buf,
@@ -323,9 +622,26 @@ int parse_setting(enum setting_type type, const char *text, void *buf,
 		memcpy(buf, text, text_len);
 		return (int)text_len;
 	case SETTING_HEX:
-		return parse_hex(text, buf, len);
+		return parse_hex(text, ':', buf, len);
+	case SETTING_HEXHYP:
+		return parse_hex(text, '-', buf, len);
+	case SETTING_HEXRAW:
+		return parse_hex(text, 0, buf, len);
+	case SETTING_URISTRING:
+		return parse_uristring(text, buf, len);
+	case SETTING_BASE64:
+		return parse_base64(text, buf, len);
 	case SETTING_UINT:
 		return parse_uint(text, buf, len);
+	case SETTING_INT8:
+	case SETTING_INT16:
+	case SETTING_INT32:
+	case SETTING_UINT8:
+	case SETTING_UINT16:
+	case SETTING_UINT32:
+		return parse_integer_type(type, text, buf, len);
+	case SETTING_BUSDEVFN:
+		return parse_busdevfn(text, buf, len);
 	case SETTING_IPV4:
 		return parse_ipv4_list(text, buf, len);
 	case SETTING_UUID:

@@ -4,6 +4,7 @@
  * "block/name:type" text access that scripts use (see settings.h).
  */
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 TABLE_DEFINE(const struct builtin_setting, builtin_settings);
 TABLE_DEFINE(const struct settings_alias, settings_aliases);
+TABLE_DEFINE(const struct settings_scope, settings_scopes);
 
 struct setting_value {
 	struct list_head list;
@@ -202,6 +204,21 @@ int store_setting(struct settings *block, const char *name,
 	return in_tree(block) ? apply_settings() : 0;
 }
 
+const char *stored_setting_name(const struct settings *block, unsigned index,
+				enum setting_type *type)
+{
+	const struct setting_value *value;
+
+	list_for_each_entry(value, &block->values, list) {
+		if (index-- == 0) {
+			if (type)
+				*type = value->type;
+			return value->name;
+		}
+	}
+	return NULL;
+}
+
 /* The value of block itself: stored, else built in. */
 int fetch_setting_own(struct settings *block, const char *name, void *buf,
 		     size_t len, enum setting_type *type)
@@ -258,11 +275,24 @@ int fetch_setting(struct settings *block, const char *name, void *buf,
 
 /* A parsed "block/name:type". */
 struct named_setting {
-	struct settings *block;	/* NULL: unqualified */
+	struct settings *block;	/* NULL: unqualified or a scope */
+	const struct settings_scope *scope;
 	char name[64];
 	bool has_type;
 	enum setting_type type;
 };
+
+static const struct settings_scope *find_scope(const char *name, size_t len)
+{
+	const struct settings_scope *scope;
+
+	for_each_table_entry(scope, settings_scopes) {
+		if (strlen(scope->name) == len &&
+		    strncmp(scope->name, name, len) == 0)
+			return scope;
+	}
+	return NULL;
+}
 
 static int parse_setting_name(const char *text, struct named_setting *named)
 {
@@ -272,9 +302,14 @@ static int parse_setting_name(const char *text, struct named_setting *named)
 	size_t name_len = colon ? (size_t)(colon - name) : strlen(name);
 
 	named->block = NULL;
+	named->scope = NULL;
 	if (slash) {
-		named->block = find_settings_len(text, (size_t)(slash - text));
+		size_t block_len = (size_t)(slash - text);
+
+		named->block = find_settings_len(text, block_len);
 		if (!named->block)
+			named->scope = find_scope(text, block_len);
+		if (!named->block && !named->scope)
 			return -ENOENT;
 	}
 	if (name_len == 0 || name_len >= sizeof(named->name) ||
@@ -288,19 +323,81 @@ static int parse_setting_name(const char *text, struct named_setting *named)
 	return 0;
 }
 
-/* Fetches a whole value into a new buffer (freed by the caller). */
-static int fetch_alloc(struct settings *block, const char *name,
-		       uint8_t **data, enum setting_type *type)
+/* A named value from the tree or the scopes: the scope named, else the
+ * tree from block, then (unqualified) every scope. */
+static int fetch_named(const struct named_setting *named, void *buf,
+		       size_t len, enum setting_type *type)
 {
-	int len = fetch_tree(block, name, NULL, 0, type), rc;
+	const struct settings_scope *scope;
+	int rc;
+
+	if (named->scope)
+		return named->scope->fetch(named->name, true, buf, len, type);
+	rc = fetch_tree(named->block ? named->block : &global_settings,
+			named->name, buf, len, type);
+	if (rc != -ENOENT || named->block)
+		return rc;
+	for_each_table_entry(scope, settings_scopes) {
+		rc = scope->fetch(named->name, false, buf, len, type);
+		if (rc != -ENOENT)
+			return rc;
+	}
+	return -ENOENT;
+}
+
+/* Fetches a whole value into a new buffer (freed by the caller). */
+static int fetch_alloc(const struct named_setting *named, uint8_t **data,
+		       enum setting_type *type)
+{
+	int len = fetch_named(named, NULL, 0, type), rc;
 
 	if (len < 0)
 		return len;
 	*data = malloc((size_t)len + 1);
 	if (!*data)
 		return -ENOMEM;
-	rc = fetch_tree(block, name, *data, (size_t)len, type);
+	rc = fetch_named(named, *data, (size_t)len, type);
+	if (rc < 0) {
+		free(*data);
+		return rc;
+	}
 	return rc > len ? len : rc;
+}
+
+int parse_setting_numbers(const char *name, unsigned long long *parts,
+			  unsigned max)
+{
+	const char *p = name;
+	unsigned count = 0;
+
+	while (1) {
+		unsigned long long value = 0;
+		unsigned base = 10, digits = 0;
+
+		if (count == max)
+			return -EINVAL;
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+			base = 16;
+			p += 2;
+		}
+		for (; isxdigit((unsigned char)*p); p++, digits++) {
+			unsigned digit = isdigit((unsigned char)*p) ?
+					 (unsigned)(*p - '0') :
+					 (unsigned)(tolower((unsigned char)*p) -
+						    'a' + 10);
+
+			if (digit >= base || value > (~0ULL - digit) / base)
+				return -EINVAL;
+			value = value * base + digit;
+		}
+		if (!digits)
+			return -EINVAL;
+		parts[count++] = value;
+		if (!*p)
+			return (int)count;
+		if (*p++ != '.')
+			return -EINVAL;
+	}
 }
 
 int fetchf_setting(const char *name, char *buf, size_t len)
@@ -315,8 +412,7 @@ int fetchf_setting(const char *name, char *buf, size_t len)
 	rc = parse_setting_name(name, &named);
 	if (rc)
 		return rc;
-	raw_len = fetch_alloc(named.block ? named.block : &global_settings,
-			      named.name, &data, &type);
+	raw_len = fetch_alloc(&named, &data, &type);
 	if (raw_len < 0)
 		return raw_len;
 	rc = format_setting(named.has_type ? named.type : type, data,
@@ -337,6 +433,8 @@ int storef_setting(const char *name, const char *text)
 	rc = parse_setting_name(name, &named);
 	if (rc)
 		return rc;
+	if (named.scope)
+		return -ENOTSUP;
 	block = named.block ? named.block : &global_settings;
 	if (named.has_type) {
 		type = named.type;
@@ -354,8 +452,9 @@ int storef_setting(const char *name, const char *text)
 	}
 	if (!*text)
 		return store_setting(block, named.name, type, NULL, 0);
-	/* No type's raw form is longer than its text. */
-	max = strlen(text);
+	/* No type's raw form is longer than its text, but for a number's
+	 * fixed width. */
+	max = strlen(text) + sizeof(uint64_t);
 	raw = malloc(max);
 	if (!raw)
 		return -ENOMEM;

@@ -11,7 +11,8 @@
  * (malloc/free), no file system, no sockets, no threads, no clock of its
  * own. Only what is built is enabled: today the Hash_DRBG of SP 800-90A
  * over SHA-256, seeded from our entropy source (src/core/entropy.c)
- * through the seed hook below. TLS will add its algorithms here.
+ * through the seed hook below, and MD5 and SHA-1 for the digest commands
+ * (src/crypto/digest.c). TLS will add its algorithms here.
  */
 
 /* The environment. */
@@ -32,14 +33,13 @@
 #define USER_TICKS
 #define NO_ASN_TIME
 
-/* The DRBG and what it needs: SHA-256; and MD5 for HTTP Digest
- * authentication (src/crypto/md5.c). Nothing else. */
+/* The DRBG and what it needs (SHA-256), the digests of md5sum and
+ * sha1sum, and MD5 for HTTP Digest authentication (src/crypto/md5.c). */
 #define HAVE_HASHDRBG
 #define NO_RSA
 #define NO_DSA
 #define NO_DH
 #define NO_MD4
-#define NO_SHA
 #define NO_DES3
 #define NO_RC4
 #define NO_HMAC

@@ -56,9 +56,10 @@ endif
 WOLFSSL_RECORD := wolfssl $(WOLFSSL_VERSION)
 
 # Files compiled from the tree, relative to it: the SP 800-90A Hash_DRBG and
-# the SHA-256 it runs on; MD5 for HTTP Digest authentication. TLS adds its
-# files here.
-WOLFSSL_FILES := wolfcrypt/src/random.c wolfcrypt/src/sha256.c wolfcrypt/src/md5.c
+# the SHA-256 it runs on, MD5 and SHA-1 for the digest commands (MD5 also
+# for HTTP Digest authentication). TLS adds its files here.
+WOLFSSL_FILES := wolfcrypt/src/random.c wolfcrypt/src/sha256.c \
+	wolfcrypt/src/md5.c wolfcrypt/src/sha.c
 
 # Flags for wolfSSL's files and for ours that include its headers. The
 # tree's own path stays out of the objects, wherever it is.

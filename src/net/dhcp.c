@@ -439,6 +439,41 @@ static int store_lease_settings(struct settings *block,
 	return rc;
 }
 
+/*
+ * The ProxyDHCP answer as the global "proxydhcp" block, as in the
+ * established language (${proxydhcp/filename}, ${proxydhcp/next-server}):
+ * every option by number and its boot file and server. One block for the
+ * machine, the last device's whose DHCP had such an answer.
+ */
+static struct settings proxydhcp_block;
+static struct net_device *proxydhcp_owner;
+
+static void forget_proxy_settings(void)
+{
+	if (proxydhcp_owner)
+		unregister_settings(&proxydhcp_block);
+	proxydhcp_owner = NULL;
+}
+
+static int store_proxy_settings(struct net_device *netdev,
+				const struct dhcp_message *proxy)
+{
+	int rc;
+
+	forget_proxy_settings();
+	settings_init(&proxydhcp_block, "proxydhcp");
+	rc = store_all_options(&proxydhcp_block, &proxy->pkt);
+	if (!rc)
+		rc = store_boot_settings(&proxydhcp_block, proxy);
+	if (rc) {
+		unregister_settings(&proxydhcp_block);
+		return rc;
+	}
+	register_settings(&proxydhcp_block, NULL);
+	proxydhcp_owner = netdev;
+	return 0;
+}
+
 static void dhcp_forget_settings(struct dhcp_device *device)
 {
 	if (device->registered)
@@ -470,7 +505,7 @@ static int dhcp_store_settings(struct dhcp_session *dhcp)
 	}
 	register_settings(&device->block, &netdev->settings);
 	device->registered = true;
-	return 0;
+	return dhcp->proxy.data ? store_proxy_settings(netdev, &dhcp->proxy) : 0;
 }
 
 /* ---- state machine ------------------------------------------------------ */
@@ -765,6 +800,8 @@ int start_dhcp(struct interface *job, struct net_device *netdev)
 static void dhcp_remove(struct net_device *netdev, void *priv)
 {
 	dhcp_forget_settings(priv);
+	if (proxydhcp_owner == netdev)
+		forget_proxy_settings();
 }
 
 NET_DRIVER(dhcp_net_driver) = {

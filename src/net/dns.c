@@ -7,7 +7,10 @@
  * A question goes to one server at a time: when it stays silent the same
  * question (same id) goes to the next, and after a round of every server
  * the wait doubles (1, 2, 4, 8 s); the whole lookup ends with ETIMEDOUT
- * when DNS_TOTAL_US have passed. An answer from any of the servers counts,
+ * when DNS_TOTAL_US have passed. A server that answers with a failure
+ * (SERVFAIL, REFUSED) passes the question on to the next at once. The
+ * server that answered last is asked first, in later lookups too, so a
+ * dead server costs its wait once rather than in every lookup. An answer from any of the servers counts,
  * so a slow first server that answers late is not wasted.
  *
  * What is asked: the name as given when it has a dot, else the name in each
@@ -253,6 +256,34 @@ static void dns_ask_next(struct dns_lookup *lookup, bool no_name, int rc)
 		dns_finish(lookup, rc);
 }
 
+/* The same question to the next server. */
+static void dns_retry(struct dns_lookup *lookup)
+{
+	int rc;
+
+	lookup->server = (lookup->server + 1) % lookup->num_servers;
+	lookup->sent++;
+	rc = dns_send(lookup);
+	if (rc) {
+		dns_finish(lookup, rc);
+		return;
+	}
+	start_timer_fixed(&lookup->timer, dns_interval(lookup));
+}
+
+/* Silence: the next server, until the end. */
+static void dns_expired(struct retry_timer *timer, bool fail __unused)
+{
+	struct dns_lookup *lookup = container_of(timer, struct dns_lookup, timer);
+
+	if (monotonic_us() >= lookup->deadline_us) {
+		DBG("DNS: no answer for %s\n", lookup->name);
+		dns_finish(lookup, -EUNIQ(ETIMEDOUT, 4));
+		return;
+	}
+	dns_retry(lookup);
+}
+
 static int dns_server_index(struct dns_lookup *lookup,
 			    const struct sockaddr_in *src)
 {
@@ -289,6 +320,11 @@ static void dns_answered(struct dns_lookup *lookup,
 					      rc, &kept);
 		}
 		dns_ask_next(lookup, parsed->no_name, -EUNIQ(ENOENT, 9));
+	} else if (rc == -EIO && lookup->sent < lookup->num_servers) {
+		/* A server that fails (or refuses): the others may not. */
+		DBG("DNS: server %u failed for %s\n", lookup->server,
+		    lookup->name);
+		dns_retry(lookup);
 	} else if (rc) {
 		dns_finish(lookup, rc);
 	} else if (parsed->address_len) {
@@ -327,6 +363,7 @@ static int dns_deliver(struct interface *xfer, struct io_buffer *iob,
 	}
 	/* The next question goes first to the server that answered. */
 	lookup->server = (unsigned)server;
+	dns_cache_set_server(src->sin_addr);
 	dns_answered(lookup, &parsed, rc);
 drop:
 	free_iob(iob);
@@ -354,27 +391,6 @@ static const struct interface_operations dns_resolv_operations = {
 	.close = dns_resolv_close,
 };
 
-/* Silence: the same question to the next server, until the end. */
-static void dns_expired(struct retry_timer *timer, bool fail __unused)
-{
-	struct dns_lookup *lookup = container_of(timer, struct dns_lookup, timer);
-	int rc;
-
-	if (monotonic_us() >= lookup->deadline_us) {
-		DBG("DNS: no answer for %s\n", lookup->name);
-		dns_finish(lookup, -EUNIQ(ETIMEDOUT, 4));
-		return;
-	}
-	lookup->server = (lookup->server + 1) % lookup->num_servers;
-	lookup->sent++;
-	rc = dns_send(lookup);
-	if (rc) {
-		dns_finish(lookup, rc);
-		return;
-	}
-	start_timer_fixed(timer, dns_interval(lookup));
-}
-
 /* The servers DHCP (or the user) named: the "dns" setting holds one or
  * several IPv4 addresses; "dns6" (router advertisements, DHCPv6) an IPv6
  * one, tried after them. Every socket address has the same size, so the
@@ -395,6 +411,8 @@ static int dns_servers(struct dns_lookup *lookup)
 
 		if (!addrs[i].s_addr)
 			continue;
+		if (addrs[i].s_addr == dns_cache_server().s_addr)
+			lookup->server = lookup->num_servers;
 		server = &lookup->servers[lookup->num_servers++];
 		server->sin_family = AF_INET;
 		server->sin_port = htons(DNS_PORT);

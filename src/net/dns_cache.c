@@ -2,11 +2,10 @@
 /*
  * The resolver's answer cache (see net/dns_cache.h): a small fixed table,
  * searched in full, because a boot asks for a few names and a table
- * cannot grow without bound. Names compare as DNS names do. An entry expires by the monotonic clock,
- * which no one can set back.
+ * cannot grow without bound. Names compare as DNS names do. An entry
+ * expires by the monotonic clock, which no one can set back.
  */
 
-#include <errno.h>
 #include <string.h>
 #include <net/dns_cache.h>
 #include <wireboot/timer.h>
@@ -23,6 +22,7 @@ struct dns_cache_entry {
 };
 
 static struct dns_cache_entry dns_cache[DNS_CACHE_ENTRIES];
+static struct in_addr dns_server;
 
 static bool same_key(const struct dns_cache_entry *entry, const char *name,
 		     unsigned qtype)
@@ -90,7 +90,18 @@ void dns_cache_add(const char *name, unsigned qtype, int rc,
 	entry->expires_us = now + (uint64_t)ttl * 1000000;
 }
 
+struct in_addr dns_cache_server(void)
+{
+	return dns_server;
+}
+
+void dns_cache_set_server(struct in_addr server)
+{
+	dns_server = server;
+}
+
 void dns_cache_flush(void)
 {
 	memset(dns_cache, 0, sizeof(dns_cache));
+	dns_server.s_addr = INADDR_ANY;
 }

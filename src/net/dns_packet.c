@@ -177,7 +177,7 @@ static int read_rr(const uint8_t *msg, size_t len, size_t *pos,
 
 /* The question must be the one asked: an answer to another name or type
  * (a late answer to an earlier question with a colliding id, or a forged
- * one) is not this answer. */
+ * one) is not this answer (-EINVAL). A question cut short is -EBADMSG. */
 static int check_question(const uint8_t *msg, size_t len, size_t *pos,
 			  const char *name, unsigned qtype)
 {
@@ -185,7 +185,7 @@ static int check_question(const uint8_t *msg, size_t len, size_t *pos,
 
 	if (dns_decode_name(msg, len, pos, asked, sizeof(asked)) ||
 	    len - *pos < 4)
-		return -EINVAL;
+		return -EBADMSG;
 	if (!dns_same_name(asked, name) || read16(&msg[*pos]) != qtype ||
 	    read16(&msg[*pos + 2]) != DNS_CLASS_IN)
 		return -EINVAL;
@@ -233,6 +233,7 @@ int dns_parse_response(const void *data, size_t len, uint16_t id,
 	size_t pos = sizeof(*hdr), address_len = dns_address_len(qtype);
 	unsigned flags, rcode, count, i;
 	uint32_t ttl = UINT32_MAX;
+	int rc;
 	bool aliased = false;
 	struct dns_rr rr;
 
@@ -251,8 +252,11 @@ int dns_parse_response(const void *data, size_t len, uint16_t id,
 		return -EIO;
 	if (ntohs(hdr->qdcount) != 1)
 		return -EINVAL;
-	if (check_question(msg, len, &pos, name, qtype))
+	rc = check_question(msg, len, &pos, name, qtype);
+	if (rc == -EBADMSG)
 		goto truncated;
+	if (rc)
+		return rc;
 	if (rcode && rcode != DNS_RCODE_NXDOMAIN)
 		return -EIO;
 

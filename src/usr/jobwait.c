@@ -2,7 +2,9 @@
 /*
  * Waiting for jobs (see usr/jobwait.h): the main loop, Ctrl-C, timeouts
  * and the progress line. Protocols never come here; they run as jobs and
- * report through their interfaces.
+ * report through their interfaces. Waiting for a key (menus, prompts,
+ * the shell) runs the main loop the same way, so the network goes on
+ * while a person thinks.
  */
 
 #include <errno.h>
@@ -19,6 +21,7 @@
 #define ERRFILE ERRFILE_jobwait
 
 #define CTRL_C 0x03
+#define CTRL_B 0x02
 /* Reading the keyboard costs a firmware call; a person does not notice
  * 50 ms, the network does notice a slow loop. */
 #define KEY_CHECK_INTERVAL_US 50000
@@ -71,6 +74,40 @@ void job_waiter_cancel(struct job_waiter *waiter, int rc)
 	intf_shutdown(&waiter->job, rc);
 }
 
+static bool shell_key_armed, shell_key_seen;
+
+void shell_key_arm(bool armed)
+{
+	shell_key_armed = armed;
+	if (!armed)
+		shell_key_seen = false;
+}
+
+bool shell_key_pressed(void)
+{
+	return shell_key_seen;
+}
+
+/* Notes Ctrl-B when it is armed; returns whether key cancels a wait. */
+static bool cancels(int key)
+{
+	if (key == CTRL_B && shell_key_armed)
+		shell_key_seen = true;
+	return key == CTRL_C || (key == CTRL_B && shell_key_armed);
+}
+
+/* The keys typed so far, up to a bound: an input that never runs dry
+ * (the end of a hosted program's stdin) must not hold start-up. */
+#define POLL_KEYS_MAX 32
+
+void shell_key_poll(void)
+{
+	int key;
+
+	for (unsigned i = 0; i < POLL_KEYS_MAX && (key = console_getkey()) >= 0; i++)
+		cancels(key);
+}
+
 int job_wait_step(void)
 {
 	static uint64_t last_key_check;
@@ -81,7 +118,21 @@ int job_wait_step(void)
 	if (now - last_key_check < KEY_CHECK_INTERVAL_US)
 		return 0;
 	last_key_check = now;
-	return console_getkey() == CTRL_C ? -EUNIQ(ECANCELED, 1) : 0;
+	return cancels(console_getkey()) ? -EUNIQ(ECANCELED, 1) : 0;
+}
+
+int key_wait(uint64_t timeout_us)
+{
+	uint64_t start = monotonic_us();
+	int key;
+
+	console_flush();
+	while ((key = console_getkey()) < 0) {
+		if (timeout_us && monotonic_us() - start >= timeout_us)
+			return -EUNIQ(ETIMEDOUT, 3);
+		step();
+	}
+	return key;
 }
 
 void print_error(int rc, const char *reason)
@@ -151,4 +202,18 @@ int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us)
 		printf(" failed\n");
 	}
 	return waiter->rc;
+}
+
+int wait_us(uint64_t us)
+{
+	uint64_t start = monotonic_us();
+
+	/* The network keeps running while nothing is waited for. */
+	while (monotonic_us() - start < us) {
+		int rc = job_wait_step();
+
+		if (rc)
+			return rc;
+	}
+	return 0;
 }

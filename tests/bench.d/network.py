@@ -79,8 +79,9 @@ FIRMWARE_AGAIN = r'BdsDxe: failed to start|UEFI Interactive Shell'
 
 
 def candidates(image):
+    # A failed autoboot opens our shell.
     ours = Candidate('wireboot', 'wireboot ipxe.efi', image, wbtest.BANNER,
-                     r'DHCP \(net0 [^)]*\).* ok', FIRMWARE_AGAIN)
+                     r'DHCP \(net0 [^)]*\).* ok', FIRMWARE_AGAIN + '|wireboot> ')
     debian = Candidate('debian', 'Debian ipxe.efi', DEBIAN_IPXE_EFI,
                        r'iPXE initialising devices',
                        r'Configuring \(net0 [^)]*\)[. ]*ok',

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/key_decode.c src/core/key_name.c src/core/vsprintf.c src/core/string.c
+// FIRMWARE_SOURCES: src/core/key_decode.c src/core/key_name.c src/core/vsprintf.c src/core/string.c src/core/strtoul.c
 /* The terminal key decoder on arbitrary input, byte by byte with time
  * passing between bytes as the input says. Checked on the way: every key
  * is a valid value with a name, one byte never yields more than two keys,
- * and a Ctrl-C byte always yields Ctrl-C at once, whatever came before. */
+ * and a Ctrl-C byte always yields Ctrl-C at once, whatever came before.
+ * The same input as a key's name ("item --key"): a key it names is a
+ * valid one. */
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wireboot/key_decode.h>
 #include <wireboot/keys.h>
 #include "firmware.h"
@@ -21,6 +24,23 @@ static void check_key(int key)
 		abort();
 }
 
+int wb_key_from_name(const char *text, int *key);
+
+/* As text, in a buffer of its exact size (for the sanitizer). */
+static void check_name(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+	int key;
+
+	if (!text)
+		return;
+	memcpy(text, data, size);
+	text[size] = '\0';
+	if (wb_key_from_name(text, &key) == 0 && key <= 0)
+		abort();
+	free(text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct key_decoder dec;
@@ -28,6 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 	int key;
 
+	check_name(data, size);
 	wb_key_decoder_init(&dec);
 	for (i = 0; i < size; i++) {
 		unsigned count = 0;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/script.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /* The script engine on arbitrary text: expansion, word splitting,
  * separators, labels, goto and exit, with harmless commands. */
 
@@ -10,6 +10,8 @@
 #include <wireboot/command.h>
 
 int wb_run_script(const char *text, size_t len, const char *name);
+int wb_run_script_args(const char *text, size_t len, const char *name,
+		       const char *args);
 char *wb_expand_settings(const char *text);
 void wb_script_exit(void);
 int wb_script_goto(const char *label);
@@ -91,7 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	expanded = wb_expand_settings(text);
 	free(expanded);
 	budget = 200;
-	wb_run_script(text, size, "fuzz.ipxe");
+	/* The input's first line doubles as the script's arguments. */
+	wb_run_script_args(text, size, "fuzz.ipxe", text);
 	free(text);
 	return 0;
 }

@@ -53,7 +53,7 @@ def test_nslookup_servers_alias_search_cache():
             'echo first=${first}\n'
             'nslookup again boot.lab.test\n'
             'echo again=${again}\n'
-            'nslookup alias alias.lab.test\n'
+            'time nslookup alias alias.lab.test\n'
             'echo alias=${alias}\n'
             'nslookup short boot\n'
             'echo short=${short}\n'
@@ -75,9 +75,11 @@ def test_nslookup_servers_alias_search_cache():
         check(re.search(r'Could not resolve nosuch\.lab\.test: .*ENOENT', output),
               output)
         check('Usage: nslookup <setting> <name>' in output, output)
-        # The dead server cost a second, once: later questions go first
+        # The dead server costs its second once: later lookups go first
         # to the server that answered.
-        check(elapsed < 10, 'took %.1f s' % elapsed)
+        took = re.search(r'^nslookup: (\d+\.\d+)s$', output, re.M)
+        check(took and float(took.group(1)) < 0.9, output)
+        check(elapsed < 30, 'took %.1f s' % elapsed)
         # One query for boot.lab.test: the second lookup and the short
         # name (in the search domain) came from the cache.
         check(queries(log, 'boot.lab.test') == 1, read_text(log))
@@ -118,7 +120,7 @@ def test_ping_route_ifstat():
         check('1000 bytes from %s: seq=1' % SERVER in output, output)
         # Through the gateway, which does not forward: a clear failure.
         check('unrouted failed' in output, output)
-        check(elapsed < 20, 'took %.1f s' % elapsed)
+        check(elapsed < 40, 'took %.1f s' % elapsed)
         check(re.search(r'net0: %s\.\d+/255\.255\.255\.0' % re.escape(SUBNET),
                         output), output)
         check(re.search(r'net0: [0-9a-f:]{17} using tap on wbtap0 \(open\)\n'
@@ -185,6 +187,7 @@ def test_vlan_dhcp_and_ping():
             'vcreate net0 || echo notag failed\n'
             'dhcp net0-42\n'
             'echo ip=${net0-42/ip}\n'
+            'echo netx=${netX/ifname} ${netX/chip} ${netX/ip}\n'
             'ping -c 2 -t 500 10.42.0.1\n'
             'route\n'
             'ifstat net0-42\n'
@@ -202,6 +205,9 @@ def test_vlan_dhcp_and_ping():
               output)
         check(re.search(r'DHCP \(net0-42 [0-9a-f:]+\)\.* ok', output), output)
         check(re.match(r'10\.42\.0\.\d+$', setting(output, 'ip') or ''), output)
+        # netX is the device opened last: the VLAN, not its trunk.
+        check(setting(output, 'netx') == 'net0-42 vlan ' + setting(output, 'ip'),
+              output)
         check('64 bytes from 10.42.0.1: seq=2' in output, output)
         check(re.search(r'^net0-42: 10\.42\.0\.\d+/255\.255\.255\.0 gw 10\.42\.0\.1$',
                         output, re.M),

@@ -78,9 +78,12 @@ def test_proxydhcp():
             '--enable-tftp', '--tftp-root=' + root])
         status, output = lab.wireboot(
             'dhcp\n' + ECHO_SETTINGS +
+            'echo proxydhcp ${proxydhcp/filename} ${proxydhcp/next-server}\n'
             'imgfetch --name boot tftp://${net0/next-server}/${net0/filename}\n'
             'sha256sum boot\n')
         check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check('proxydhcp proxy.efi %s\n' % PROXY in output,
+              'no ProxyDHCP settings:\n' + output)
         check(setting(output, 'filename') == 'proxy.efi', output)
         check(setting(output, 'next-server') == PROXY, output)
         check(setting(output, 'dhcp-server') == SERVER, output)

@@ -7,6 +7,7 @@ IMAGE_SCN_MEM_EXECUTE = 0x20000000
 IMAGE_SCN_MEM_WRITE = 0x80000000
 DLL_DYNAMIC_BASE = 0x0040
 DLL_NX_COMPAT = 0x0100
+DIRECTORY_SECURITY = 4
 DIRECTORY_BASERELOC = 5
 PE32 = 0x10b
 PE32_PLUS = 0x20b
@@ -78,6 +79,25 @@ class PEImage:
                                          fields[1], fields[2], fields[3],
                                          fields[4], characteristics))
         self.data = data
+
+    def section(self, name):
+        """The section called name, or None."""
+        return next((s for s in self.sections if s.name == name), None)
+
+    def section_data(self, name):
+        """The bytes of a section up to its virtual size (what the file
+        holds of it), or None if there is no such section."""
+        section = self.section(name)
+        if section is None:
+            return None
+        size = min(section.virtual_size, section.raw_size)
+        return self.data[section.raw_offset:section.raw_offset + size]
+
+    @property
+    def signed(self):
+        """Whether an Authenticode certificate table is attached."""
+        offset, size = self.directory(DIRECTORY_SECURITY)
+        return offset != 0 and size != 0
 
     def directory(self, index):
         return self.directories[index] if index < len(self.directories) else (0, 0)

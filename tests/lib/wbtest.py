@@ -137,8 +137,29 @@ FIRMWARE = {
 BOOT_FILE_ARCH = {'x86_64': 'X64', 'i386': 'IA32', 'arm64': 'AA64'}
 
 
+# OVMF with Secure Boot enforced: Debian's build with the "snakeoil" test
+# key enrolled as PK, KEK and db. Its key (passphrase "snakeoil") and
+# certificate sign what such a machine accepts (tests/qemu/test_secure_boot.py).
+SECURE_BOOT = {
+    'qemu': 'qemu-system-x86_64',
+    'machine': ['-machine', 'q35,smm=on,accel=tcg',
+                '-global', 'driver=cfi.pflash01,property=secure,value=on'],
+    'code': '/usr/share/OVMF/OVMF_CODE_4M.snakeoil.fd',
+    'vars': '/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd',
+    'key': '/usr/share/ovmf/PkKek-1-snakeoil.key',
+    'cert': '/usr/share/ovmf/PkKek-1-snakeoil.pem',
+    'package': 'ovmf',
+}
+
+
 def firmware(arch):
-    """(QEMU program, machine arguments, firmware code, variable store)."""
+    """(QEMU program, machine arguments, firmware code, variable store);
+    arch 'x86_64-secure-boot' is x86-64 with Secure Boot enforced."""
+    if arch == 'x86_64-secure-boot':
+        spec = SECURE_BOOT
+        for path in (spec['code'], spec['vars'], spec['key'], spec['cert']):
+            check(os.path.exists(path), '%s not found (apt-get install ovmf)' % path)
+        return spec['qemu'], spec['machine'], spec['code'], spec['vars']
     if arch == 'x86_64':
         code, variables = ovmf_files()
         return 'qemu-system-x86_64', ['-machine', 'q35,accel=tcg'], code, variables

@@ -54,19 +54,22 @@ def full_rom():
     return os.path.join(BIN, 'virtio-net.efirom')
 
 
-def pxe_boot(name, rom, patterns, timeout=240, device='virtio-net-pci', qemu_args=()):
+def pxe_boot(name, rom, patterns, timeout=240, device='virtio-net-pci', qemu_args=(),
+             bootfile=None, arch='x86_64'):
     """Boots OVMF with the NIC (a QEMU device) carrying the ROM (None: the
     ROM QEMU picks by itself) and QEMU's TFTP server offering the test
-    program as boot file; waits for each pattern in turn and returns the
-    console. qemu_args go before the NIC's."""
+    program (or bootfile) as boot file; waits for each pattern in turn and
+    returns the console. qemu_args go before the NIC's; arch chooses the
+    firmware (wbtest.firmware)."""
     tftp = tempfile.mkdtemp(prefix='wireboot-tftp-')
     try:
-        shutil.copy(os.path.join(BIN, 'testprog.efi'), os.path.join(tftp, 'testprog.efi'))
+        shutil.copy(bootfile or os.path.join(BIN, 'testprog.efi'),
+                    os.path.join(tftp, 'testprog.efi'))
         romfile = '' if rom is None else ',romfile=%s' % rom
         args = list(qemu_args) + [
             '-netdev', 'user,id=n0,tftp=%s,bootfile=testprog.efi' % tftp,
             '-device', '%s,netdev=n0%s,bootindex=0' % (device, romfile)]
-        with Machine(name, args=args) as vm:
+        with Machine(name, args=args, arch=arch) as vm:
             for pattern in patterns:
                 vm.wait_for(pattern, timeout)
             # The test program powers off; anything else stays running.

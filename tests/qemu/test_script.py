@@ -76,7 +76,7 @@ def test_embedded_script_runs():
             'greeting = hello world',
             'expanded: hello world unknown=[] arch=x86_64 platform=efi',
             '%s  data.bin' % hashlib.sha256(data).hexdigest(),
-            "main.ipxe line 9: unknown command 'nosuchcommand'",
+            'main.ipxe line 9: nosuchcommand: command not found',
             'fallback after failure',
             'SUB-START',
             'no-such-image: no such image',

@@ -695,6 +695,10 @@ static void test_proxy_with_filename(void)
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
 	check_setting("net0.dhcp/ip", "10.0.0.5");
+	/* The ProxyDHCP answer itself, as the established language has it. */
+	check_setting("proxydhcp/filename", "proxy.efi");
+	check_setting("proxydhcp/next-server", "10.0.0.2");
+	check_setting("proxydhcp/ip", NULL);
 }
 
 static void test_proxy_port_4011(void)
@@ -707,6 +711,7 @@ static void test_proxy_port_4011(void)
 	CHECK(duration_us() < 50000);
 	check_setting("net0.dhcp/filename", "proxy.efi");
 	check_setting("net0.dhcp/next-server", "10.0.0.2");
+	check_setting("proxydhcp/filename", "proxy.efi");
 
 	/* A ProxyDHCP server that does not answer on 4011 costs 3.5 s and
 	 * leaves the lease usable. */

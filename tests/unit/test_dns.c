@@ -9,8 +9,8 @@
  * with the wrong id, from the wrong port or address, to another question,
  * garbage, lookups side by side, and cancellation by closing the asker's
  * interface; AAAA records and an IPv6-like family, several servers of
- * which the first is dead, search domains, the cache (TTLs, negative
- * answers by their SOA).
+ * which the first is dead or fails, search domains, the cache (TTLs,
+ * negative answers by their SOA).
  */
 
 /* First: it maps names the headers' inline functions use. */
@@ -275,8 +275,12 @@ static void test_responses(void)
 	answer_start(&a, query, query_len, 0, 1);
 	put_record(&a, 28, "0123456789abcdef", 16);
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", DNS_TYPE_A, &result), -ENOENT);
-	/* An answer to another question, or to another type. */
+	/* An answer to another question, or to another type, even one the
+	 * server says it truncated. */
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "other", DNS_TYPE_A, &result), -EINVAL);
+	a.data[2] |= 0x02;
+	CHECK_INT(dns_parse_response(a.data, a.len, 7, "other", DNS_TYPE_A, &result), -EINVAL);
+	a.data[2] &= ~0x02;
 	CHECK_INT(dns_parse_response(a.data, a.len, 7, "www.example", DNS_TYPE_AAAA,
 				     &result), -EINVAL);
 	/* A record claiming more data than there is. */
@@ -385,6 +389,7 @@ static void test_aaaa_and_ttls(void)
 static struct {
 	bool silent;
 	bool first_dead;	/* the first server never answers */
+	uint32_t fails;		/* this server answers SERVFAIL */
 	bool nxdomain;
 	bool soa;		/* negative answers carry an SOA (30 s) */
 	bool no_a;		/* the name has only an AAAA record */
@@ -436,6 +441,11 @@ static void fake_server(const struct fake_sent *sent)
 		return;
 	if (srv.by_name)
 		address[3] = (uint8_t)strlen(srv.last_name);
+	if (srv.fails && dest == srv.fails) {
+		answer_start(&a, sent->data, sent->len, 2, 0);
+		fake_reply(sent, a.data, a.len, fake_addr(dest, 53));
+		return;
+	}
 	answer_start(&a, sent->data, sent->len,
 		     srv.nxdomain ? DNS_RCODE_NXDOMAIN : 0, srv.nxdomain ? 0 : 1);
 	if (srv.nxdomain || (srv.no_a && qtype == DNS_TYPE_A)) {
@@ -664,25 +674,16 @@ static void test_cancel(void)
 	CHECK(!asker.resolved);
 }
 
-/* Two servers, the first dead: the question goes to the second after a
- * second's silence, and the next lookup starts with the second. Both
- * silent: each asked in turn, waits doubling after each round, and the
- * lookup still ends at 15 s. */
+/* Two servers. Both silent: each asked in turn, waits doubling after
+ * each round, and the lookup still ends at 15 s. The first dead: the
+ * question goes to the second after a second's silence, and the next
+ * lookup starts with the second. One that fails passes the question on
+ * at once. */
 static void test_servers(void)
 {
 	uint64_t start;
 
-	reset_server();
 	dns_second = DNS_SECOND_IP;
-	srv.first_dead = true;
-	start = fake_now;
-	CHECK_INT(lookup("boot.example"), 0);
-	CHECK_INT(answer(), 0xc0000207);
-	CHECK_INT(srv.queries, 2);
-	CHECK_INT(srv.to_second, 1);
-	CHECK(srv.ids[0] == srv.ids[1]);
-	CHECK_INT(asker.closed_us - start, 1000000);
-
 	reset_server();
 	srv.silent = true;
 	start = fake_now;
@@ -695,7 +696,38 @@ static void test_servers(void)
 	CHECK_INT(srv.times[2] - srv.times[1], 1000000);
 	CHECK_INT(srv.times[3] - srv.times[2], 2000000);
 	CHECK_INT(srv.times[5] - srv.times[4], 4000000);
+
+	reset_server();
+	srv.first_dead = true;
+	start = fake_now;
+	CHECK_INT(lookup("boot.example"), 0);
+	CHECK_INT(answer(), 0xc0000207);
+	CHECK_INT(srv.queries, 2);
+	CHECK_INT(srv.to_second, 1);
+	CHECK(srv.ids[0] == srv.ids[1]);
+	CHECK_INT(asker.closed_us - start, 1000000);
+	/* (The cache, which keeps the server, is not flushed here.) */
+	memset(&srv, 0, sizeof(srv));
+	srv.first_dead = true;
+	CHECK_INT(lookup("other.example"), 0);
+	CHECK_INT(srv.queries, 1);
+	CHECK_INT(srv.to_second, 1);
+
+	/* The second (asked first now) fails: the first answers. */
+	memset(&srv, 0, sizeof(srv));
+	srv.fails = DNS_SECOND_IP;
+	start = fake_now;
+	CHECK_INT(lookup("third.example"), 0);
+	CHECK_INT(srv.queries, 2);
+	CHECK_INT(srv.to_second, 1);
+	CHECK(asker.closed_us - start < 100000);
+
+	/* With one server, its failure is the lookup's. */
 	dns_second = 0;
+	reset_server();
+	srv.fails = DNS_SERVER_IP;
+	CHECK_INT(err_base(lookup("boot.example")), -EIO);
+	CHECK_INT(srv.queries, 1);
 }
 
 /* Names without a dot are asked for in the search domains: "domain",

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/key_decode.c src/core/key_name.c src/core/vsprintf.c src/core/string.c
+// FIRMWARE_SOURCES: src/core/key_decode.c src/core/key_name.c src/core/vsprintf.c src/core/string.c src/core/strtoul.c
 /* The terminal key decoder: every sequence it knows, modifiers, plain
  * characters, and what must survive bad input: truncated and garbage
  * sequences, overlong parameters, control characters inside sequences,
  * a lone Esc that becomes Esc only after the timeout. */
 
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <wireboot/key_decode.h>
@@ -195,6 +196,44 @@ static void test_names(void)
 	CHECK_STR(wb_key_name(KEY(KEY_MOD_CTRL, KEY_SCAN_RIGHT, 0), name, 6), "Ctrl-");
 }
 
+int wb_key_from_name(const char *text, int *key);
+
+/* Keys as scripts name them ("item --key"), and what is no key. */
+static void test_from_names(void)
+{
+	static const struct {
+		const char *text;
+		int key;
+	} good[] = {
+		{ "x", 'x' }, { "X", 'X' }, { "5", '5' }, { " ", ' ' },
+		{ "F5", KEY_F(5) }, { "f12", KEY_F(12) }, { "Esc", KEY_ESC },
+		{ "ctrl-b", KEY_CTRL('B') }, { "Ctrl-C", 0x03 },
+		{ "Enter", KEY_ENTER }, { "tab", KEY_TAB }, { "PgDn", KEY_PAGE_DOWN },
+		{ "Shift-Up", KEY(KEY_MOD_SHIFT, KEY_SCAN_UP, 0) },
+		{ "Ctrl-Alt-Delete", KEY(KEY_MOD_CTRL | KEY_MOD_ALT, KEY_SCAN_DELETE, 0) },
+		{ "0x02", KEY_CTRL('B') }, { "27", 27 }, { "0xe9", 0xe9 },
+		/* The established numbers of terminal keys. */
+		{ "0x197e", KEY_F(12) }, { "0x107e", KEY_F(5) },
+		{ "0x141", KEY_UP }, { "0x47e", KEY_DELETE },
+	};
+	static const char *const bad[] = {
+		"", "F13", "Ctrl-", "00", "0x", "12x", "-1",
+		"0x80000000", "99999999999999999999", "Scan-200", "Up ",
+		"0x1000000", "0x100", "0x647e", "0x15a",
+	};
+	int key;
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		key = -1;
+		CHECK_INT(wb_key_from_name(good[i].text, &key), 0);
+		CHECK_INT(key, good[i].key);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (!CHECK_INT(wb_key_from_name(bad[i], &key), -EINVAL))
+			printf("  for \"%s\"\n", bad[i]);
+	}
+}
+
 int main(void)
 {
 	test_sequences();
@@ -203,5 +242,6 @@ int main(void)
 	test_bad_input();
 	test_timeout();
 	test_names();
+	test_from_names();
 	return unit_finish();
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/script.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /* The script engine: word splitting, comments, "||" "&&" ";", setting
  * expansion (nested, unknown, unterminated), labels, goto, exit, line
  * continuations and error handling, with recording test commands. */
@@ -13,6 +13,9 @@
 
 int wb_system(const char *line);
 int wb_run_script(const char *text, size_t len, const char *name);
+int wb_run_script_args(const char *text, size_t len, const char *name,
+		       const char *args);
+int wb_fetchf_setting(const char *name, char *buf, size_t len);
 char *wb_expand_settings(const char *text);
 void wb_script_exit(void);
 int wb_script_goto(const char *label);
@@ -62,11 +65,31 @@ static int set_exec(int argc, char **argv)
 	return rc;
 }
 
+/* "sub TEXT ARGS...": runs "#!ipxe\nrec ${0} ${1} ${2}" with the
+ * arguments, as a chained script would be. */
+static int sub_exec(int argc, char **argv)
+{
+	static const char inner[] = "#!ipxe\nrec ${0} ${1} ${2}\n";
+	char *args = wb_concat_args(argc - 1, argv + 1);
+	int rc = wb_run_script_args(inner, strlen(inner), "inner.ipxe", args);
+
+	free(args);
+	return rc;
+}
+
 COMMAND(rec_command) = { .name = "rec", .exec = rec_exec };
+COMMAND(sub_command) = { .name = "sub", .exec = sub_exec };
 COMMAND(fail_command) = { .name = "fail", .exec = fail_exec };
 COMMAND(exit_command) = { .name = "exit", .exec = exit_exec };
 COMMAND(goto_command) = { .name = "goto", .exec = goto_exec };
 COMMAND(set_command) = { .name = "set", .exec = set_exec };
+
+static int isset_exec(int argc, char **argv)
+{
+	return argc > 1 && argv[1][0] ? 0 : -ENOENT;
+}
+
+COMMAND(isset_command) = { .name = "isset", .exec = isset_exec };
 
 static void check_line(const char *line, int want_rc, const char *want)
 {
@@ -198,9 +221,43 @@ static void test_scripts(void)
 	check_line("goto x", -ENOTSUP, "");
 }
 
+static void check_script_args(const char *text, const char *args,
+			      int want_rc, const char *want)
+{
+	int rc;
+
+	record[0] = '\0';
+	rc = wb_run_script_args(text, strlen(text), "t.ipxe", args);
+	if (!CHECK_INT(rc, want_rc) | !CHECK_STR(record, want))
+		printf("     script \"%s\" with \"%s\"\n", text,
+		       args ? args : "(none)");
+}
+
+static void test_arguments(void)
+{
+	char buf[16];
+
+	check_script_args("#!ipxe\nrec ${0} ${1} ${2} [${3}]\n", "a  b", 0,
+			  "[t.ipxe|a|b|[]]");
+	check_script_args("#!ipxe\nrec ${0} [${1}]\n", NULL, 0, "[t.ipxe|[]]");
+	check_script_args("#!ipxe\nrec ${9}\n", "1 2 3 4 5 6 7 8 9 10", 0,
+			  "[9]");
+	/* ${10} is not an argument: there are ten at most. */
+	check_script_args("#!ipxe\nrec [${10}]\n", "1 2 3 4 5 6 7 8 9 10", 0,
+			  "[[]]");
+	/* A nested script has its own; the caller's come back after it. */
+	check_script_args("#!ipxe\nrec ${1}\nsub x y\nrec ${0} ${1}\n",
+			  "outer", 0, "[outer][inner.ipxe|x|y][t.ipxe|outer]");
+	check_script_args("#!ipxe\nisset ${1} || goto none\nrec has ${1}\n"
+			  "exit\n:none\nrec none\n", "", 0, "[none]");
+	/* Outside a script there are none. */
+	CHECK_INT(wb_fetchf_setting("1", buf, sizeof(buf)), -ENOENT);
+}
+
 int main(void)
 {
 	test_lines();
+	test_arguments();
 	test_expansion();
 	test_scripts();
 	return unit_finish();

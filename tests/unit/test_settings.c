@@ -129,7 +129,95 @@ static void test_types(void)
 
 	CHECK_INT(wb_setting_type_from_name("ipv4", &type), 0);
 	CHECK_INT(type, SETTING_IPV4);
-	CHECK_INT(wb_setting_type_from_name("uristring", &type), -EINVAL);
+	CHECK_INT(wb_setting_type_from_name("uristring", &type), 0);
+	CHECK_INT(type, SETTING_URISTRING);
+	CHECK_INT(wb_setting_type_from_name("int64", &type), -EINVAL);
+	CHECK_INT(wb_setting_type_from_name("", &type), -EINVAL);
+}
+
+/* The established language's other types. */
+static void test_more_types(void)
+{
+	unsigned char raw[8];
+	char out[64];
+
+	round_trip(SETTING_HEXHYP, "52-54-00-12-34-56", "52-54-00-12-34-56");
+	round_trip(SETTING_HEXHYP, "525400ABCDEF", "52-54-00-ab-cd-ef");
+	round_trip(SETTING_HEXHYP, "52:54", NULL);
+	round_trip(SETTING_HEXHYP, "52--54", NULL);
+	round_trip(SETTING_HEXRAW, "525400abcdef", "525400abcdef");
+	round_trip(SETTING_HEXRAW, "52:54", NULL);
+	round_trip(SETTING_HEXRAW, "525", NULL);
+	CHECK_INT(wb_format_setting(SETTING_HEXRAW, "\x52\x54", 2, out,
+				    sizeof(out)), 4);
+	CHECK_STR(out, "5254");
+
+	round_trip(SETTING_URISTRING, "a b/c?d=e&f", "a%20b%2Fc%3Fd%3De%26f");
+	round_trip(SETTING_URISTRING, "Az09-._~", "Az09-._~");
+	round_trip(SETTING_URISTRING, "%41%2f", "A%2F");
+	round_trip(SETTING_URISTRING, "%4", NULL);
+	round_trip(SETTING_URISTRING, "%zz", NULL);
+	round_trip(SETTING_URISTRING, "", "");
+
+	round_trip(SETTING_BASE64, "aGVsbG8=", "aGVsbG8=");
+	round_trip(SETTING_BASE64, "aGVsbA==", "aGVsbA==");
+	round_trip(SETTING_BASE64, "aGVs", "aGVs");
+	round_trip(SETTING_BASE64, "", "");
+	round_trip(SETTING_BASE64, "aGVsbG8", NULL);
+	round_trip(SETTING_BASE64, "aG=s", NULL);
+	round_trip(SETTING_BASE64, "a===", NULL);
+	round_trip(SETTING_BASE64, "aG==aGVs", NULL);
+	round_trip(SETTING_BASE64, "aG!s", NULL);
+	CHECK_INT(wb_format_setting(SETTING_BASE64, "hello", 5, out,
+				    sizeof(out)), 8);
+	CHECK_STR(out, "aGVsbG8=");
+
+	round_trip(SETTING_INT8, "-128", "-128");
+	round_trip(SETTING_INT8, "127", "127");
+	round_trip(SETTING_INT8, "128", NULL);
+	round_trip(SETTING_INT8, "-129", NULL);
+	round_trip(SETTING_INT8, "0x7f", "127");
+	round_trip(SETTING_INT16, "-1", "-1");
+	round_trip(SETTING_INT16, "32767", "32767");
+	round_trip(SETTING_INT16, "32768", NULL);
+	round_trip(SETTING_INT32, "-2147483648", "-2147483648");
+	round_trip(SETTING_INT32, "2147483648", NULL);
+	round_trip(SETTING_INT32, "-", NULL);
+	round_trip(SETTING_INT32, "--1", NULL);
+	round_trip(SETTING_UINT8, "255", "0xff");
+	round_trip(SETTING_UINT8, "256", NULL);
+	round_trip(SETTING_UINT8, "-1", NULL);
+	round_trip(SETTING_UINT16, "0x1234", "0x1234");
+	round_trip(SETTING_UINT16, "0", "0x0");
+	round_trip(SETTING_UINT32, "4294967295", "0xffffffff");
+	round_trip(SETTING_UINT32, "4294967296", NULL);
+	CHECK_INT(wb_parse_setting(SETTING_INT32, "1", raw, sizeof(raw)), 4);
+	CHECK(raw[0] == 0 && raw[3] == 1);
+	CHECK_INT(wb_parse_setting(SETTING_UINT16, "1", raw, 1), -ERANGE);
+	/* Another width shows the same bytes in this form. */
+	CHECK_INT(wb_format_setting(SETTING_INT8, "\xff\xfe", 2, out,
+				    sizeof(out)), 2);
+	CHECK_STR(out, "-2");
+	CHECK_INT(wb_format_setting(SETTING_UINT8, "\x01\x2c", 2, out,
+				    sizeof(out)), 5);
+	CHECK_STR(out, "0x12c");
+	CHECK_INT(wb_format_setting(SETTING_INT32, "", 0, out, sizeof(out)),
+		  -EINVAL);
+
+	round_trip(SETTING_BUSDEVFN, "00:1d.2", "00:1d.2");
+	round_trip(SETTING_BUSDEVFN, "0000:00:03.0", "00:03.0");
+	round_trip(SETTING_BUSDEVFN, "0001:ff:1f.7", "0001:ff:1f.7");
+	round_trip(SETTING_BUSDEVFN, "00:20.0", NULL);
+	round_trip(SETTING_BUSDEVFN, "00:1f.8", NULL);
+	round_trip(SETTING_BUSDEVFN, "100:00.0", NULL);
+	round_trip(SETTING_BUSDEVFN, "00.0", NULL);
+	round_trip(SETTING_BUSDEVFN, "1:2:3:4.0", NULL);
+	round_trip(SETTING_BUSDEVFN, "00:03.", NULL);
+	round_trip(SETTING_BUSDEVFN, "00:03.01", NULL);
+	round_trip(SETTING_BUSDEVFN, "", NULL);
+	CHECK_INT(wb_format_setting(SETTING_BUSDEVFN, "\x00\xea", 2, out,
+				    sizeof(out)), 7);
+	CHECK_STR(out, "00:1d.2");
 }
 
 static void check_fetchf(const char *name, const char *want)
@@ -215,6 +303,7 @@ static void test_tree(void)
 int main(void)
 {
 	test_types();
+	test_more_types();
 	test_tree();
 	return unit_finish();
 }

@@ -4,8 +4,10 @@
 /*
  * The one place that waits: a job plugged to a waiter runs in the main
  * loop until it closes (its result and reason kept), the timeout passes
- * or Ctrl-C is pressed (both end the job, which is freed). The clock and
- * the keyboard are fakes; the console is the C library's.
+ * or Ctrl-C is pressed (both end the job, which is freed); while the
+ * shell key is armed, Ctrl-B cancels too and is remembered. Waiting for
+ * a key runs the main loop until one comes or the timeout passes. The
+ * clock and the keyboard are fakes; the console is the C library's.
  */
 
 #define null_intf wb_null_intf
@@ -30,6 +32,10 @@ void wb_intf_shutdown(struct interface *intf, int rc);
 void wb_intf_reason(struct interface *intf, const char *text);
 void wb_process_add(struct process *process);
 void wb_process_del(struct process *process);
+int wb_key_wait(uint64_t timeout_us);
+void wb_shell_key_arm(bool armed);
+void wb_shell_key_poll(void);
+bool wb_shell_key_pressed(void);
 
 /* ---- platform fakes ---- */
 
@@ -48,12 +54,27 @@ void *zalloc(size_t size)
 	return calloc(1, size);
 }
 
+/* pending_key comes after keys_left reads without one; every read with
+ * keys_forever set gives it again. */
+static unsigned keys_left, key_reads;
+static bool keys_forever;
+
 int console_getkey(void)
 {
 	int key = pending_key;
 
-	pending_key = -1;
+	key_reads++;
+	if (keys_left) {
+		keys_left--;
+		return -1;
+	}
+	if (!keys_forever)
+		pending_key = -1;
 	return key;
+}
+
+void console_flush(void)
+{
 }
 
 /* ---- a job that finishes after a number of passes ---- */
@@ -198,5 +219,43 @@ int main(void)
 	start(&waiter, 3, 0, &freed);
 	CHECK_INT(wb_job_wait(&waiter, "key", 0), 0);
 	CHECK(!told && freed);
+
+	/* Ctrl-B is just a key unless armed... */
+	pending_key = 2;
+	start(&waiter, 3, 0, &freed);
+	CHECK_INT(wb_job_wait(&waiter, "ctrl-b", 0), 0);
+	CHECK(!wb_shell_key_pressed());
+	/* ...then it cancels and is remembered until disarmed. */
+	wb_shell_key_arm(true);
+	pending_key = 2;
+	start(&waiter, ~0U, 0, &freed);
+	CHECK_INT(err_base(wb_job_wait(&waiter, "ctrl-b", 0)), -ECANCELED);
+	CHECK(freed && wb_shell_key_pressed());
+	wb_shell_key_arm(false);
+	CHECK(!wb_shell_key_pressed());
+	/* Polled outside a wait; an input that never runs dry stops it. */
+	wb_shell_key_arm(true);
+	pending_key = 'a';
+	keys_forever = true;
+	key_reads = 0;
+	wb_shell_key_poll();
+	CHECK(key_reads > 1 && key_reads < 100);
+	CHECK(!wb_shell_key_pressed());
+	pending_key = 2;
+	wb_shell_key_poll();
+	CHECK(wb_shell_key_pressed());
+	keys_forever = false;
+	wb_shell_key_arm(false);
+
+	/* Waiting for a key: the main loop runs until it comes... */
+	clock_step = 10;
+	start(&waiter, 5, 0, &freed);
+	pending_key = 'k';
+	keys_left = 20;
+	CHECK_INT(wb_key_wait(0), 'k');
+	CHECK(freed);
+	/* ...or the timeout passes. */
+	clock_step = 1000;
+	CHECK_INT(err_base(wb_key_wait(50000)), -ETIMEDOUT);
 	return unit_finish();
 }

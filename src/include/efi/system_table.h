@@ -161,8 +161,13 @@ typedef struct {
 	VOID *SetWakeupTime;
 	VOID *SetVirtualAddressMap;
 	VOID *ConvertPointer;
-	VOID *GetVariable;
-	VOID *GetNextVariableName;
+	EFI_STATUS(EFIAPI *GetVariable)(CHAR16 *VariableName,
+					EFI_GUID *VendorGuid,
+					UINT32 *Attributes, UINTN *DataSize,
+					VOID *Data);
+	EFI_STATUS(EFIAPI *GetNextVariableName)(UINTN *VariableNameSize,
+						CHAR16 *VariableName,
+						EFI_GUID *VendorGuid);
 	VOID *SetVariable;
 	VOID *GetNextHighMonotonicCount;
 	VOID(EFIAPI *ResetSystem)(EFI_RESET_TYPE ResetType,

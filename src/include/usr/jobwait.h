@@ -44,6 +44,24 @@ int job_wait(struct job_waiter *waiter, const char *label, uint64_t timeout_us);
  * the person pressed Ctrl-C (the caller cancels its jobs), else 0. */
 int job_wait_step(void);
 
+/* The next key (wireboot/keys.h), running the main loop while there is
+ * none; -ETIMEDOUT after timeout_us (0: none). */
+int key_wait(uint64_t timeout_us);
+
+/*
+ * Ctrl-B for the shell at start-up: while armed, Ctrl-B cancels a wait
+ * as Ctrl-C does and is remembered, so that start-up can open the shell
+ * once what it was doing has given up. shell_key_poll() reads the keys
+ * typed so far (outside any wait). Disarming forgets the key.
+ */
+void shell_key_arm(bool armed);
+void shell_key_poll(void);
+bool shell_key_pressed(void);
+
+/* Runs the main loop for us microseconds: 0, or -ECANCELED when the
+ * person pressed Ctrl-C first ("sleep"). */
+int wait_us(uint64_t us);
+
 /* Prints rc as "Message (NAME at file.site)" followed by ": reason" when
  * there is one. */
 void print_error(int rc, const char *reason);

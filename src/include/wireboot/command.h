@@ -9,6 +9,7 @@
  * their arguments with parse_options() (wireboot/parseopt.h).
  */
 
+#include <stdbool.h>
 #include <wireboot/tables.h>
 
 struct command {
@@ -26,7 +27,15 @@ char *concat_args(int argc, char **argv);
 
 /* Runs one command line (expansion, ||, &&, #); returns the status. */
 int system(const char *line);
+/* Runs a line typed at the shell: outside any running script (so "exit"
+ * and "goto" concern the line, and messages name no script line), saying
+ * why it failed unless the command did. *exited tells whether "exit" ran. */
+int system_interactive(const char *line, bool *exited);
 /* Runs a whole script (text after the "#!ipxe" line is fine too). */
 int run_script(const char *text, size_t len, const char *name);
+/* The same with arguments (words separated by spaces, NULL for none) that
+ * the script reads as ${1}..${9}; ${0} is name. */
+int run_script_args(const char *text, size_t len, const char *name,
+		    const char *args);
 
 #endif

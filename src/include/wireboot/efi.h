@@ -4,6 +4,7 @@
 
 /* State and helpers shared by the UEFI platform layer. */
 
+#include <stdbool.h>
 #include <efi/system_table.h>
 #include <efi/protocol/loaded_image.h>
 
@@ -20,6 +21,8 @@ int efi_platform_init(EFI_HANDLE image_handle, EFI_SYSTEM_TABLE *system_table);
 
 /* Maps between firmware status codes and this project's error numbers. */
 int efi_status_to_rc(EFI_STATUS status);
+/* "EFI_SECURITY_VIOLATION" and the like. */
+const char *efi_status_name(EFI_STATUS status);
 EFI_STATUS efi_rc_to_status(int rc);
 
 /* The image's load options as a UTF-8 string (malloc'd; "" if none). */
@@ -27,6 +30,8 @@ char *efi_load_options(void);
 
 /* Powers the machine off; returns only if the firmware refused. */
 void efi_poweroff(void);
+/* A cold reset, or a warm one (memory kept) where the firmware has it. */
+void efi_reboot(bool warm);
 
 /* Calibrates the monotonic clock; part of efi_platform_init(). */
 void efi_timer_init(void);

@@ -14,9 +14,12 @@
 	X(none) X(tftp) X(dhcp) X(dns) X(udp) X(ipv4) X(arp) X(resolv)       \
 	X(named_socket) X(downloader) X(image) X(imgmgmt) X(ifmgmt)         \
 	X(autoboot) X(netdev) X(settings) X(jobwait) X(open) X(socket)       \
-	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)      \
+	X(readline) X(menu_ui) X(config_ui) X(menu)                          \
+	X(digest) X(smbios) X(pci_settings) X(efi_var_settings) X(cpuid_settings) \
+	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)       \
+	X(tcp)                                                               \
 	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)         \
-	X(tcp) X(http) X(params)
+	X(http) X(params)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };

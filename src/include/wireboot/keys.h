@@ -68,8 +68,18 @@ enum key_scan {
 
 #include <stddef.h>
 
+struct parseopt_type;
+
 /* "Up", "Ctrl-Right", "F5", "Enter", "Ctrl-C", "Alt-x", "a", "U+00E9":
  * for messages and tests. Returns buf. */
 char *key_name(int key, char *buf, size_t len);
+/* The key text names: one character ("x"), a name key_name() gives
+ * (case aside: "F5", "ctrl-b", "Esc"), or a number as the established
+ * language numbers keys: a character's code ("0x02": Ctrl-B), or
+ * (n + 1) * 0x100 + x for the key a terminal sends as "ESC [ n x"
+ * ("0x197e": F12). 0 or -EINVAL. */
+int key_from_name(const char *text, int *key);
+/* An option whose value is a key (an int), for parse_options(). */
+extern const struct parseopt_type parseopt_key;
 
 #endif

@@ -10,9 +10,12 @@
  * block that has it, global first, then each device in order).
  *
  * Values are stored as raw bytes with a type that says how to show and
- * parse them: ipv4 (4 bytes, or a multiple for a list), hex (any), string,
- * uuid (16 bytes), uint (1-8 bytes, big-endian as DHCP sends them), ipv6
- * (16 bytes).
+ * parse them: ipv4 (4 bytes, or a multiple for a list), hex, hexhyp,
+ * hexraw, base64 (any), string, uristring, uuid (16 bytes), uint (1-8
+ * bytes, big-endian as DHCP sends them), int8/16/32 and uint8/16/32 (that
+ * many bytes, big-endian), busdevfn (a PCI address: segment << 16 | bus << 8
+ * | device << 3 | function), ipv6 (16 bytes). A ":type" given when reading
+ * shows the stored bytes in that form.
  *
  * A block's name is its own part of the path ("dhcp" for the block below
  * "net0"); find_settings() joins the parts with dots. Looking a name up in
@@ -24,9 +27,15 @@
  * "525400123456": an even number of digits, two per byte); uuid
  * "8-4-4-4-12" hex digits in the byte order of RFC 4122 (a platform that
  * reads a mixed-endian SMBIOS or EFI GUID converts it before storing);
- * uint decimal (parsing also takes "0x" hex); ipv6 (16 bytes) "fe80::1".
+ * uint decimal (parsing also takes "0x" hex); hexhyp "52-54-00-12-34-56";
+ * hexraw "525400123456"; uristring the text with every byte but
+ * A-Z a-z 0-9 - . _ ~ percent-encoded; base64 RFC 4648 with padding;
+ * int8/16/32 signed decimal; uint8/16/32 "0x" hex as the established
+ * language shows them (parsing both take decimal or "0x" hex); busdevfn
+ * "bb:dd.f" or, beyond segment 0, "ssss:bb:dd.f"; ipv6 "fe80::1".
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/list.h>
@@ -38,6 +47,17 @@ enum setting_type {
 	SETTING_HEX,
 	SETTING_UUID,
 	SETTING_UINT,
+	SETTING_HEXHYP,
+	SETTING_HEXRAW,
+	SETTING_URISTRING,
+	SETTING_BASE64,
+	SETTING_INT8,
+	SETTING_INT16,
+	SETTING_INT32,
+	SETTING_UINT8,
+	SETTING_UINT16,
+	SETTING_UINT32,
+	SETTING_BUSDEVFN,
 	SETTING_IPV6,
 };
 
@@ -84,6 +104,25 @@ TABLE_DECLARE(const struct settings_alias, settings_aliases);
 	const struct settings_alias name TABLE_ENTRY(const struct settings_alias, settings_aliases, 01)
 
 /*
+ * Scopes whose values are computed from their names rather than stored:
+ * "cpuid/2.0x80000001", "pci/0x18.0.2", "smbios/uuid", "efi/SecureBoot".
+ * A scope is always there (no registration); "name/..." reaches it when no
+ * block has that name. fetch() gets the name as written after the '/'
+ * (qualified true) or an unqualified name looked for everywhere (false:
+ * only names of their own, such as "manufacturer", answer then); it
+ * writes up to len bytes, sets *type to how the value is shown, and
+ * returns the full length or -ENOENT. Scopes cannot be written.
+ */
+struct settings_scope {
+	const char *name;
+	int (*fetch)(const char *name, bool qualified, void *buf, size_t len,
+		     enum setting_type *type);
+};
+TABLE_DECLARE(const struct settings_scope, settings_scopes);
+#define SETTINGS_SCOPE(name) \
+	const struct settings_scope name TABLE_ENTRY(const struct settings_scope, settings_scopes, 01)
+
+/*
  * Settings that take effect: whenever a registered block's values change
  * (a store, a block registered or removed), every applicator runs, so
  * "set net0/ip 192.168.0.5" configures the device just as DHCP's lease
@@ -106,6 +145,12 @@ struct setting_definition {
 TABLE_DECLARE(const struct setting_definition, setting_definitions);
 #define SETTING_DEFINITION(name) \
 	const struct setting_definition name TABLE_ENTRY(const struct setting_definition, setting_definitions, 01)
+
+/* The numbers of a name such as "0x18.0.2" (decimal or "0x" hexadecimal,
+ * separated by dots): up to max of them into parts; returns their count,
+ * or -EINVAL for anything else. */
+int parse_setting_numbers(const char *name, unsigned long long *parts,
+			  unsigned max);
 
 /* Runs every applicator; the first error, or 0. */
 int apply_settings(void);
@@ -131,6 +176,11 @@ int fetch_setting(struct settings *block, const char *name, void *buf,
  * reader that walks the blocks itself. */
 int fetch_setting_own(struct settings *block, const char *name, void *buf,
 		      size_t len, enum setting_type *type);
+/* The name of block's own index-th stored value (not its children's), in
+ * the order they were first stored, and its type if type is not NULL;
+ * NULL past the last. For listings and completion. */
+const char *stored_setting_name(const struct settings *block, unsigned index,
+				enum setting_type *type);
 
 /* Formats a value by its type into text: returns the text length (like
  * snprintf, may exceed len), or a negative error. */
@@ -140,8 +190,8 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
  * -EINVAL (or -ERANGE if buf is too small). */
 int parse_setting(enum setting_type type, const char *text, void *buf,
 		  size_t len);
-/* Type names as scripts write them: "string", "ipv4", "hex", "uuid",
- * "uint", "ipv6"; returns -EINVAL for others. */
+/* Type names as scripts write them ("string", "ipv4", "hex", "uuid",
+ * "uint", "hexhyp", "ipv6", ...); returns -EINVAL for others. */
 int setting_type_from_name(const char *name, enum setting_type *type);
 
 /* By full name ("net0/ip", "filename", "net0.dhcp/next-server:hex" with

@@ -32,9 +32,16 @@
  * OutputString call per character would make every message crawl through
  * the firmware's terminal emulation. Every screen operation flushes the
  * line first, so text and positioning stay in order.
+ *
+ * Escape sequences in what is printed (a script's colours, cursor
+ * positions, clear screen) are done with the same screen operations
+ * (src/core/ansi_interpret.c): the firmware's OutputString would show ESC
+ * as a '?' on the screen and on the serial terminal alike, so the
+ * sequences are the firmware's to render, as SetAttribute and friends.
  */
 
 #include <errno.h>
+#include <wireboot/ansi_interpret.h>
 #include <wireboot/console.h>
 #include <wireboot/efi.h>
 #include <wireboot/features.h>
@@ -71,7 +78,7 @@ static void queue_unit(CHAR16 unit)
 }
 
 /* Decodes UTF-8 incrementally; anything malformed shows as '?'. */
-static void efi_console_putchar(int c)
+static void efi_console_text(int c)
 {
 	unsigned char byte = (unsigned char)c;
 
@@ -256,6 +263,26 @@ static void efi_console_show_cursor(bool visible)
 	/* Consoles without a cursor say EFI_UNSUPPORTED: nothing to do. */
 	if (conout)
 		conout->EnableCursor(conout, visible);
+}
+
+/* What the interpreter of escape sequences draws with. */
+static const struct console_driver efi_screen = {
+	.name = "efi-screen",
+	.putchar = efi_console_text,
+	.set_cursor = efi_console_set_cursor,
+	.set_colour = efi_console_set_colour,
+	.clear = efi_console_clear,
+	.clear_to_eol = efi_console_clear_to_eol,
+	.show_cursor = efi_console_show_cursor,
+};
+
+static void efi_console_putchar(int c)
+{
+	static struct ansi_interpreter ansi = { .screen = &efi_screen,
+						.foreground = CONSOLE_DEFAULT,
+						.background = CONSOLE_DEFAULT };
+
+	ansi_interpret(&ansi, c);
 }
 
 CONSOLE_DRIVER(efi_console) = {

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Every protocol GUID the platform layer uses, in one object: a GUID
+ * Every protocol, table and variable GUID the platform layer uses, in one
+ * object: a GUID
  * written out in several files is a GUID that can be mistyped in one.
  */
 
+#include <efi/config_tables.h>
 #include <efi/protocol/component_name2.h>
 #include <efi/protocol/device_path.h>
 #include <efi/protocol/driver_binding.h>
@@ -22,3 +24,6 @@ EFI_GUID efi_loaded_image_protocol_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
 EFI_GUID efi_pci_io_protocol_guid = EFI_PCI_IO_PROTOCOL_GUID;
 EFI_GUID efi_simple_file_system_protocol_guid = EFI_SIMPLE_FILE_SYSTEM_PROTOCOL_GUID;
 EFI_GUID efi_simple_network_protocol_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
+EFI_GUID efi_smbios_table_guid = SMBIOS_TABLE_GUID;
+EFI_GUID efi_smbios3_table_guid = SMBIOS3_TABLE_GUID;
+EFI_GUID efi_global_variable_guid = EFI_GLOBAL_VARIABLE;

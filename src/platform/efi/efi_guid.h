@@ -18,5 +18,8 @@ extern EFI_GUID efi_loaded_image_protocol_guid;
 extern EFI_GUID efi_pci_io_protocol_guid;
 extern EFI_GUID efi_simple_file_system_protocol_guid;
 extern EFI_GUID efi_simple_network_protocol_guid;
+extern EFI_GUID efi_smbios_table_guid;
+extern EFI_GUID efi_smbios3_table_guid;
+extern EFI_GUID efi_global_variable_guid;
 
 #endif

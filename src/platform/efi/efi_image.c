@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * EFI executables as images: "chain x.efi" loads the PE image from memory
- * through the firmware's LoadImage and starts it.
+ * through the firmware's LoadImage and starts it. Under Secure Boot both
+ * the firmware (LoadImage) and, when it started us, shim
+ * (efi_shim_lock.c) verify it first; we never start anything ourselves.
  *
  * Our NICs are closed (not unregistered) while the image runs: the next
  * stage may drive the same hardware itself, through the firmware's own
@@ -15,8 +17,8 @@
 #include <string.h>
 #include <platform/efi/efi_guid.h>
 #include <platform/efi/efi_path.h>
+#include <platform/efi/efi_shim_lock.h>
 #include <wireboot/efi.h>
-#include <wireboot/error_name.h>
 #include <wireboot/image.h>
 #include <wireboot/netdev.h>
 #include <wireboot/utf.h>
@@ -161,6 +163,11 @@ static int efi_image_exec(struct image *image)
 
 	if (!path)
 		return -ENOMEM;
+	rc = efi_shim_lock_verify(image->name, image->data, image->len);
+	if (rc != 0) {
+		free(path);
+		return rc;
+	}
 	status = efi_boot_services->LoadImage(0, efi_image_handle, path,
 					      image->data, image->len, &handle);
 	free(path);
@@ -169,8 +176,15 @@ static int efi_image_exec(struct image *image)
 		/* Refused by Secure Boot: the handle exists, unusable. */
 		if (status == EFI_SECURITY_VIOLATION && handle)
 			efi_boot_services->UnloadImage(handle);
-		printf("%s: the firmware could not load it: %s (%s)\n",
-		       image->name, strerror(rc), error_name(rc));
+		/* Under Secure Boot the firmware verified the image (as shim
+		 * does, when it started us) and said no. */
+		if (status == EFI_SECURITY_VIOLATION || status == EFI_ACCESS_DENIED)
+			printf("%s: refused by Secure Boot: the firmware did not "
+			       "verify its signature (%s)\n", image->name,
+			       efi_status_name(status));
+		else
+			printf("%s: the firmware could not load it: %s (%s)\n",
+			       image->name, strerror(rc), efi_status_name(status));
 		return rc;
 	}
 	if (image->cmdline &&

@@ -56,6 +56,7 @@ static EFI_STATUS EFIAPI load_file(EFI_LOAD_FILE_PROTOCOL *This,
 	if (booting)
 		return EFI_ALREADY_STARTED;
 	booting = true;
+	wireboot_boot_option = true;
 	rc = wireboot_main();
 	booting = false;
 	*BufferSize = 0;

@@ -12,3 +12,8 @@ PROVIDE_OBJECT(efi_program);
 REQUIRE_OBJECT(efi_image);
 REQUIRE_OBJECT(efi_power_cmd);
 REQUIRE_OBJECT(efi_settings);
+/* What scripts see of the machine: SMBIOS, firmware variables, PCI. */
+REQUIRE_OBJECT(smbios_settings);
+REQUIRE_OBJECT(efi_var_settings);
+REQUIRE_OBJECT(pci_settings);
+REQUIRE_OBJECT(pciscan_cmd);

@@ -6,7 +6,9 @@
  * single keys; Ctrl-C still interrupts the program. The terminal is driven
  * the way any terminal is: screen operations as escape sequences
  * (src/core/ansi_output.c), and what it sends for keys read by the
- * terminal decoder (src/core/key_decode.c).
+ * terminal decoder (src/core/key_decode.c). Once stdin is at its end,
+ * every read gives Ctrl-D, the terminal's end-of-input key, so that the
+ * shell ends instead of waiting forever.
  */
 
 #include <poll.h>
@@ -19,6 +21,7 @@
 #include <wireboot/console.h>
 #include <wireboot/features.h>
 #include <wireboot/key_decode.h>
+#include <wireboot/keys.h>
 #include <wireboot/timer.h>
 
 #define LINE_MAX_BYTES 256
@@ -98,8 +101,10 @@ static int linux_console_getkey(void)
 	for (;;) {
 		if ((key = key_decoder_next(&decoder)) >= 0)
 			return key;
-		if (!read_byte(&byte))
-			return key_decoder_idle(&decoder, monotonic_us());
+		if (!read_byte(&byte)) {
+			key = key_decoder_idle(&decoder, monotonic_us());
+			return key < 0 && stdin_closed ? KEY_CTRL('D') : key;
+		}
 		key_decoder_feed(&decoder, byte, monotonic_us());
 	}
 }
