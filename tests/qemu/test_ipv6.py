@@ -3,7 +3,8 @@
 IPv4 switched off: ipxe.efi on virtio-net takes a SLAAC address from
 QEMU's router advertisement (fec0::/64), the boot file URL from its
 stateless DHCPv6, fetches the script and a file by TFTP over IPv6 from
-QEMU's built-in server and chain-loads the test program."""
+QEMU's built-in server and chain-loads the test program. On e1000 too,
+whose driver must take every multicast group for neighbour discovery."""
 import hashlib
 import os
 import random
@@ -23,7 +24,7 @@ chain tftp://[fec0::2]/testprog.efi over-ipv6
 '''
 
 
-def test_slaac_dhcpv6_tftp_over_ipv6_on_virtio_net():
+def check_ipv6_boot(device):
     run_make(['bin-x86_64-efi/ipxe.efi', 'bin-x86_64-efi/testprog.efi'])
     root = tempfile.mkdtemp(prefix='wireboot-ipv6-')
     try:
@@ -34,8 +35,8 @@ def test_slaac_dhcpv6_tftp_over_ipv6_on_virtio_net():
             f.write(data)
         shutil.copy(os.path.join(BIN, 'testprog.efi'), root)
         args = ['-netdev', 'user,id=n0,ipv4=off,tftp=%s,bootfile=v6.ipxe' % root,
-                '-device', 'virtio-net-pci,netdev=n0,mac=%s,romfile=' % MAC]
-        with Machine('ipv6-virtio', esp=boot_esp(os.path.join(BIN, 'ipxe.efi')),
+                '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, MAC)]
+        with Machine('ipv6-' + device, esp=boot_esp(os.path.join(BIN, 'ipxe.efi')),
                      args=args) as vm:
             vm.wait_for(r'WIREBOOT-TESTPROG: started, load options: \[over-ipv6\]\n', 300)
             vm.wait_exit(60)
@@ -47,3 +48,11 @@ def test_slaac_dhcpv6_tftp_over_ipv6_on_virtio_net():
               'wrong or no SHA-256:\n' + text[-3000:])
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_slaac_dhcpv6_tftp_over_ipv6_on_virtio_net():
+    check_ipv6_boot('virtio-net-pci')
+
+
+def test_slaac_dhcpv6_tftp_over_ipv6_on_e1000():
+    check_ipv6_boot('e1000')
