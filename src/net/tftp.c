@@ -39,7 +39,6 @@
 #include <string.h>
 #include <net/rtt_estimator.h>
 #include <net/socket.h>
-#include <net/socket.h>
 #include <net/tftp.h>
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
