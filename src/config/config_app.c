@@ -30,6 +30,9 @@ REQUIRE_OBJECT(config_net);
 REQUIRE_OBJECT(nslookup_cmd);
 REQUIRE_OBJECT(ping_cmd);
 REQUIRE_OBJECT(ifmgmt_cmd);
+#ifdef NET_PROTO_IPV6
+REQUIRE_OBJECT(route_ipv6);
+#endif
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(route_ipv4);
 #endif

@@ -19,6 +19,13 @@ REQUIRE_OBJECT(udp);
 
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(ipv4);
+/* Configurators plug into a table that nothing calls by name. */
+REQUIRE_OBJECT(dhcp);
+#endif
+#ifdef NET_PROTO_IPV6
+REQUIRE_OBJECT(ipv6);
+REQUIRE_OBJECT(ipv6conf);
+REQUIRE_OBJECT(dhcpv6);
 #endif
 #ifdef NET_PROTO_TCP
 REQUIRE_OBJECT(tcp);

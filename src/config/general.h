@@ -25,10 +25,13 @@
 #define DOWNLOAD_PROTO_HTTP
 
 /* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
+ * NET_PROTO_IPV6: IPv6 (with NDP, SLAAC, ICMPv6 echo and DHCPv6), on by
+ * default.
  * NET_PROTO_TCP: TCP client connections (SOCK_STREAM sockets, for HTTP),
  *   on by default; the "tcp-rcvbuf" setting sizes their receive buffer.
  * DNS_RESOLVER: host names in URIs resolved by DNS, on by default. */
 #define NET_PROTO_IPV4
+#define NET_PROTO_IPV6
 #define NET_PROTO_TCP
 #define DNS_RESOLVER
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <net/in6.h>
 #include <wireboot/settings.h>
 
 #define UUID_LEN 16
@@ -32,6 +33,7 @@ static const char *const type_names[] = {
 	[SETTING_UINT16] = "uint16",
 	[SETTING_UINT32] = "uint32",
 	[SETTING_BUSDEVFN] = "busdevfn",
+	[SETTING_IPV6] = "ipv6",
 };
 
 /* The fixed widths of the sized integer types, in bytes. */
@@ -309,6 +311,13 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 		return format_integer(type, bytes, raw_len, buf, len);
 	case SETTING_BUSDEVFN:
 		return format_busdevfn(bytes, raw_len, buf, len);
+	case SETTING_IPV6: {
+		char text[INET6_ADDRSTRLEN];
+
+		if (raw_len != sizeof(struct in6_addr))
+			return -EINVAL;
+		return snprintf(buf, len, "%s", inet6_ntoa(raw, text));
+	}
 	}
 	return -EINVAL;
 }
@@ -637,6 +646,10 @@ int parse_setting(enum setting_type type, const char *text, void *buf,
 		return parse_ipv4_list(text, buf, len);
 	case SETTING_UUID:
 		rc = parse_uuid(text, fixed);
+		break;
+	case SETTING_IPV6:
+		rc = inet6_aton(text, (struct in6_addr *)fixed) ? -EINVAL :
+		     (int)sizeof(struct in6_addr);
 		break;
 	default:
 		return -EINVAL;

@@ -60,6 +60,7 @@ static bool in_tree(const struct settings *block)
 void settings_init(struct settings *block, const char *name)
 {
 	strlcpy(block->name, name, sizeof(block->name));
+	block->order = 0;
 	block->parent = NULL;
 	INIT_LIST_HEAD(&block->siblings);
 	INIT_LIST_HEAD(&block->children);
@@ -68,11 +69,18 @@ void settings_init(struct settings *block, const char *name)
 
 void register_settings(struct settings *block, struct settings *parent)
 {
+	struct settings *sibling;
+
 	if (!parent)
 		parent = &global_settings;
 	list_del(&block->siblings);
 	block->parent = parent;
-	list_add_tail(&block->siblings, &parent->children);
+	/* After every sibling of the same or a lower order. */
+	list_for_each_entry(sibling, &parent->children, siblings) {
+		if (sibling->order > block->order)
+			break;
+	}
+	list_add_tail(&block->siblings, &sibling->siblings);
 	if (!list_empty(&block->values) || !list_empty(&block->children))
 		apply_settings();
 }
@@ -212,7 +220,7 @@ const char *stored_setting_name(const struct settings *block, unsigned index,
 }
 
 /* The value of block itself: stored, else built in. */
-static int fetch_own(struct settings *block, const char *name, void *buf,
+int fetch_setting_own(struct settings *block, const char *name, void *buf,
 		     size_t len, enum setting_type *type)
 {
 	const struct builtin_setting *builtin;
@@ -246,7 +254,7 @@ static int fetch_tree(struct settings *block, const char *name, void *buf,
 		      size_t len, enum setting_type *type)
 {
 	struct settings *child;
-	int rc = fetch_own(block, name, buf, len, type);
+	int rc = fetch_setting_own(block, name, buf, len, type);
 
 	if (rc != -ENOENT)
 		return rc;

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <arch/dhcp_arch.h>
 #include <net/dhcp.h>
+#include <net/config_protocol.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
 #include <net/udp.h>
@@ -45,6 +46,7 @@
 #define ERRFILE ERRFILE_dhcp
 
 FEATURE("dhcp");
+PROVIDE_OBJECT(dhcp);
 
 #define DHCP_RETRY_MIN_US 1000000ULL
 #define DHCP_RETRY_MAX_US 16000000ULL
@@ -854,4 +856,11 @@ SETTING_DEFINITION(next_server_setting) = {
 };
 SETTING_DEFINITION(dhcp_server_setting) = {
 	.name = "dhcp-server", .type = SETTING_IPV4
+};
+
+CONFIG_PROTOCOL(dhcp_config_protocol) = {
+	.name = "dhcp",
+	.label = "DHCP",
+	.autoboot = true,
+	.start = start_dhcp,
 };

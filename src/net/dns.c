@@ -35,6 +35,7 @@
 #include <net/dns.h>
 #include <net/dns_cache.h>
 #include <net/dns_packet.h>
+#include <net/in6.h>
 #include <net/in.h>
 #include <net/resolv.h>
 #include <wireboot/debug.h>
@@ -289,7 +290,9 @@ static int dns_server_index(struct dns_lookup *lookup,
 	unsigned i;
 
 	for (i = 0; i < lookup->num_servers; i++) {
-		if (src->sin_addr.s_addr == lookup->servers[i].sin_addr.s_addr &&
+		if (sock_same_address((const struct sockaddr_tcpip *)src,
+				      (const struct sockaddr_tcpip *)
+				      &lookup->servers[i]) &&
 		    src->sin_port == lookup->servers[i].sin_port)
 			return (int)i;
 	}
@@ -349,7 +352,7 @@ static int dns_deliver(struct interface *xfer, struct io_buffer *iob,
 	int server, rc;
 
 	/* Only a server we asked, from its port, for the question now. */
-	if (lookup->done || !src || src->sin_family != AF_INET ||
+	if (lookup->done || !src || !src->sin_family ||
 	    (server = dns_server_index(lookup, src)) < 0)
 		goto drop;
 	rc = dns_parse_response(iob->data, iob_len(iob), lookup->id,
@@ -389,16 +392,18 @@ static const struct interface_operations dns_resolv_operations = {
 };
 
 /* The servers DHCP (or the user) named: the "dns" setting holds one or
- * several IPv4 addresses. */
+ * several IPv4 addresses; "dns6" (router advertisements, DHCPv6) an IPv6
+ * one, tried after them. Every socket address has the same size, so the
+ * IPv6 one takes a slot of the same array. */
 static int dns_servers(struct dns_lookup *lookup)
 {
 	struct in_addr addrs[DNS_MAX_SERVERS];
+	struct in6_addr addr6;
 	int len = fetch_setting(NULL, "dns", addrs, sizeof(addrs), NULL);
 	unsigned i, count;
 
-	if (len < (int)sizeof(addrs[0]))
-		return -EUNIQ(ENXIO, 5);
-	count = (unsigned)len / sizeof(addrs[0]);
+	count = len < (int)sizeof(addrs[0]) ? 0 :
+		(unsigned)len / sizeof(addrs[0]);
 	if (count > DNS_MAX_SERVERS)
 		count = DNS_MAX_SERVERS;
 	for (i = 0; i < count; i++) {
@@ -412,6 +417,17 @@ static int dns_servers(struct dns_lookup *lookup)
 		server->sin_family = AF_INET;
 		server->sin_port = htons(DNS_PORT);
 		server->sin_addr = addrs[i];
+	}
+	if (lookup->num_servers < DNS_MAX_SERVERS &&
+	    fetch_setting(NULL, "dns6", &addr6, sizeof(addr6), NULL) ==
+	    sizeof(addr6)) {
+		struct sockaddr_in6 *server6 = (struct sockaddr_in6 *)
+			&lookup->servers[lookup->num_servers++];
+
+		memset(server6, 0, sizeof(*server6));
+		server6->sin6_family = AF_INET6;
+		server6->sin6_port = htons(DNS_PORT);
+		server6->sin6_addr = addr6;
 	}
 	return lookup->num_servers ? 0 : -EUNIQ(ENXIO, 10);
 }

@@ -18,12 +18,16 @@
 #include <wireboot/errfile.h>
 #include <wireboot/features.h>
 #include <wireboot/settings.h>
-#include "ipv4_reassembly.h"
+#include "reassembly.h"
 
 #define ERRFILE ERRFILE_ipv4
 
 #define IP_VERSION 4
 #define IP_TTL 64
+#define IP_FLAG_MF 0x2000
+#define IP_OFFSET_MASK 0x1fff
+#define IP_MIN_HLEN 20
+#define IP_MAX_LEN 0xffff
 
 FEATURE("ipv4");
 PROVIDE_OBJECT(ipv4);
@@ -371,6 +375,7 @@ static int ipv4_rx(struct io_buffer *iob, struct net_device *netdev,
 	struct sockaddr_in src = { .sin_family = AF_INET };
 	struct sockaddr_in dest = { .sin_family = AF_INET };
 	size_t hlen, total;
+	uint16_t frags;
 	uint8_t protocol;
 	int rc = -EINVAL;
 
@@ -408,8 +413,20 @@ static int ipv4_rx(struct io_buffer *iob, struct net_device *netdev,
 	src.sin_addr = iphdr->src;
 	dest.sin_addr = iphdr->dest;
 	src.sin_scope_id = dest.sin_scope_id = (uint16_t)(netdev->index + 1);
-	if (ntohs(iphdr->frags) & (IP_FLAG_MF | IP_OFFSET_MASK)) {
-		iob = ipv4_reassemble(iob, netdev, iphdr, hlen);
+	frags = ntohs(iphdr->frags);
+	if (frags & (IP_FLAG_MF | IP_OFFSET_MASK)) {
+		/* A datagram is named by its addresses, identification and
+		 * protocol (RFC 791). */
+		uint8_t key[11];
+
+		memcpy(key, &iphdr->src, 4);
+		memcpy(key + 4, &iphdr->dest, 4);
+		memcpy(key + 8, &iphdr->ident, 2);
+		key[10] = protocol;
+		iob_pull(iob, hlen);
+		iob = reassemble(iob, netdev, key, sizeof(key),
+				 (size_t)(frags & IP_OFFSET_MASK) * 8,
+				 frags & IP_FLAG_MF, IP_MAX_LEN - IP_MIN_HLEN);
 		if (!iob)
 			return 0;
 	} else {

@@ -37,7 +37,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/in.h>
 #include <net/rtt_estimator.h>
 #include <net/socket.h>
 #include <net/tftp.h>
@@ -80,7 +79,7 @@ struct tftp_request {
 	struct interface xfer;		/* to the receiver */
 	struct interface socket;	/* UDP to the server */
 	struct retry_timer timer;
-	struct sockaddr_in server;	/* address and transfer port, once known */
+	struct sockaddr_tcpip server;	/* address and transfer port, once known */
 	bool tid_known;
 	bool rrq_sent;
 	bool oack_seen;
@@ -144,10 +143,10 @@ static void tftp_timed_answer(struct tftp_request *tftp)
 
 /* To dest, or (NULL) to the address and port the socket was opened to. */
 static int tftp_send(struct tftp_request *tftp, const void *data, size_t len,
-		     const struct sockaddr_in *dest)
+		     const struct sockaddr_tcpip *dest)
 {
 	struct io_buffer *iob = xfer_alloc_iob(&tftp->socket, len);
-	struct sockaddr_in to;
+	struct sockaddr_tcpip to;
 	struct xfer_metadata meta = { 0 };
 
 	if (!iob)
@@ -186,7 +185,7 @@ static int tftp_send_ack(struct tftp_request *tftp, bool timed)
 }
 
 static void tftp_send_error(struct tftp_request *tftp,
-			    const struct sockaddr_in *dest, unsigned code,
+			    const struct sockaddr_tcpip *dest, unsigned code,
 			    const char *message)
 {
 	uint8_t packet[4 + TFTP_ERROR_MSG_MAX] = { 0, TFTP_ERROR, 0, (uint8_t)code };
@@ -414,9 +413,9 @@ static void tftp_rx_error(struct tftp_request *tftp, const uint8_t *body,
  * port afterwards is someone else's, and RFC 1350 says to tell them. (The
  * socket, opened to the server's address, lets nobody else's through.) */
 static bool tftp_accept_source(struct tftp_request *tftp,
-			       const struct sockaddr_in *src)
+			       const struct sockaddr_tcpip *src)
 {
-	if (!src || src->sin_family != AF_INET || !tftp->rrq_sent)
+	if (!src || !src->st_family || !tftp->rrq_sent)
 		return false;
 	if (!tftp->tid_known) {
 		tftp->server = *src;
@@ -424,11 +423,11 @@ static bool tftp_accept_source(struct tftp_request *tftp,
 		tftp_timed_answer(tftp);
 		return true;
 	}
-	if (src->sin_addr.s_addr != tftp->server.sin_addr.s_addr) {
+	if (!sock_same_address(src, &tftp->server)) {
 		DBG("TFTP %s: packet from a stranger dropped\n", tftp->filename);
 		return false;
 	}
-	if (src->sin_port != tftp->server.sin_port) {
+	if (src->st_port != tftp->server.st_port) {
 		DBG("TFTP %s: packet from another transfer port\n",
 		    tftp->filename);
 		tftp_send_error(tftp, src, TFTP_ERR_UNKNOWN_TID,
@@ -443,7 +442,7 @@ static int tftp_socket_deliver(struct interface *socket, struct io_buffer *iob,
 {
 	struct tftp_request *tftp = container_of(socket, struct tftp_request,
 						 socket);
-	const struct sockaddr_in *src = (struct sockaddr_in *)meta->src;
+	const struct sockaddr_tcpip *src = (struct sockaddr_tcpip *)meta->src;
 	const uint8_t *data = iob->data;
 	size_t len = iob_len(iob);
 	unsigned opcode;

@@ -80,15 +80,6 @@ static int ephemeral_port(uint16_t *port)
 	return -EUNIQ(EADDRINUSE, 11);
 }
 
-/* Same family and address (every family keeps it at the same offset, see
- * net/socket.h; the rest is zero). */
-static bool same_address(const struct sockaddr_tcpip *a,
-			 const struct sockaddr_tcpip *b)
-{
-	return a->st_family == b->st_family &&
-	       memcmp(a->pad + 2, b->pad + 2, sizeof(a->pad) - 2) == 0;
-}
-
 static void udp_free(struct refcnt *refcnt)
 {
 	free(container_of(refcnt, struct udp_socket, refcnt));
@@ -210,7 +201,7 @@ static struct udp_socket *udp_demux(uint16_t port,
 		if (sock->local.st_scope_id &&
 		    sock->local.st_scope_id != netdev->index + 1)
 			continue;
-		if (sock->peer.st_family && !same_address(&sock->peer, st_src))
+		if (sock->peer.st_family && !sock_same_address(&sock->peer, st_src))
 			continue;
 		return sock;
 	}

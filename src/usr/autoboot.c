@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Autoboot policy (see usr/autoboot.h). Every device configures at once;
- * the first lease that names a boot file wins. The boot file's URI is built
+ * Autoboot policy (see usr/autoboot.h). Every device configures at once,
+ * by IPv4 and IPv6 side by side; the first configuration that names a
+ * boot file (a DHCPv4 file name, a DHCPv6 boot file URL) wins, so an
+ * IPv6-only network boots without waiting out IPv4. The boot file's URI is built
  * as an object and fetched as one, never formatted to text and parsed back.
  */
 
@@ -66,7 +68,7 @@ int autoboot(void)
 		printf("No network devices: nothing to boot from\n");
 		return -EUNIQ(ENODEV, 2);
 	}
-	rc = ifconf_dhcp_all(has_boot_file, &bound);
+	rc = ifconf_autoboot(has_boot_file, &bound);
 	if (rc == 0)
 		rc = boot_from(bound);
 	if (rc && errno_base(rc) != -ECANCELED) {

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Interface management (see usr/ifmgmt.h). DHCP sessions on several devices
- * run side by side as jobs; this waits for the first useful lease rather
- * than trying the devices one after another, so a machine whose only
- * server sits behind its last port is configured in about the time one
- * device takes. Configurators are a table, so that ifconf names none of
- * them.
+ * Interface management (see usr/ifmgmt.h). Configuration protocols (DHCP,
+ * IPv6, DHCPv6: net/config_protocol.h) on several devices run side by side
+ * as jobs; this waits for the first useful result rather than trying the
+ * devices (or the address families) one after another, so a machine whose
+ * only server sits behind its last port, or speaks only IPv6, is
+ * configured in about the time one device takes. Configurators are a
+ * table, so that ifconf names none of them.
  */
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/dhcp.h>
+#include <net/config_protocol.h>
 #include <usr/ifmgmt.h>
 #include <usr/jobwait.h>
 #include <wireboot/errfile.h>
@@ -23,9 +24,10 @@ TABLE_DEFINE(const struct net_configurator, net_configurators);
 
 #define ERRFILE ERRFILE_ifmgmt
 
-struct dhcp_attempt {
+struct attempt {
 	struct job_waiter waiter;
 	struct net_device *netdev;
+	const struct config_protocol *protocol;
 	bool reported;
 };
 
@@ -74,13 +76,13 @@ void ifstat(struct net_device *netdev)
 	print_reasons("RXE", stats->rx_reasons);
 }
 
-static void report(struct dhcp_attempt *attempt, uint64_t start)
+static void report(struct attempt *attempt, uint64_t start)
 {
 	uint64_t elapsed = monotonic_us() - start;
 	char mac[18];
 
 	attempt->reported = true;
-	printf("DHCP (%s %s)", attempt->netdev->name,
+	printf("%s (%s %s)", attempt->protocol->label, attempt->netdev->name,
 	       eth_ntoa(attempt->netdev->ll_addr, mac));
 	if (attempt->waiter.rc == 0) {
 		printf(" ok (%u.%02u s)\n", (unsigned)(elapsed / 1000000),
@@ -91,27 +93,31 @@ static void report(struct dhcp_attempt *attempt, uint64_t start)
 	}
 }
 
-int ifconf_dhcp(struct net_device **devices, unsigned count,
-		bool (*accept)(struct net_device *netdev),
-		struct net_device **bound)
+int ifconf_protocols(struct net_device **devices, unsigned count,
+		     const struct config_protocol *const *protocols,
+		     unsigned protocol_count,
+		     bool (*accept)(struct net_device *netdev),
+		     struct net_device **bound)
 {
-	struct dhcp_attempt *attempts;
+	struct attempt *attempts;
 	uint64_t start = monotonic_us();
-	unsigned i, running = 0;
+	unsigned i, total = count * protocol_count, running = 0;
 	int rc = -EUNIQ(ENODEV, 1), cancel = 0;
 	bool won = false;
 
-	if (!count)
+	if (!total)
 		return rc;
-	attempts = calloc(count, sizeof(*attempts));
+	attempts = calloc(total, sizeof(*attempts));
 	if (!attempts)
 		return -EUNIQ(ENOMEM, 2);
-	for (i = 0; i < count; i++) {
-		struct dhcp_attempt *attempt = &attempts[i];
+	for (i = 0; i < total; i++) {
+		struct attempt *attempt = &attempts[i];
 
 		job_waiter_init(&attempt->waiter);
-		attempt->netdev = devices[i];
-		rc = start_dhcp(&attempt->waiter.job, devices[i]);
+		attempt->netdev = devices[i / protocol_count];
+		attempt->protocol = protocols[i % protocol_count];
+		rc = attempt->protocol->start(&attempt->waiter.job,
+					      attempt->netdev);
 		if (rc) {
 			attempt->waiter.done = true;
 			attempt->waiter.rc = rc;
@@ -122,8 +128,8 @@ int ifconf_dhcp(struct net_device **devices, unsigned count,
 	}
 	while (running && !cancel) {
 		cancel = job_wait_step();
-		for (i = 0; i < count && !cancel; i++) {
-			struct dhcp_attempt *attempt = &attempts[i];
+		for (i = 0; i < total && !cancel; i++) {
+			struct attempt *attempt = &attempts[i];
 
 			if (!attempt->waiter.done || attempt->reported)
 				continue;
@@ -142,16 +148,37 @@ int ifconf_dhcp(struct net_device **devices, unsigned count,
 		}
 	}
 	/* Ctrl-C, or a winner: the others stop. */
-	for (i = 0; i < count; i++)
+	for (i = 0; i < total; i++)
 		job_waiter_cancel(&attempts[i].waiter, cancel ? cancel : rc);
 	if (won) {
 		rc = 0;
 	} else if (cancel) {
-		printf("DHCP: Operation canceled\n");
+		printf("%s: Operation canceled\n", protocol_count == 1 ?
+		       protocols[0]->label : "Configuration");
 		rc = cancel;
 	}
 	free(attempts);
 	return rc;
+}
+
+/* One protocol by name; -ENOTSUP when the build has none of that name. */
+static int ifconf_named(struct net_device **devices, unsigned count,
+			const char *name,
+			bool (*accept)(struct net_device *netdev),
+			struct net_device **bound)
+{
+	const struct config_protocol *protocol = find_config_protocol(name);
+
+	if (!protocol)
+		return -EUNIQ(ENOTSUP, 10);
+	return ifconf_protocols(devices, count, &protocol, 1, accept, bound);
+}
+
+int ifconf_dhcp(struct net_device **devices, unsigned count,
+		bool (*accept)(struct net_device *netdev),
+		struct net_device **bound)
+{
+	return ifconf_named(devices, count, "dhcp", accept, bound);
 }
 
 /* Every registered device, in a new array (the caller frees it). */
@@ -187,14 +214,60 @@ int ifconf_dhcp_all(bool (*accept)(struct net_device *netdev),
 	return rc;
 }
 
+int ifconf_autoboot(bool (*accept)(struct net_device *netdev),
+		    struct net_device **bound)
+{
+	const struct config_protocol **protocols, *protocol;
+	struct net_device **devices;
+	unsigned count, protocol_count = 0;
+	int rc = -EUNIQ(ENOMEM, 11);
+
+	devices = all_netdevs(&count);
+	protocols = calloc((size_t)(TABLE_END(config_protocols) -
+				    TABLE_START(config_protocols)) + 1,
+			   sizeof(*protocols));
+	if (devices && protocols) {
+		for_each_table_entry(protocol, config_protocols) {
+			if (protocol->autoboot)
+				protocols[protocol_count++] = protocol;
+		}
+		rc = count ? ifconf_protocols(devices, count, protocols,
+					      protocol_count, accept, bound)
+			   : -EUNIQ(ENODEV, 12);
+	}
+	free(protocols);
+	free(devices);
+	return rc;
+}
+
 static int ifconf_with_dhcp(struct net_device **devices, unsigned count)
 {
-	return ifconf_dhcp(devices, count, NULL, NULL);
+	return ifconf_named(devices, count, "dhcp", NULL, NULL);
+}
+
+static int ifconf_with_ipv6(struct net_device **devices, unsigned count)
+{
+	return ifconf_named(devices, count, "ipv6", NULL, NULL);
+}
+
+static int ifconf_with_dhcpv6(struct net_device **devices, unsigned count)
+{
+	return ifconf_named(devices, count, "dhcpv6", NULL, NULL);
 }
 
 NET_CONFIGURATOR(dhcp_configurator) = {
 	.name = "dhcp",
 	.configure = ifconf_with_dhcp,
+};
+
+NET_CONFIGURATOR(ipv6_configurator) = {
+	.name = "ipv6",
+	.configure = ifconf_with_ipv6,
+};
+
+NET_CONFIGURATOR(dhcpv6_configurator) = {
+	.name = "dhcpv6",
+	.configure = ifconf_with_dhcpv6,
 };
 
 int ifconf(struct net_device **devices, unsigned count, const char *name)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /* The script engine on arbitrary text: expansion, word splitting,
  * separators, labels, goto and exit, with harmless commands. */
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
 /* Setting text on arbitrary input: parse_setting() of every type, and
  * whatever it accepts must format and parse back to the same bytes;
  * storef/fetchf with the input as a name. */

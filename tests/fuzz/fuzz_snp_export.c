@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/platform/efi/efi_snp_export.c src/core/netdev.c src/core/iobuf.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/platform/efi/efi_snp_export.c src/core/netdev.c src/core/iobuf.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
 /*
  * The SNP export (EFI_SIMPLE_NETWORK_PROTOCOL over a network device) as a
  * firmware network stack or a loader calls it, with every argument from

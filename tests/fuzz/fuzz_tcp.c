@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/net/tcp.c src/net/tcp_packet.c src/net/rtt_estimator.c src/net/tcpip.c src/net/socket.c src/core/random_id.c
-// FIRMWARE_SOURCES: src/core/iobuf.c src/core/retry.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/core/iobuf.c src/core/retry.c src/core/interface.c src/core/xfer.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * A TCP connection's state machine fed a sequence of segments from the
  * peer (tests/unit/tcp_harness.h plays the network under it), with time

@@ -35,6 +35,8 @@ SUBNET = '10.79.0'
 SERVER = SUBNET + '.1'
 PROXY = SUBNET + '.2'
 TAP = 'wbtap0'
+PREFIX6 = '2001:db8:79'
+SERVER6 = PREFIX6 + '::1'
 
 # ---- a TFTP server with every option and fault injection -------------------
 
@@ -417,6 +419,43 @@ class Lab:
             subprocess.run(['ip', 'netns', 'del', namespace],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(self.files, ignore_errors=True)
+
+
+def ipv6_server(lab, address=SERVER6):
+    """A server namespace with an IPv6 address (no DAD: ready at once)
+    beside its IPv4 one."""
+    server = lab.add_server(SERVER)
+    lab.netns(server, ['sysctl', '-qw', 'net.ipv6.conf.vs.accept_dad=0'])
+    lab.netns(server, ['ip', '-6', 'addr', 'add', address + '/64', 'dev', 'vs',
+                       'nodad'])
+    return server
+
+
+def wait_link_local(lab, server):
+    """Until the server's link-local address has passed its own DAD:
+    dnsmasq sends advertisements from it."""
+    deadline = time.monotonic() + 10
+    while True:
+        shown = lab.netns(server, ['ip', '-6', 'addr', 'show', 'dev', 'vs', 'scope', 'link'])
+        if 'fe80' in shown and 'tentative' not in shown:
+            return
+        check(time.monotonic() < deadline, 'no link-local address on the server')
+        time.sleep(0.1)
+
+
+def dnsmasq6(lab, server, name, ranges, extra=()):
+    """dnsmasq sending router advertisements (every 4 s at most) and
+    serving the DHCP ranges given (IPv4 and IPv6 alike)."""
+    lab.netns(server, ['sysctl', '-qw', 'net.ipv6.conf.all.forwarding=1'])
+    wait_link_local(lab, server)
+    return lab.dnsmasq(server, name, ['--port=0', '--enable-ra', '--ra-param=vs,4'] +
+                       ['--dhcp-range=%s' % r for r in ranges] + list(extra))
+
+
+def ipv6_seconds(output):
+    match = re.search(r'IPv6 \(net0 [0-9a-f:]+\)\.* ok \((\d+\.\d+) s\)', output)
+    check(match, 'no IPv6 success line:\n' + output)
+    return float(match.group(1))
 
 
 def read_text(path):

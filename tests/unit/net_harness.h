@@ -10,12 +10,12 @@
  * the test advances. Settings are the real ones, so what a script or DHCP
  * stores takes effect through the applicators. Tests that use this list
  * these firmware sources:
- *   src/net/ethernet.c src/net/arp.c src/net/ipv4.c
- *   src/net/ipv4_reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c
+ *   src/net/ethernet.c src/net/arp.c src/net/neighbour.c src/net/ipv4.c
+ *   src/net/reassembly.c src/net/icmp.c src/net/udp.c src/net/inet.c
  *   src/net/tcpip.c src/net/netproto.c src/net/socket.c
  *   src/core/netdev.c src/core/iobuf.c src/core/retry.c src/core/process.c
  *   src/core/interface.c src/core/xfer.c src/core/settings.c
- *   src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+ *   src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
  *   src/core/errors.c
  */
 

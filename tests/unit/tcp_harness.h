@@ -17,7 +17,7 @@
  *   src/net/tcp.c src/net/tcp_packet.c src/net/rtt_estimator.c src/net/tcpip.c
  *   src/net/socket.c src/core/random_id.c src/core/iobuf.c
  *   src/core/retry.c src/core/interface.c src/core/xfer.c
- *   src/core/settings.c src/core/setting_types.c src/core/string.c
+ *   src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c
  *   src/core/vsprintf.c src/core/errors.c
  */
 

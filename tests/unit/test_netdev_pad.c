@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/core/netdev.c src/core/iobuf.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
 // ALSO_CLANG
 /*
  * Runt frames go out padded with zeros, never with what a buffer held

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/core/script.c src/core/script_parse.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /* Lines typed at the shell (system_interactive()): "exit" is reported to
  * the shell and ends only the line; a shell inside a shell keeps its
  * exit to itself; a shell opened from a script leaves the script

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/cpuid_settings.c src/core/pci_settings.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/core/cpuid_settings.c src/core/pci_settings.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
 /* The cpuid/ and pci/ settings scopes over a fake CPU and a fake PCI bus:
  * the established numeric names, named values, and names that are not
  * theirs; also the dotted numbers every scope reads. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/core/smbios.c src/core/smbios_settings.c src/core/settings.c src/core/setting_types.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/core/smbios.c src/core/smbios_settings.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/string.c src/core/vsprintf.c
 /* The SMBIOS parser (entry points, structures, strings, malformed tables)
  * and the smbios/ settings scope over a table of our own. */
 

@@ -287,8 +287,10 @@ static void intel_start_rx(struct intel_nic *intel)
 	intel_write(intel, INTEL_RDLEN, RX_RING_BYTES);
 	intel_write(intel, INTEL_RDH, 0);
 	intel_write(intel, INTEL_RDT, 0);
-	intel_write(intel, INTEL_RCTL,
-		    INTEL_RCTL_EN | INTEL_RCTL_BAM | INTEL_RCTL_SECRC);
+	/* Every multicast: IPv6 neighbour discovery needs its groups, and
+	 * the stack drops what it does not want. */
+	intel_write(intel, INTEL_RCTL, INTEL_RCTL_EN | INTEL_RCTL_MPE |
+				       INTEL_RCTL_BAM | INTEL_RCTL_SECRC);
 	intel_refill_rx(intel);
 }
 

@@ -33,6 +33,7 @@
 #define INTEL_IMC 0x00d8		/* interrupt mask clear */
 #define INTEL_RCTL 0x0100
 #define INTEL_RCTL_EN (1u << 1)
+#define INTEL_RCTL_MPE (1u << 4)	/* accept every multicast */
 #define INTEL_RCTL_BAM (1u << 15)	/* accept broadcast */
 #define INTEL_RCTL_SECRC (1u << 26)	/* strip the CRC */
 /* BSIZE (bits 16-17) and BSEX left 0: 2048-byte receive buffers. */

@@ -297,8 +297,10 @@ static void write_init_block(struct pcnet *pcnet)
 	struct pcnet_init_block *init = &pcnet->area->init;
 
 	/* Mode 0: unicast to us and broadcast, FCS added on transmit; an
-	 * all-zero logical address filter takes no multicast. */
+	 * all-ones logical address filter takes every multicast (IPv6
+	 * neighbour discovery needs its groups; the stack filters). */
 	memset(init, 0, sizeof(*init));
+	memset(init->multicast_filter, 0xff, sizeof(init->multicast_filter));
 	init->rx_length_log2 = RX_RING_LOG2 << PCNET_RING_LOG2_SHIFT;
 	init->tx_length_log2 = TX_RING_LOG2 << PCNET_RING_LOG2_SHIFT;
 	memcpy(init->mac, pcnet->netdev->ll_addr, ETH_ALEN);

@@ -14,6 +14,7 @@
  * link-local addresses.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/interface.h>
@@ -42,6 +43,15 @@ struct sockaddr_tcpip {
 	uint16_t st_scope_id;	/* network device index + 1, or 0 */
 	uint8_t pad[SA_LEN - 6];
 };
+
+/* Same family and address, whatever the port and scope (every family
+ * keeps its address at the same offset; the rest is zero). */
+static inline bool sock_same_address(const struct sockaddr_tcpip *a,
+				     const struct sockaddr_tcpip *b)
+{
+	return a->st_family == b->st_family &&
+	       __builtin_memcmp(a->pad + 2, b->pad + 2, sizeof(a->pad) - 2) == 0;
+}
 
 /* Socket types. */
 #define SOCK_DGRAM 1

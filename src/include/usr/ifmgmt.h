@@ -4,25 +4,39 @@
 
 /*
  * Network interface management for people and scripts: opening devices and
- * configuring them by DHCP, on one device or on several at once.
+ * configuring them (DHCP, IPv6, DHCPv6), on one device or on several at
+ * once.
  */
 
 #include <stdbool.h>
+#include <net/config_protocol.h>
 #include <wireboot/netdev.h>
 #include <wireboot/tables.h>
 
 /*
- * Runs DHCP on every device in devices[0..count) at once, printing a line
- * per device as it finishes. Returns as soon as one is bound and accept()
- * (NULL: any lease) takes it, cancelling the others; *bound (if given) is
- * that device. Otherwise the error of the last to fail, or -ECANCELED.
+ * Runs every protocol of protocols[0..n) on every device of
+ * devices[0..count) at once, printing a line per attempt as it finishes
+ * ("IPv6 (net0 52:54:00:12:34:56) ok (1.02 s)"). Returns as soon as one
+ * succeeds and accept() (NULL: any) takes its device, cancelling the
+ * others; *bound (if given) is that device. Otherwise the error of the
+ * last to fail, or -ECANCELED.
  */
+int ifconf_protocols(struct net_device **devices, unsigned count,
+		     const struct config_protocol *const *protocols, unsigned n,
+		     bool (*accept)(struct net_device *netdev),
+		     struct net_device **bound);
+
+/* The same with DHCP alone. */
 int ifconf_dhcp(struct net_device **devices, unsigned count,
 		bool (*accept)(struct net_device *netdev),
 		struct net_device **bound);
 
 /* The same on every registered device. */
 int ifconf_dhcp_all(bool (*accept)(struct net_device *netdev),
+		    struct net_device **bound);
+/* Every protocol autoboot runs (IPv4 and IPv6 side by side) on every
+ * registered device. */
+int ifconf_autoboot(bool (*accept)(struct net_device *netdev),
 		    struct net_device **bound);
 
 /* Opens a device, saying why when it cannot. */
@@ -36,7 +50,7 @@ void ifstat(struct net_device *netdev);
 /*
  * Ways of configuring devices ("ifconf --configurator dhcp"): each takes
  * the devices to configure at once and returns 0 when one of them is
- * configured. DHCP is one; others (IPv6 autoconfiguration) plug in.
+ * configured: "dhcp", "ipv6", "dhcpv6".
  */
 struct net_configurator {
 	const char *name;

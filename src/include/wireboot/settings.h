@@ -14,8 +14,8 @@
  * hexraw, base64 (any), string, uristring, uuid (16 bytes), uint (1-8
  * bytes, big-endian as DHCP sends them), int8/16/32 and uint8/16/32 (that
  * many bytes, big-endian), busdevfn (a PCI address: segment << 16 | bus << 8
- * | device << 3 | function). A ":type" given when reading shows the stored
- * bytes in that form.
+ * | device << 3 | function), ipv6 (16 bytes). A ":type" given when reading
+ * shows the stored bytes in that form.
  *
  * A block's name is its own part of the path ("dhcp" for the block below
  * "net0"); find_settings() joins the parts with dots. Looking a name up in
@@ -32,7 +32,7 @@
  * A-Z a-z 0-9 - . _ ~ percent-encoded; base64 RFC 4648 with padding;
  * int8/16/32 signed decimal; uint8/16/32 "0x" hex as the established
  * language shows them (parsing both take decimal or "0x" hex); busdevfn
- * "bb:dd.f" or, beyond segment 0, "ssss:bb:dd.f".
+ * "bb:dd.f" or, beyond segment 0, "ssss:bb:dd.f"; ipv6 "fe80::1".
  */
 
 #include <stdbool.h>
@@ -58,10 +58,15 @@ enum setting_type {
 	SETTING_UINT16,
 	SETTING_UINT32,
 	SETTING_BUSDEVFN,
+	SETTING_IPV6,
 };
 
 struct settings {
 	char name[16];
+	/* Among siblings, lower orders are looked in first (0 by default);
+	 * a device's link-local IPv6 block sits behind the others, so that
+	 * ${net0/ip6} is the address a server gave, when there is one. */
+	int order;
 	struct settings *parent;
 	struct list_head siblings;
 	struct list_head children;
@@ -167,6 +172,10 @@ int store_setting(struct settings *block, const char *name,
 int fetch_setting(struct settings *block, const char *name, void *buf,
 		  size_t len, enum setting_type *type);
 
+/* The same for block's own value alone (stored or built in), for a
+ * reader that walks the blocks itself. */
+int fetch_setting_own(struct settings *block, const char *name, void *buf,
+		      size_t len, enum setting_type *type);
 /* The name of block's own index-th stored value (not its children's), in
  * the order they were first stored, and its type if type is not NULL;
  * NULL past the last. For listings and completion. */
@@ -182,7 +191,7 @@ int format_setting(enum setting_type type, const void *raw, size_t raw_len,
 int parse_setting(enum setting_type type, const char *text, void *buf,
 		  size_t len);
 /* Type names as scripts write them ("string", "ipv4", "hex", "uuid",
- * "uint", "hexhyp", ...); returns -EINVAL for others. */
+ * "uint", "hexhyp", "ipv6", ...); returns -EINVAL for others. */
 int setting_type_from_name(const char *name, enum setting_type *type);
 
 /* By full name ("net0/ip", "filename", "net0.dhcp/next-server:hex" with

@@ -98,8 +98,11 @@ static int snpnet_open(struct net_device *netdev)
 		if (EFI_ERROR(status))
 			return snp_error(snpnet, "Initialize", status);
 	}
+	/* Every multicast where the NIC can: IPv6 neighbour discovery needs
+	 * its groups, and the stack drops what it does not want. */
 	filters = (EFI_SIMPLE_NETWORK_RECEIVE_UNICAST |
-		   EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST) &
+		   EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST |
+		   EFI_SIMPLE_NETWORK_RECEIVE_PROMISCUOUS_MULTICAST) &
 		  snp->Mode->ReceiveFilterMask;
 	status = snp->ReceiveFilters(snp, filters, 0, 0, 0, NULL);
 	if (EFI_ERROR(status)) {

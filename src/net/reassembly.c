@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * IPv4 fragment reassembly. Pieces are kept per datagram (source,
- * destination, identification, protocol, device) in offset order; memory is
- * bounded by the number of datagrams and pieces, and an incomplete datagram
- * is dropped after a timeout.
+ * Fragment reassembly (see reassembly.h), one implementation for IPv4 and
+ * IPv6 (RFC 791, RFC 8200 section 4.5). Pieces are kept per datagram (its
+ * family's key and the device) in offset order; memory is bounded by the
+ * number of datagrams and pieces, and an incomplete datagram is dropped
+ * after a timeout.
  */
 
 #include <errno.h>
@@ -12,11 +13,11 @@
 #include <string.h>
 #include <wireboot/debug.h>
 #include <wireboot/retry.h>
-#include "ipv4_reassembly.h"
+#include "reassembly.h"
 
 /* Reassembly bounds: a few datagrams at once, each of a limited number of
  * pieces, abandoned if incomplete after the timeout (RFC 791 suggests 15 s
- * as the lower bound). The oldest datagram makes room for a new one. */
+ * as the lower bound; RFC 8200 says 60 s at most). The oldest datagram makes room for a new one. */
 #define REASSEMBLY_MAX_DATAGRAMS 4
 #define REASSEMBLY_MAX_FRAGMENTS 64
 #define REASSEMBLY_TIMEOUT_US 15000000ULL
@@ -31,10 +32,9 @@ struct fragment {
 struct reassembly {
 	struct list_head list;
 	struct net_device *netdev;	/* holds a reference */
-	struct in_addr src;
-	struct in_addr dest;
-	uint16_t ident;
-	uint8_t protocol;
+	uint8_t key[REASSEMBLY_KEY_MAX];
+	size_t key_len;
+	size_t max_len;
 	struct list_head fragments;	/* sorted by offset, never overlapping */
 	unsigned fragment_count;
 	size_t received;		/* payload bytes held */
@@ -66,30 +66,27 @@ static void reassembly_expired(struct retry_timer *timer, bool fail __unused)
 	struct reassembly *reassembly =
 		container_of(timer, struct reassembly, timer);
 
-	DBG("%s: IP datagram %#x from %08x incomplete, dropped\n",
-	    reassembly->netdev->name, reassembly->ident,
-	    ntohl(reassembly->src.s_addr));
+	DBG("%s: IP datagram incomplete, dropped\n", reassembly->netdev->name);
 	free_reassembly(reassembly);
 }
 
 static struct reassembly *find_reassembly(struct net_device *netdev,
-					  const struct iphdr *iphdr)
+					  const void *key, size_t key_len)
 {
 	struct reassembly *reassembly;
 
 	list_for_each_entry(reassembly, &reassemblies, list) {
 		if (reassembly->netdev == netdev &&
-		    reassembly->src.s_addr == iphdr->src.s_addr &&
-		    reassembly->dest.s_addr == iphdr->dest.s_addr &&
-		    reassembly->ident == iphdr->ident &&
-		    reassembly->protocol == iphdr->protocol)
+		    reassembly->key_len == key_len &&
+		    memcmp(reassembly->key, key, key_len) == 0)
 			return reassembly;
 	}
 	return NULL;
 }
 
 static struct reassembly *new_reassembly(struct net_device *netdev,
-					 const struct iphdr *iphdr)
+					 const void *key, size_t key_len,
+					 size_t max_len)
 {
 	struct reassembly *reassembly;
 
@@ -101,10 +98,9 @@ static struct reassembly *new_reassembly(struct net_device *netdev,
 		return NULL;
 	netdev_get(netdev);
 	reassembly->netdev = netdev;
-	reassembly->src = iphdr->src;
-	reassembly->dest = iphdr->dest;
-	reassembly->ident = iphdr->ident;
-	reassembly->protocol = iphdr->protocol;
+	memcpy(reassembly->key, key, key_len);
+	reassembly->key_len = key_len;
+	reassembly->max_len = max_len;
 	INIT_LIST_HEAD(&reassembly->fragments);
 	retry_init(&reassembly->timer, reassembly_expired, 0, 0);
 	start_timer_fixed(&reassembly->timer, REASSEMBLY_TIMEOUT_US);
@@ -143,7 +139,7 @@ static int add_fragment(struct reassembly *reassembly, struct io_buffer *iob,
 	size_t len = iob_len(iob), end = offset + len, max_end = 0;
 	struct fragment *fragment, *before = NULL;
 
-	if (end > IP_MAX_LEN - IP_MIN_HLEN)
+	if (end > reassembly->max_len)
 		return -EMSGSIZE;
 	if (!more_follow) {
 		if (reassembly->have_last && reassembly->total != end)
@@ -179,27 +175,24 @@ static int add_fragment(struct reassembly *reassembly, struct io_buffer *iob,
 	return 0;
 }
 
-struct io_buffer *ipv4_reassemble(struct io_buffer *iob,
-				  struct net_device *netdev,
-				  const struct iphdr *iphdr, size_t hlen)
+struct io_buffer *reassemble(struct io_buffer *iob, struct net_device *netdev,
+			     const void *key, size_t key_len, size_t offset,
+			     bool more_follow, size_t max_len)
 {
-	uint16_t frags = ntohs(iphdr->frags);
-	size_t offset = (size_t)(frags & IP_OFFSET_MASK) * 8;
-	bool more_follow = frags & IP_FLAG_MF;
 	struct reassembly *reassembly;
 	int rc;
 
-	iob_pull(iob, hlen);
 	/* Every piece but the last carries a multiple of 8 bytes. */
-	if (iob_len(iob) == 0 || (more_follow && iob_len(iob) % 8)) {
+	if (key_len > REASSEMBLY_KEY_MAX || iob_len(iob) == 0 ||
+	    (more_follow && iob_len(iob) % 8)) {
 		DBG("%s: bad IP fragment length %zu\n", netdev->name,
 		    iob_len(iob));
 		free_iob(iob);
 		return NULL;
 	}
-	reassembly = find_reassembly(netdev, iphdr);
+	reassembly = find_reassembly(netdev, key, key_len);
 	if (!reassembly)
-		reassembly = new_reassembly(netdev, iphdr);
+		reassembly = new_reassembly(netdev, key, key_len, max_len);
 	if (!reassembly) {
 		free_iob(iob);
 		return NULL;
@@ -210,8 +203,7 @@ struct io_buffer *ipv4_reassemble(struct io_buffer *iob,
 		return NULL;
 	}
 	if (rc != 0) {
-		DBG("%s: bad fragment of IP datagram %#x: %s\n", netdev->name,
-		    ntohs(reassembly->ident), strerror(rc));
+		DBG("%s: bad IP fragment: %s\n", netdev->name, strerror(rc));
 		free_iob(iob);
 		free_reassembly(reassembly);
 		return NULL;
