@@ -522,6 +522,8 @@ static void tftp_expired(struct retry_timer *timer, bool fail __unused)
 				  -EUNIQ(ETIMEDOUT, 7));	/* never answered */
 		return;
 	}
+	DBG2("TFTP %s: silent for %llu us after block %llu\n", tftp->filename,
+	     (unsigned long long)silent_us, (unsigned long long)tftp->block);
 	/* Before the server's first answer the request itself was lost. */
 	if (tftp->tid_known)
 		tftp_send_ack(tftp, false);

@@ -51,6 +51,12 @@ import subprocess
 import sys
 import time
 
+# The lossy link of the acceptance tests and the bench.
+LOSSY = dict(drop=0.02, dup=0.01, reorder=0.01, delay_ms=10)
+# The window they ask TFTP servers for: a round trip of 20 ms caps a
+# transfer at a window per round trip.
+LOSSY_WINDOWSIZE = 64
+
 DIRECTIONS = ('to-tap', 'to-guest')
 FAULTS = ('drop', 'dup', 'reorder', 'delay_ms', 'reorder_hold_ms')
 DEFAULT_REORDER_HOLD_MS = 20.0
