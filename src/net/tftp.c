@@ -348,10 +348,13 @@ static void tftp_rx_ahead(struct tftp_request *tftp, struct io_buffer *iob,
 	if (distance < tftp->held_slots) {
 		unsigned slot = (unsigned)(block % tftp->held_slots);
 
-		if (tftp->held[slot]) {
+		struct io_buffer *held = tftp->held[slot];
+
+		if (held && memcmp(held->data, iob->data, 4) == 0) {
 			free_iob(iob);	/* a duplicate of a block held */
 			return;
 		}
+		free_iob(held);		/* (none, or one long passed) */
 		tftp->held[slot] = iob;
 	} else {
 		free_iob(iob);
