@@ -347,10 +347,13 @@ static void tftp_rx_ahead(struct tftp_request *tftp, struct io_buffer *iob,
 	if (distance < tftp->held_slots) {
 		unsigned slot = (unsigned)(block % tftp->held_slots);
 
-		if (tftp->held[slot]) {
+		struct io_buffer *held = tftp->held[slot];
+
+		if (held && memcmp(held->data, iob->data, 4) == 0) {
 			free_iob(iob);	/* a duplicate of a block held */
 			return;
 		}
+		free_iob(held);		/* (none, or one long passed) */
 		tftp->held[slot] = iob;
 	} else {
 		free_iob(iob);
@@ -521,6 +524,8 @@ static void tftp_expired(struct retry_timer *timer, bool fail __unused)
 				  -EUNIQ(ETIMEDOUT, 7));	/* never answered */
 		return;
 	}
+	DBG2("TFTP %s: silent for %llu us after block %llu\n", tftp->filename,
+	     (unsigned long long)silent_us, (unsigned long long)tftp->block);
 	/* Before the server's first answer the request itself was lost. */
 	if (tftp->tid_known)
 		tftp_send_ack(tftp, false);

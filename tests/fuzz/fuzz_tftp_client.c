@@ -10,7 +10,8 @@
  * address).
  *
  * What must hold: the receiver gets the file in order, each byte once
- * (the n-th block delivered is the payload of DATA block n), in
+ * (the n-th block delivered is the payload of a DATA block n the input
+ * brought: the one arriving, or one kept from before), in
  * blocks no larger than asked for (or than a server ignoring options
  * may send); the client sends only requests,
  * acknowledgements and errors; and the transfer ends (or is cancelled)
@@ -48,20 +49,30 @@ static void fake_server(const struct fake_sent *sent)
 		__builtin_trap();
 }
 
+/* The DATA packets of the input (the client may keep blocks that arrive
+ * early and deliver them later). */
+#define MAX_DATA_RECORDS 4096
+static struct fuzz_record data_records[MAX_DATA_RECORDS];
+static unsigned data_record_count;
+
 /* The n-th block delivered is the payload of a DATA packet numbered n
- * (modulo 2^16), received just now. */
+ * (modulo 2^16) that the input brought. */
 static void check_block(struct sink *sink, const void *data, size_t len,
 			uint64_t offset)
 {
-	const struct fake_datagram *dgram = fake_delivering;
+	unsigned number = sink->deliveries & 0xffff;
+	unsigned i;
 
 	(void)offset;
-	if (!dgram || dgram->len < 4 || dgram->len - 4 != len ||
-	    memcmp(dgram->data + 4, data, len) != 0 ||
-	    dgram->data[0] != 0 || dgram->data[1] != 3 ||
-	    ((unsigned)dgram->data[2] << 8 | dgram->data[3]) !=
-	    (sink->deliveries & 0xffff))
-		__builtin_trap();
+	for (i = 0; i < data_record_count; i++) {
+		const struct fuzz_record *r = &data_records[i];
+
+		if (r->len - 4 == len &&
+		    ((unsigned)r->data[2] << 8 | r->data[3]) == number &&
+		    memcmp(r->data + 4, data, len) == 0)
+			return;
+	}
+	__builtin_trap();
 }
 
 static uint16_t transfer_port;
@@ -78,6 +89,9 @@ static void queue_datagram(const struct fuzz_record *record)
 
 	if (fake_last_socket)
 		transfer_port = ntohs(fake_last_socket->local.st_port);
+	if (record->len >= 4 && record->data[0] == 0 && record->data[1] == 3 &&
+	    data_record_count < MAX_DATA_RECORDS)
+		data_records[data_record_count++] = *record;
 	fake_reply_port(transfer_port, NULL, record->data, record->len,
 			fake_addr(senders[who], ports[who]));
 }
@@ -99,6 +113,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	fuzz_reset();
+	data_record_count = 0;
 	sink_init(&rx, 0);
 	rx.capacity = SIZE_MAX;		/* count, do not keep */
 	rx.check = check_block;
