@@ -23,6 +23,10 @@ struct efi_pci_device {
 	UINT64 original_attributes;
 	/* Per BAR: 1 I/O space, 0 memory, negative errno if absent. */
 	int bar_type[PCI_BAR_COUNT];
+	/* Per BAR: where the CPU reaches it directly, and how far; length
+	 * 0 when only the firmware's protocol can (see efi_pci.c). */
+	uint64_t bar_base[PCI_BAR_COUNT];
+	uint64_t bar_len[PCI_BAR_COUNT];
 	struct list_head list;		/* in efi_pci_attach.c's device list */
 };
 
