@@ -16,6 +16,8 @@ PROVIDE_OBJECT(config_net);
 REQUIRE_OBJECT(ethernet);
 REQUIRE_OBJECT(netproto);
 REQUIRE_OBJECT(udp);
+/* Devices that can be handed to another driver are watched. */
+REQUIRE_OBJECT(netdev_health);
 
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(ipv4);
@@ -25,4 +27,7 @@ REQUIRE_OBJECT(dns);
 #endif
 #ifdef DOWNLOAD_PROTO_TFTP
 REQUIRE_OBJECT(tftp);
+#endif
+#ifdef NETDEV_FAULT_RX
+REQUIRE_OBJECT(netdev_fault_rx);
 #endif

@@ -14,6 +14,11 @@
  *
  * DOWNLOAD_PROTO_TFTP
  *   tftp:// URIs (and DHCP boot file names on a next-server). Defined.
+ *
+ * NETDEV_FAULT_RX
+ *   Tests only (CONFIG=fault-rx): native NIC drivers drop every received
+ *   frame, so the health check hands them to the firmware's driver. Not
+ *   defined; signed builds refuse it.
  */
 
 #define DOWNLOAD_PROTO_TFTP

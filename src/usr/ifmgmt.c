@@ -52,6 +52,25 @@ static void report(struct dhcp_attempt *attempt, uint64_t start)
 	}
 }
 
+/* The device went away and another took its place (a driver handed the
+ * NIC over): DHCP starts again there. */
+static void follow_replacement(struct dhcp_attempt *attempt)
+{
+	struct net_device *replacement = netdev_replacement(attempt->netdev);
+	int rc;
+
+	if (attempt->waiter.done || !replacement)
+		return;
+	job_waiter_cancel(&attempt->waiter, -EUNIQ(ECANCELED, 7));
+	job_waiter_init(&attempt->waiter);
+	attempt->netdev = replacement;
+	rc = start_dhcp(&attempt->waiter.job, replacement);
+	if (rc) {
+		attempt->waiter.done = true;
+		attempt->waiter.rc = rc;
+	}
+}
+
 int ifconf_dhcp(struct net_device **devices, unsigned count,
 		bool (*accept)(struct net_device *netdev),
 		struct net_device **bound)
@@ -86,6 +105,7 @@ int ifconf_dhcp(struct net_device **devices, unsigned count,
 		for (i = 0; i < count && !cancel; i++) {
 			struct dhcp_attempt *attempt = &attempts[i];
 
+			follow_replacement(attempt);
 			if (!attempt->waiter.done || attempt->reported)
 				continue;
 			running--;
