@@ -13,6 +13,11 @@ Times are taken on the host, from when the console output that completes
 a line arrived: from the image's first line to its DHCP success line, and
 between the echo markers around each download. The script fetches the file
 FETCHES times per boot (imgfree between), so one boot gives several samples.
+
+While working on a driver: `network.py MODEL[,MODEL...] [IMAGE]` (our
+driver names, e.g. rtl8139,ne2k-pci; IMAGE defaults to the tree's
+bin-x86_64-efi/ipxe.efi, built beforehand) prints only the per-model
+table, for those models, ours beside Debian's in the same run.
 """
 import json
 import os
