@@ -16,6 +16,8 @@ PROVIDE_OBJECT(config_net);
 REQUIRE_OBJECT(ethernet);
 REQUIRE_OBJECT(netproto);
 REQUIRE_OBJECT(udp);
+/* Devices that can be handed to another driver are watched. */
+REQUIRE_OBJECT(netdev_health);
 
 #ifdef NET_PROTO_IPV4
 REQUIRE_OBJECT(ipv4);
@@ -38,4 +40,7 @@ REQUIRE_OBJECT(tftp);
 #endif
 #ifdef DOWNLOAD_PROTO_HTTP
 REQUIRE_OBJECT(http);
+#endif
+#ifdef NETDEV_FAULT_RX
+REQUIRE_OBJECT(netdev_fault_rx);
 #endif

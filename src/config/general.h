@@ -19,6 +19,11 @@
  *   http:// URIs: HTTP/1.1 GET (and POST of "params" lists), redirects,
  *   Basic and Digest authentication, resumption of broken transfers.
  *   Needs NET_PROTO_TCP. Defined.
+ *
+ * NETDEV_FAULT_RX
+ *   Tests only (CONFIG=fault-rx): native NIC drivers drop every received
+ *   frame, so the health check hands them to the firmware's driver. Not
+ *   defined; signed builds refuse it.
  */
 
 #define DOWNLOAD_PROTO_TFTP

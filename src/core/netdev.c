@@ -17,6 +17,7 @@
 #define RX_QUEUE_LIMIT 64
 
 TABLE_DEFINE(const struct net_driver, net_drivers);
+TABLE_DEFINE(const struct netdev_rx_filter, netdev_rx_filters);
 
 /* Each net driver's state is aligned like anything malloc returns. */
 #define STATE_ALIGN 16
@@ -248,10 +249,22 @@ void netdev_tx_handover(struct net_device *netdev, struct io_buffer *iob)
 	netdev->stats.tx_ok++;
 }
 
+static bool filtered(struct net_device *netdev, struct io_buffer *iob)
+{
+	const struct netdev_rx_filter *filter;
+
+	for_each_table_entry(filter, netdev_rx_filters) {
+		if (filter->drop(netdev, iob))
+			return true;
+	}
+	return false;
+}
+
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob)
 {
 	/* A frame reaped while the device closes has nobody to go to. */
-	if (!netdev->is_open || netdev->rx_queued >= RX_QUEUE_LIMIT) {
+	if (!netdev->is_open || netdev->rx_queued >= RX_QUEUE_LIMIT ||
+	    filtered(netdev, iob)) {
 		netdev->stats.rx_dropped++;
 		free_iob(iob);
 		return;
@@ -307,6 +320,16 @@ struct net_device *find_netdev(const char *name)
 			return netdev;
 	}
 	return NULL;
+}
+
+void netdev_replace(struct net_device *old, struct net_device *replacement)
+{
+	old->replacement = replacement->index + 1;
+}
+
+struct net_device *netdev_replacement(struct net_device *netdev)
+{
+	return netdev->replacement ? find_netdev_by_index(netdev->replacement - 1) : NULL;
 }
 
 struct net_device *find_netdev_by_index(unsigned index)

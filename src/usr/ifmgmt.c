@@ -93,6 +93,25 @@ static void report(struct attempt *attempt, uint64_t start)
 	}
 }
 
+/* The device went away and another took its place (a driver handed the
+ * NIC over): its configuration starts again there. */
+static void follow_replacement(struct attempt *attempt)
+{
+	struct net_device *replacement = netdev_replacement(attempt->netdev);
+	int rc;
+
+	if (attempt->waiter.done || !replacement)
+		return;
+	job_waiter_cancel(&attempt->waiter, -EUNIQ(ECANCELED, 7));
+	job_waiter_init(&attempt->waiter);
+	attempt->netdev = replacement;
+	rc = attempt->protocol->start(&attempt->waiter.job, replacement);
+	if (rc) {
+		attempt->waiter.done = true;
+		attempt->waiter.rc = rc;
+	}
+}
+
 int ifconf_protocols(struct net_device **devices, unsigned count,
 		     const struct config_protocol *const *protocols,
 		     unsigned protocol_count,
@@ -131,6 +150,7 @@ int ifconf_protocols(struct net_device **devices, unsigned count,
 		for (i = 0; i < total && !cancel; i++) {
 			struct attempt *attempt = &attempts[i];
 
+			follow_replacement(attempt);
 			if (!attempt->waiter.done || attempt->reported)
 				continue;
 			running--;

@@ -13,6 +13,11 @@ Times are taken on the host, from when the console output that completes
 a line arrived: from the image's first line to its DHCP success line, and
 between the echo markers around each download. The script fetches the file
 FETCHES times per boot (imgfree between), so one boot gives several samples.
+
+While working on a driver: `network.py MODEL[,MODEL...] [IMAGE]` (our
+driver names, e.g. rtl8139,ne2k-pci; IMAGE defaults to the tree's
+bin-x86_64-efi/ipxe.efi, built beforehand) prints only the per-model
+table, for those models, ours beside Debian's in the same run.
 """
 import json
 import os
@@ -356,16 +361,43 @@ def bench_windowsize(program):
           rows)
 
 
+def tftp_root(work):
+    tftp = os.path.join(work, 'tftp')
+    os.mkdir(tftp)
+    with open(os.path.join(tftp, 'bench.ipxe'), 'w') as f:
+        f.write(bench_script('tftp://10.0.2.2/big.bin'))
+    with open(os.path.join(tftp, 'big.bin'), 'wb') as f:
+        f.write(random.Random(8).randbytes(SIZE))
+    return tftp
+
+
+def main_models(names, image):
+    """Only table 4, for the models named (our driver names), with the
+    given image of ours: one model's figure while working on its driver."""
+    global MODELS
+    MODELS = [m for m in MODELS if m[0] in names]
+    work = tempfile.mkdtemp(prefix='wireboot-bench-net-')
+    try:
+        tftp = tftp_root(work)
+        images = candidates(image)
+        virtio = {}
+        if any(device == 'virtio-net-pci' for _, device in MODELS):
+            virtio = {c.key: [attempt(boot_and_fetch, c, 'virtio-net-pci', tftp, 0)]
+                      for c in images}
+        bench_models(images, tftp, virtio)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
+    if len(sys.argv) > 1:
+        # network.py MODEL[,MODEL...] [IMAGE]: see main_models()
+        return main_models(sys.argv[1].split(','), sys.argv[2] if len(sys.argv) > 2
+                           else os.path.join(wbtest.BIN, 'ipxe.efi'))
     work = tempfile.mkdtemp(prefix='wireboot-bench-net-')
     try:
         image, debug_image, program = build_images(work)
-        tftp = os.path.join(work, 'tftp')
-        os.mkdir(tftp)
-        with open(os.path.join(tftp, 'bench.ipxe'), 'w') as f:
-            f.write(bench_script('tftp://10.0.2.2/big.bin'))
-        with open(os.path.join(tftp, 'big.bin'), 'wb') as f:
-            f.write(random.Random(8).randbytes(SIZE))
+        tftp = tftp_root(work)
         images = candidates(image)
         window_note = negotiated_options(debug_image, tftp)
         virtio = bench_dhcp_and_tftp(images, tftp, window_note)

@@ -58,15 +58,18 @@ static uint32_t model_read(unsigned bar, uint64_t offset, unsigned width)
 {
 	if (bar != NE_BAR)
 		return 0xffffffffu;
-	if (offset == NE_DATA && width == 2) {
-		uint32_t word = rsar + 1 < CARD_MEMORY_LEN ?
-				(uint32_t)card[rsar] | (uint32_t)card[rsar + 1] << 8 : 0xffff;
+	if (offset == NE_DATA && (width == 2 || width == 4)) {
+		uint32_t data = 0;
+		unsigned i;
 
-		rsar = (rsar + 2) & 0xffff;
-		rbcr = rbcr > 2 ? rbcr - 2 : 0;
+		for (i = 0; i < width; i++) {
+			data |= (uint32_t)(rsar < CARD_MEMORY_LEN ? card[rsar] : 0xff) << (8 * i);
+			rsar = (rsar + 1) & 0xffff;
+		}
+		rbcr = rbcr > width ? rbcr - width : 0;
 		if (!rbcr)
 			nic_regs[NE_BAR][NE_ISR] |= NE_ISR_RDC;
-		return word;
+		return data;
 	}
 	if (offset == NE_RESET) {
 		nic_regs[NE_BAR][NE_ISR] |= NE_ISR_RST;
@@ -83,13 +86,15 @@ static void model_write(unsigned bar, uint64_t offset, unsigned width, uint32_t 
 
 	if (bar != NE_BAR)
 		return;
-	if (offset == NE_DATA && width == 2) {
-		if (rsar + 1 < CARD_MEMORY_LEN) {
-			card[rsar] = (uint8_t)value;
-			card[rsar + 1] = (uint8_t)(value >> 8);
+	if (offset == NE_DATA && (width == 2 || width == 4)) {
+		unsigned i;
+
+		for (i = 0; i < width; i++) {
+			if (rsar < CARD_MEMORY_LEN)
+				card[rsar] = (uint8_t)(value >> (8 * i));
+			rsar = (rsar + 1) & 0xffff;
 		}
-		rsar = (rsar + 2) & 0xffff;
-		rbcr = rbcr > 2 ? rbcr - 2 : 0;
+		rbcr = rbcr > width ? rbcr - width : 0;
 		if (!rbcr)
 			*isr |= NE_ISR_RDC;
 		return;

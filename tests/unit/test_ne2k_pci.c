@@ -184,13 +184,18 @@ void pci_bar_write16(struct pci_device *pci, unsigned bar, uint64_t offset, uint
 	remote_dma_step();
 }
 
+/* The data port moves a double word as two words. */
 uint32_t pci_bar_read32(struct pci_device *pci, unsigned bar, uint64_t offset)
 {
-	return 0;
+	uint32_t low = pci_bar_read16(pci, bar, offset);
+
+	return low | (uint32_t)pci_bar_read16(pci, bar, offset) << 16;
 }
 
 void pci_bar_write32(struct pci_device *pci, unsigned bar, uint64_t offset, uint32_t value)
 {
+	pci_bar_write16(pci, bar, offset, value & 0xffff);
+	pci_bar_write16(pci, bar, offset, value >> 16);
 }
 
 int pci_bar_is_io(struct pci_device *pci, unsigned bar)

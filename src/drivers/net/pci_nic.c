@@ -44,6 +44,7 @@ int pci_nic_probe(struct pci_device *pci)
 		return -ENOMEM;
 	netdev->op = ops->op;
 	netdev->driver_name = pci->driver->name;
+	netdev->fallback = pci->fallback;
 	snprintf(netdev->location, sizeof(netdev->location), "PCI " PCI_FMT,
 		 PCI_ARGS(pci));
 	pci->priv = netdev;

@@ -57,6 +57,19 @@ struct net_device_stats {
 	struct netdev_error_reason rx_reasons[NETDEV_ERROR_REASONS];
 };
 
+/*
+ * Another driver for the same NIC, where the platform has one (under UEFI:
+ * the firmware's own, behind its SNP). The health check (core/
+ * netdev_health.c) calls hand_over() when a device has been open for a
+ * while and seems not to work, with why ("no frame received in 5 s");
+ * hand_over() unregisters the device, says on the console what became of
+ * it, and marks the device that takes its place (netdev_replace()).
+ */
+struct netdev_fallback {
+	void (*hand_over)(struct netdev_fallback *fallback,
+			  struct net_device *netdev, const char *reason);
+};
+
 struct net_device {
 	struct refcnt refcnt;
 	struct list_head list;		/* in the list of registered devices */
@@ -79,6 +92,9 @@ struct net_device {
 	struct settings settings;	/* "net0/..." */
 	void *priv;			/* the driver's, allocated with us */
 	void *state;			/* the net drivers' (see below) */
+	struct netdev_fallback *fallback;	/* NULL: none */
+	unsigned replacement;		/* index + 1 of the device that took
+					 * this one's place; 0: none */
 };
 
 /* Allocates a device with priv_len bytes of zeroed driver data. */
@@ -111,6 +127,23 @@ static inline struct io_buffer *netdev_rx_peek(struct net_device *netdev)
 	return list_first_entry(&netdev->rx_queue, struct io_buffer, list);
 }
 struct io_buffer *netdev_rx_dequeue(struct net_device *netdev);
+/* Whoever runs something on a device that went away (DHCP) finds where to
+ * run it again: the device that took its place, or NULL. */
+void netdev_replace(struct net_device *old, struct net_device *replacement);
+struct net_device *netdev_replacement(struct net_device *netdev);
+
+/*
+ * A look at every received frame before it is queued: drop() returning
+ * true discards it (counted as dropped, not received). Only fault
+ * injection for tests plugs in here (core/netdev_fault_rx.c).
+ */
+struct netdev_rx_filter {
+	bool (*drop)(struct net_device *netdev, struct io_buffer *iob);
+};
+TABLE_DECLARE(const struct netdev_rx_filter, netdev_rx_filters);
+#define NETDEV_RX_FILTER(name) \
+	const struct netdev_rx_filter name TABLE_ENTRY(const struct netdev_rx_filter, netdev_rx_filters, 01)
+
 void netdev_link_up(struct net_device *netdev);
 void netdev_link_down(struct net_device *netdev);
 

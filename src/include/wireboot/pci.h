@@ -37,6 +37,8 @@ TABLE_DECLARE(const struct pci_driver, pci_drivers);
 #define PCI_ID(vendor_id, device_id, model, data) \
 	{ .vendor = (vendor_id), .device = (device_id), .name = (model), .driver_data = (data) }
 
+struct netdev_fallback;
+
 struct pci_device {
 	uint16_t vendor;
 	uint16_t device;
@@ -47,6 +49,9 @@ struct pci_device {
 	const struct pci_device_id *id;
 	void *priv;		/* the driver's */
 	void *platform;		/* the platform's (EFI: its bookkeeping) */
+	/* The platform's other driver for the NIC, NULL if none: a NIC
+	 * driver's device gets it (pci_nic.c). */
+	struct netdev_fallback *fallback;
 };
 
 /* "bb:dd.f", as in printf("PCI " PCI_FMT, PCI_ARGS(pci)). */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <arch/io.h>
 #include <platform/efi/efi_pci.h>
 #include <wireboot/debug.h>
 #include <wireboot/efi.h>
@@ -103,6 +104,29 @@ int pci_bar_is_io(struct pci_device *pci, unsigned bar)
 	return efi_pci(pci)->bar_type[bar];
 }
 
+/*
+ * One register access straight from the CPU, where the architecture can
+ * (arch/io.h) and the firmware told us where the BAR is; false: not done.
+ * Under emulation a call through the PCI I/O protocol (and the root bridge
+ * protocol beneath it) costs several times the access itself, and a NIC
+ * driver makes a few per frame -- a word each for a programmed-I/O copy.
+ */
+static bool direct_access(struct efi_pci_device *dev, bool write, int type,
+			  unsigned bar, unsigned size, uint64_t offset,
+			  void *value)
+{
+	uint64_t address;
+
+	if (offset >= dev->bar_len[bar] || size > dev->bar_len[bar] - offset)
+		return false;
+	address = dev->bar_base[bar] + offset;
+	if (type)
+		return write ? arch_port_write(size, (uint16_t)address, value) :
+			       arch_port_read(size, (uint16_t)address, value);
+	return write ? arch_mmio_write(size, (uintptr_t)address, value) :
+		       arch_mmio_read(size, (uintptr_t)address, value);
+}
+
 /* Reads or writes one register of a BAR, in whichever space it decodes.
  * A failed access reads as all ones, like a transaction nobody claimed. */
 static void bar_access(struct pci_device *pci, bool write, unsigned bar,
@@ -114,6 +138,9 @@ static void bar_access(struct pci_device *pci, bool write, unsigned bar,
 	EFI_STATUS status;
 	int type = pci_bar_is_io(pci, bar);
 
+	if (type >= 0 && direct_access(efi_pci(pci), write, type, bar,
+				       1u << width, offset, value))
+		return;
 	if (type < 0) {
 		status = EFI_INVALID_PARAMETER;
 	} else {
@@ -300,6 +327,54 @@ static int bar_type(struct pci_device *pci, unsigned bar)
 	return (value & PCI_BASE_ADDRESS_SPACE_IO) ? 1 : 0;
 }
 
+/* ACPI QWORD address space descriptor (ACPI 6.4, 6.4.3.5.1), the form in
+ * which GetBarAttributes() describes a BAR. */
+#define ACPI_QWORD_DESCRIPTOR 0x8a
+#define ACPI_QWORD_LEN 46
+#define ACPI_QWORD_TYPE 3
+#define ACPI_TYPE_MEMORY 0
+#define ACPI_TYPE_IO 1
+#define ACPI_QWORD_MIN 14
+#define ACPI_QWORD_TRANSLATION 30
+#define ACPI_QWORD_LENGTH 38
+
+static uint64_t get_le64(const uint8_t *p)
+{
+	uint64_t value = 0;
+	unsigned i;
+
+	for (i = 0; i < 8; i++)
+		value |= (uint64_t)p[i] << (8 * i);
+	return value;
+}
+
+/* Where the CPU reaches the BAR: only when the firmware describes it as
+ * one range it does not translate (a CPU address equal to the bus one). */
+static void direct_window(struct efi_pci_device *dev, unsigned bar)
+{
+	uint8_t *desc = NULL;
+	uint64_t base, len;
+
+	dev->bar_len[bar] = 0;
+	if (dev->bar_type[bar] < 0 ||
+	    EFI_ERROR(dev->io->GetBarAttributes(dev->io, (UINT8)bar, NULL,
+						(VOID **)&desc)) || !desc)
+		return;
+	if (desc[0] == ACPI_QWORD_DESCRIPTOR &&
+	    (desc[1] | desc[2] << 8) == ACPI_QWORD_LEN - 3 &&
+	    desc[ACPI_QWORD_TYPE] == (dev->bar_type[bar] ? ACPI_TYPE_IO : ACPI_TYPE_MEMORY) &&
+	    get_le64(desc + ACPI_QWORD_TRANSLATION) == 0) {
+		base = get_le64(desc + ACPI_QWORD_MIN);
+		len = get_le64(desc + ACPI_QWORD_LENGTH);
+		/* Port numbers are 16 bits wide. */
+		if (len && (!dev->bar_type[bar] || base + len <= 0x10000)) {
+			dev->bar_base[bar] = base;
+			dev->bar_len[bar] = len;
+		}
+	}
+	efi_boot_services->FreePool(desc);
+}
+
 int efi_pci_init(struct efi_pci_device *dev, EFI_HANDLE handle,
 		 EFI_PCI_IO_PROTOCOL *io)
 {
@@ -330,8 +405,10 @@ int efi_pci_init(struct efi_pci_device *dev, EFI_HANDLE handle,
 	pci->device = (uint16_t)(ids >> 16);
 	pci->class = class_rev >> 8;
 
-	for (bar = 0; bar < PCI_BAR_COUNT; bar++)
+	for (bar = 0; bar < PCI_BAR_COUNT; bar++) {
 		dev->bar_type[bar] = bar_type(pci, bar);
+		direct_window(dev, bar);
+	}
 
 	if (EFI_ERROR(io->Attributes(io, EfiPciIoAttributeOperationGet, 0,
 				     &dev->original_attributes)))

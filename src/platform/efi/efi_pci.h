@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <efi/protocol/pci_io.h>
 #include <wireboot/list.h>
+#include <wireboot/netdev.h>
 #include <wireboot/pci.h>
 
 #define PCI_BAR_COUNT 6
@@ -23,7 +24,15 @@ struct efi_pci_device {
 	UINT64 original_attributes;
 	/* Per BAR: 1 I/O space, 0 memory, negative errno if absent. */
 	int bar_type[PCI_BAR_COUNT];
+	/* Per BAR: where the CPU reaches it directly, and how far; length
+	 * 0 when only the firmware's protocol can (see efi_pci.c). */
+	uint64_t bar_base[PCI_BAR_COUNT];
+	uint64_t bar_len[PCI_BAR_COUNT];
 	struct list_head list;		/* in efi_pci_attach.c's device list */
+	/* The hand-over to the firmware's driver (efi_pci_attach.c); tried
+	 * once: a device we attach again keeps our driver. */
+	struct netdev_fallback fallback;
+	bool fallback_tried;
 };
 
 static inline struct efi_pci_device *efi_pci(struct pci_device *pci)

@@ -13,6 +13,9 @@
  *
  * At ExitBootServices the OS owns memory, so no device we drive may DMA
  * any more (efi_pci_quiesce.c).
+ *
+ * A device whose driver fails the health check (core/netdev_health.c) is
+ * handed back to the firmware's driver and driven on over its SNP.
  */
 
 #include <errno.h>
@@ -26,6 +29,7 @@
 #include <platform/efi/efi_pci_attach.h>
 #include <platform/efi/efi_pci_match.h>
 #include <platform/efi/efi_pci_quiesce.h>
+#include <platform/efi/efi_snpnet.h>
 #include <wireboot/debug.h>
 #include <wireboot/device.h>
 #include <wireboot/efi.h>
@@ -35,6 +39,8 @@ PROVIDE_OBJECT(efi_pci_attach);
 
 static LIST_HEAD(attached_devices);
 static EFI_EVENT exit_boot_event;
+/* A device went on over the firmware's SNP (hand_over()). */
+static bool handed_over;
 
 /* Gives the device back: PCI I/O closed, attributes as we found them, and
  * the firmware's drivers connected again. */
@@ -46,9 +52,11 @@ static void release_device(struct efi_pci_device *dev)
 	efi_boot_services->ConnectController(dev->handle, NULL, NULL, 1);
 }
 
-/* Calls fn on every firmware SNP sitting on the PCI device. */
+/* Calls fn on every firmware SNP sitting on the PCI device, until one
+ * returns true. */
 static void for_each_snp_on(struct efi_pci_device *dev,
-			    void (*fn)(EFI_HANDLE snp_handle))
+			    bool (*fn)(EFI_HANDLE snp_handle, void *context),
+			    void *context)
 {
 	EFI_HANDLE *handles, pci_handle;
 	UINTN count, i;
@@ -58,30 +66,34 @@ static void for_each_snp_on(struct efi_pci_device *dev,
 		return;
 	for (i = 0; i < count; i++) {
 		if (efi_locate_on_path(handles[i], &efi_pci_io_protocol_guid, &pci_handle) == 0 &&
-		    pci_handle == dev->handle)
-			fn(handles[i]);
+		    pci_handle == dev->handle && fn(handles[i], context))
+			break;
 	}
 	efi_boot_services->FreePool(handles);
 }
 
-static void disconnect_consumers(EFI_HANDLE snp_handle)
+static bool disconnect_consumers(EFI_HANDLE snp_handle, void *context)
 {
+	(void)context;
 	efi_boot_services->DisconnectController(snp_handle, NULL, NULL);
+	return false;
 }
 
-static void stop_snp(EFI_HANDLE snp_handle)
+static bool stop_snp(EFI_HANDLE snp_handle, void *context)
 {
 	EFI_SIMPLE_NETWORK_PROTOCOL *snp;
 	VOID *interface;
 
+	(void)context;
 	if (EFI_ERROR(efi_boot_services->HandleProtocol(snp_handle, &efi_simple_network_protocol_guid,
 							&interface)))
-		return;
+		return false;
 	snp = interface;
 	if (snp->Mode->State == EfiSimpleNetworkInitialized)
 		snp->Shutdown(snp);
 	if (snp->Mode->State == EfiSimpleNetworkStarted)
 		snp->Stop(snp);
+	return false;
 }
 
 /*
@@ -92,10 +104,13 @@ static void stop_snp(EFI_HANDLE snp_handle)
  */
 static EFI_STATUS disconnect_firmware(struct efi_pci_device *dev)
 {
-	for_each_snp_on(dev, disconnect_consumers);
-	for_each_snp_on(dev, stop_snp);
+	for_each_snp_on(dev, disconnect_consumers, NULL);
+	for_each_snp_on(dev, stop_snp, NULL);
 	return efi_boot_services->DisconnectController(dev->handle, NULL, NULL);
 }
+
+static void hand_over(struct netdev_fallback *fallback,
+		      struct net_device *netdev, const char *reason);
 
 /* Takes the device from the firmware's driver and runs ours on it. */
 static int attach_device(struct efi_pci_device *dev)
@@ -120,6 +135,8 @@ static int attach_device(struct efi_pci_device *dev)
 		efi_boot_services->ConnectController(dev->handle, NULL, NULL, 1);
 		return rc;
 	}
+	dev->fallback.hand_over = hand_over;
+	pci->fallback = dev->fallback_tried ? NULL : &dev->fallback;
 	rc = pci->driver->probe(pci);
 	if (rc != 0) {
 		printf("PCI " PCI_FMT " (%s): %s\n", PCI_ARGS(pci),
@@ -129,6 +146,58 @@ static int attach_device(struct efi_pci_device *dev)
 	}
 	list_add_tail(&dev->list, &attached_devices);
 	return 0;
+}
+
+static bool attach_snp(EFI_HANDLE snp_handle, void *context)
+{
+	return efi_snpnet_attach(snp_handle, context) == 0;
+}
+
+/*
+ * Our driver failed its health check (netdev_health.c): the device goes
+ * back to the firmware's driver and on over the SNP that driver puts on
+ * it. Without one (the firmware has no driver for this NIC) ours takes
+ * the device again, for good. Either way the new device is marked as the
+ * old one's replacement, so DHCP running there starts again on it.
+ */
+static void hand_over(struct netdev_fallback *fallback,
+		      struct net_device *netdev, const char *reason)
+{
+	struct efi_pci_device *dev = container_of(fallback, struct efi_pci_device, fallback);
+	struct pci_device *pci = &dev->pci;
+	struct net_device *replacement = NULL;
+
+	/* Held until the message is out: unregistering drops the list's
+	 * reference. */
+	netdev_get(netdev);
+	list_del(&dev->list);
+	pci->driver->remove(pci);
+	release_device(dev);
+	printf("%s (%s, %s): %s; ", netdev->name, pci->driver->name,
+	       netdev->location, reason);
+	for_each_snp_on(dev, attach_snp, &replacement);
+	if (replacement) {
+		printf("continuing over the firmware's driver as %s\n",
+		       replacement->name);
+		handed_over = true;
+		free(dev);
+	} else {
+		dev->fallback_tried = true;
+		if (attach_device(dev) == 0) {
+			/* The fallback is only ever set by pci_nic.c, whose
+			 * probe leaves the device there. */
+			replacement = pci->priv;
+			printf("the firmware has no driver for it: continuing "
+			       "with ours as %s\n", replacement->name);
+		} else {
+			printf("the firmware has no driver for it, and ours "
+			       "cannot take it again\n");
+			free(dev);
+		}
+	}
+	if (replacement)
+		netdev_replace(netdev, replacement);
+	netdev_put(netdev);
 }
 
 static void probe_handle(EFI_HANDLE handle)
@@ -198,6 +267,11 @@ static void efi_pci_remove(void)
 		free(dev);
 	}
 	efi_pci_quiesce_cancel(&exit_boot_event);
+	/* The SNPs taken over from us go back too, whether or not an SNP
+	 * prober (which would do it as well) is linked. */
+	if (handed_over)
+		efi_snpnet_detach_all();
+	handed_over = false;
 }
 
 bool efi_pci_is_attached(EFI_HANDLE handle)

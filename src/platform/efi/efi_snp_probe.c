@@ -49,7 +49,7 @@ static int efi_snp_probe(void)
 		return efi_status_to_rc(status);
 	for (i = 0; i < count; i++) {
 		if (is_nic(handles[i]) && !driven_natively(handles[i]))
-			efi_snpnet_attach(handles[i]);
+			efi_snpnet_attach(handles[i], NULL);
 	}
 	efi_boot_services->FreePool(handles);
 	return 0;

@@ -234,7 +234,7 @@ static void describe_location(EFI_HANDLE handle, char *buf, size_t len)
 			 (unsigned)dev, (unsigned)fn);
 }
 
-int efi_snpnet_attach(EFI_HANDLE handle)
+int efi_snpnet_attach(EFI_HANDLE handle, struct net_device **registered)
 {
 	EFI_SIMPLE_NETWORK_PROTOCOL *snp;
 	EFI_SIMPLE_NETWORK_MODE *mode;
@@ -286,6 +286,8 @@ int efi_snpnet_attach(EFI_HANDLE handle)
 	}
 	list_add_tail(&snpnet->list, &snpnets);
 	DBG("snp %s: firmware NIC at %s\n", netdev->name, netdev->location);
+	if (registered)
+		*registered = netdev;
 	return 0;
 
 fail_close:

@@ -7,8 +7,11 @@
 
 #include <efi/efi.h>
 
-/* Takes the SNP on handle from the firmware and registers a netdev. */
-int efi_snpnet_attach(EFI_HANDLE handle);
+struct net_device;
+
+/* Takes the SNP on handle from the firmware and registers a netdev (given
+ * back in *netdev unless netdev is NULL). */
+int efi_snpnet_attach(EFI_HANDLE handle, struct net_device **netdev);
 /* Unregisters every such netdev and gives each SNP back. */
 void efi_snpnet_detach_all(void);
 

@@ -26,7 +26,7 @@ static int efi_snponly_probe(void)
 		printf("snponly: not loaded from a network device; no NIC used\n");
 		return 0;
 	}
-	return efi_snpnet_attach(nic);
+	return efi_snpnet_attach(nic, NULL);
 }
 
 DEVICE_PROBER(efi_snponly_prober) = {
