@@ -129,26 +129,42 @@ def test_signed_iso_boots():
     boot_expecting('sb-iso-signed', args=cdrom(build()['signed']['ipxe.iso']))
 
 
-def test_chain_load_verified_by_the_firmware():
-    images = build()
+def run_script(name, ipxe, files, script, until, arch='x86_64', extra_args=(),
+               memory=256, timeout=240):
+    """Boots ipxe (from an ESP, with script as its autoexec.ipxe) with a
+    virtio-net NIC on QEMU's user network, whose TFTP server offers files
+    ({name: host path or bytes}); returns the console once until shows."""
     tftp = tempfile.mkdtemp(prefix='wireboot-sb-tftp-')
     try:
-        shutil.copy(images['signed']['testprog.efi'], os.path.join(tftp, 'signed.efi'))
-        shutil.copy(images['unsigned']['testprog.efi'], os.path.join(tftp, 'unsigned.efi'))
-        script = os.path.join(tftp, 'autoexec.ipxe')
-        with open(script, 'w') as f:
-            f.write('#!ipxe\ndhcp\n'
-                    'chain tftp://${next-server}/unsigned.efi || echo UNSIGNED-REFUSED\n'
-                    'chain tftp://${next-server}/signed.efi sb-ok\n')
-        esp = dict(boot_esp(images['signed']['ipxe.efi']))
-        esp['EFI/BOOT/autoexec.ipxe'] = script
+        for inside, source in files.items():
+            target = os.path.join(tftp, inside)
+            if isinstance(source, bytes):
+                with open(target, 'wb') as f:
+                    f.write(source)
+            else:
+                shutil.copy(source, target)
+        autoexec = os.path.join(tftp, 'autoexec.ipxe')
+        with open(autoexec, 'w') as f:
+            f.write('#!ipxe\ndhcp\n' + script)
+        esp = dict(boot_esp(ipxe))
+        esp['EFI/BOOT/autoexec.ipxe'] = autoexec
         args = ['-netdev', 'user,id=n0,tftp=' + tftp,
-                '-device', 'virtio-net-pci,netdev=n0']
-        with Machine('sb-chain', esp=esp, args=args, arch=ARCH) as vm:
-            vm.wait_for(TESTPROG_MARKER + r', load options: \[[^\]]*sb-ok', 240)
-            text = vm.text()
+                '-device', 'virtio-net-pci,netdev=n0,romfile='] + list(extra_args)
+        with Machine(name, esp=esp, args=args, arch=arch, memory=memory) as vm:
+            vm.wait_for(until, timeout)
+            return vm.text()
     finally:
         shutil.rmtree(tftp, ignore_errors=True)
+
+
+def test_chain_load_verified_by_the_firmware():
+    images = build()
+    text = run_script('sb-chain', images['signed']['ipxe.efi'],
+                      {'signed.efi': images['signed']['testprog.efi'],
+                       'unsigned.efi': images['unsigned']['testprog.efi']},
+                      'chain tftp://${next-server}/unsigned.efi || echo UNSIGNED-REFUSED\n'
+                      'chain tftp://${next-server}/signed.efi sb-ok\n',
+                      TESTPROG_MARKER + r', load options: \[[^\]]*sb-ok', arch=ARCH)
     refusal = re.search(r'unsigned\.efi: .*Secure Boot.*', text)
     check(refusal, 'no message naming the refused image:\n' + text[-3000:])
     check(re.search(r'EFI_SECURITY_VIOLATION|EFI_ACCESS_DENIED', refusal.group(0)),
@@ -178,27 +194,15 @@ def test_images_pass_through_shim_lock_when_present():
     with a message naming it, and the script continues on its || branch."""
     images = build()
     run_make(['bin-x86_64-efi/shimlock.efirom', 'bin-x86_64-efi/ipxe.efi'])
-    tftp = tempfile.mkdtemp(prefix='wireboot-shim-tftp-')
-    try:
-        shutil.copy(images['signed']['testprog.efi'], os.path.join(tftp, 'signed.efi'))
-        shutil.copy(images['unsigned']['testprog.efi'], os.path.join(tftp, 'unsigned.efi'))
-        script = os.path.join(tftp, 'autoexec.ipxe')
-        with open(script, 'w') as f:
-            f.write('#!ipxe\ndhcp\n'
-                    'chain tftp://${next-server}/unsigned.efi || echo SHIM-REFUSED\n'
-                    'chain tftp://${next-server}/signed.efi shim-ok\n')
-        esp = dict(boot_esp(os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi')))
-        esp['EFI/BOOT/autoexec.ipxe'] = script
-        args = ['-netdev', 'user,id=n0,tftp=' + tftp,
-                '-device', 'virtio-net-pci,netdev=n0',
-                '-netdev', 'user,id=n1,tftp=' + tftp,
-                '-device', 'e1000,netdev=n1,romfile=' +
-                os.path.join(ROOT, 'bin-x86_64-efi', 'shimlock.efirom')]
-        with Machine('shim-lock', esp=esp, args=args) as vm:
-            vm.wait_for(TESTPROG_MARKER + r', load options: \[[^\]]*shim-ok', 240)
-            text = vm.text()
-    finally:
-        shutil.rmtree(tftp, ignore_errors=True)
+    text = run_script('shim-lock', os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi'),
+                      {'signed.efi': images['signed']['testprog.efi'],
+                       'unsigned.efi': images['unsigned']['testprog.efi']},
+                      'chain tftp://${next-server}/unsigned.efi || echo SHIM-REFUSED\n'
+                      'chain tftp://${next-server}/signed.efi shim-ok\n',
+                      TESTPROG_MARKER + r', load options: \[[^\]]*shim-ok',
+                      extra_args=['-netdev', 'user,id=n1', '-device',
+                                  'e1000,netdev=n1,romfile=' +
+                                  os.path.join(ROOT, 'bin-x86_64-efi', 'shimlock.efirom')])
     verifies = re.findall(r'WIREBOOT-SHIMLOCK: verify (\d+) bytes: (\w+)', text)
     sizes = {name: os.path.getsize(images[kind]['testprog.efi'])
              for name, kind in (('unsigned', 'unsigned'), ('signed', 'signed'))}
@@ -218,38 +222,31 @@ def test_signed_kernel_boots_unsigned_is_refused():
     it and the script goes on. Never is a kernel entered unverified."""
     images = build()
     key = os.path.join(os.path.dirname(images['tree']), 'db.key')
-    root = tempfile.mkdtemp(prefix='wireboot-sb-linux-')
+    work = tempfile.mkdtemp(prefix='wireboot-sb-linux-')
     try:
-        unsigned = os.path.join(root, 'vmlinuz-unsigned')
+        unsigned = os.path.join(work, 'vmlinuz-unsigned')
+        signed = os.path.join(work, 'vmlinuz-signed')
         shutil.copy(osfixtures.kernel(), unsigned)
         # Debian's kernel carries Debian's signature; take it off, then sign
         # the bare kernel with the machine's key.
         subprocess.run(['sbattach', '--remove', unsigned], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         subprocess.run(['sbsign', '--key', key, '--cert', SECURE_BOOT['cert'],
-                        '--output', os.path.join(root, 'vmlinuz-signed'), unsigned],
+                        '--output', signed, unsigned],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        with open(os.path.join(root, 'initrd.gz'), 'wb') as f:
-            f.write(osfixtures.initramfs())
-        script = os.path.join(root, 'autoexec.ipxe')
-        with open(script, 'w') as f:
-            f.write('#!ipxe\ndhcp\n'
-                    'kernel tftp://${next-server}/vmlinuz-unsigned console=ttyS0\n'
-                    'boot || echo KERNEL-REFUSED\n'
-                    'imgfree\n'
-                    'kernel tftp://${next-server}/vmlinuz-signed console=ttyS0 panic=-1 '
-                    'quiet wbcase=secureboot\n'
-                    'initrd tftp://${next-server}/initrd.gz\n'
-                    'boot\n')
-        esp = dict(boot_esp(images['signed']['ipxe.efi']))
-        esp['EFI/BOOT/autoexec.ipxe'] = script
-        args = ['-netdev', 'user,id=n0,tftp=' + root,
-                '-device', 'virtio-net-pci,netdev=n0,romfile=']
-        with Machine('sb-linux', esp=esp, args=args, arch=ARCH, memory=1024) as vm:
-            vm.wait_for(r'WIREBOOT-INIT: done', 480)
-            text = vm.text()
+        text = run_script('sb-linux', images['signed']['ipxe.efi'],
+                          {'vmlinuz-unsigned': unsigned, 'vmlinuz-signed': signed,
+                           'initrd.gz': osfixtures.initramfs()},
+                          'kernel tftp://${next-server}/vmlinuz-unsigned console=ttyS0\n'
+                          'boot || echo KERNEL-REFUSED\n'
+                          'imgfree\n'
+                          'kernel tftp://${next-server}/vmlinuz-signed console=ttyS0 panic=-1 '
+                          'quiet wbcase=secureboot\n'
+                          'initrd tftp://${next-server}/initrd.gz\n'
+                          'boot\n',
+                          r'WIREBOOT-INIT: done', arch=ARCH, memory=1024, timeout=480)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     check(re.search(r'vmlinuz-unsigned: refused by Secure Boot: .*(EFI_SECURITY_VIOLATION|'
                     r'EFI_ACCESS_DENIED)', text),
           'no message naming the refused kernel:\n' + text[-3000:])
@@ -264,25 +261,12 @@ def test_shim_command_hands_the_image_to_shim():
     it over from memory (the name is on no server), with the image's
     command line after its name. No Secure Boot here, so shim need not
     trust the test program; under Secure Boot it would verify it."""
-    tftp = tempfile.mkdtemp(prefix='wireboot-shim-cmd-')
-    try:
-        shutil.copy(osfixtures.shim(), os.path.join(tftp, 'shimx64.efi'))
-        shutil.copy(os.path.join(ROOT, 'bin-x86_64-efi', 'testprog.efi'),
-                    os.path.join(tftp, 'testprog.efi'))
-        script = os.path.join(tftp, 'autoexec.ipxe')
-        with open(script, 'w') as f:
-            f.write('#!ipxe\ndhcp\n'
-                    'shim tftp://${next-server}/shimx64.efi\n'
-                    'chain --name handed.efi tftp://${next-server}/testprog.efi via-shim\n')
-        esp = dict(boot_esp(os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi')))
-        esp['EFI/BOOT/autoexec.ipxe'] = script
-        args = ['-netdev', 'user,id=n0,tftp=' + tftp,
-                '-device', 'virtio-net-pci,netdev=n0,romfile=']
-        with Machine('shim-command', esp=esp, args=args) as vm:
-            vm.wait_for(TESTPROG_MARKER + r', load options: \[[^\]]*\]', 240)
-            text = vm.text()
-    finally:
-        shutil.rmtree(tftp, ignore_errors=True)
+    text = run_script('shim-command', os.path.join(ROOT, 'bin-x86_64-efi', 'ipxe.efi'),
+                      {'shimx64.efi': osfixtures.shim(),
+                       'testprog.efi': os.path.join(ROOT, 'bin-x86_64-efi', 'testprog.efi')},
+                      'shim tftp://${next-server}/shimx64.efi\n'
+                      'chain --name handed.efi tftp://${next-server}/testprog.efi via-shim\n',
+                      TESTPROG_MARKER + r', load options: \[[^\]]*\]')
     check('handed.efi: started through the shim shimx64.efi' in text, text[-3000:])
     options = re.search(TESTPROG_MARKER + r', load options: \[([^\]]*)\]', text).group(1)
     check('via-shim' in options, 'the command line did not reach the image: [%s]' % options)
