@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""TFTP over a clean and a lossy link (make bench section): 64 MiB from
-Debian's atftpd in a lab namespace, through the frame relay
+"""TFTP and HTTP over a clean and a lossy link (make bench section): 64 MiB
+from Debian's atftpd and nginx in a lab namespace, through the frame relay
 (tests/lib/relay.py; lossy: 2% of frames dropped, 1% duplicated, 1%
 reordered, 10 ms each way, seed 1), in one run:
 
@@ -10,7 +10,8 @@ reordered, 10 ms each way, seed 1), in one run:
       one block per round trip). A download that does not finish within
       its time limit is reported with the share it reached and the rate
       that share gives;
-  the hosted program, window of 64.
+  the hosted program, window of 64;
+  HTTP from nginx: wireboot's ipxe.efi beside Debian's ipxe.efi.
 
 Times are taken on the host between console markers around the download
 (BENCH-START, BENCH-END); the SHA-256 of each download of ours is checked
@@ -38,11 +39,11 @@ LINKS = [('clean', {}), ('lossy', dict(LOSSY, seed=1))]
 LIMIT_S = {'clean': 300, 'lossy': 180}
 
 
-def script(windowsize, digest):
+def script(windowsize, digest, protocol='tftp'):
     """The boot script (the DHCP boot file): the download between markers,
     then (digest) its SHA-256."""
     return ('#!ipxe\n' + ('set tftp-windowsize %d\n' % windowsize if windowsize else '') +
-            'echo BENCH-START\nimgfetch tftp://${next-server}/big.bin\n'
+            'echo BENCH-START\nimgfetch %s://${next-server}/big.bin\n' % protocol +
             'echo BENCH-END\n' + ('sha256sum big.bin\n' if digest else '') +
             'echo BENCH-DONE\n')
 
@@ -53,20 +54,22 @@ def progress(text):
     return int(shares[-1]) if shares else 0
 
 
-def qemu_fetch(label, image, windowsize, digest_check, link, faults):
+def qemu_fetch(label, image, windowsize, digest_check, link, faults, protocol='tftp'):
     """One boot of image through the relay; returns the table cell."""
-    name = 'bench-tftp-lossy-%s-%s' % (label, link)
+    name = 'bench-%s-lossy-%s-%s' % (protocol, label, link)
     with QemuLab(name, relay=faults) as lab:
         root = os.path.join(lab.files, 'root')
         os.mkdir(root)
         digest = make_file(root, 'big.bin', SIZE)
         with open(os.path.join(root, 'bench.ipxe'), 'w') as f:
-            f.write(script(windowsize, digest_check))
+            f.write(script(windowsize, digest_check, protocol))
         server = lab.add_server(SERVER)
         lab.dnsmasq(server, 'dhcp', ['--port=0'] + lab.dhcp_args('bench.ipxe'))
         lab.atftpd(server, root)
+        if protocol == 'http':
+            lab.nginx(server, root)
         args = lab.netdev_args() + ['-device', 'virtio-net-pci,netdev=n0,romfile=']
-        with TimedMachine(name, esp=boot_esp(image), args=args) as vm:
+        with TimedMachine(name, esp=boot_esp(image), args=args, memory=512) as vm:
             try:
                 _, start = await_marker(vm, r'BENCH-START\n', 180)
                 try:
@@ -136,6 +139,13 @@ def main():
            '(seed 1); clean: no faults, no delay',
            'limits: %d s clean, %d s lossy; unfinished: the share the progress line '
            'reached' % (LIMIT_S['clean'], LIMIT_S['lossy'])])
+    rows = [[label] + [attempt(qemu_fetch, key, image, 0, digest_check, link, faults, 'http')
+                       for link, faults in LINKS]
+            for key, label, image, _, digest_check in candidates
+            if key != 'wireboot-default']
+    table('HTTP 64 MiB from nginx through the frame relay: virtio-net under OVMF/TCG',
+          ['image', 'clean link', 'lossy link'], rows,
+          ['the same links; targets: lossy at most 2.5 s and at most twice the clean time'])
 
 
 if __name__ == '__main__':
