@@ -322,9 +322,12 @@ static void http_lost(struct http_request *http, int rc)
 	DBG("HTTP %s: connection lost at %llu bytes (%s), retry %u in %llu ms\n",
 	    http->uri->path, (unsigned long long)http->offset, strerror(rc),
 	    http->attempts, (unsigned long long)(pause / 1000));
-	/* Without a validator the rest could belong to another version. */
-	if (http->offset && !http->validator[0])
+	/* Without a validator the rest could belong to another version:
+	 * start again from 0 (asking for no range). */
+	if (http->offset && !http->validator[0]) {
 		http->restart = true;
+		http->offset = 0;
+	}
 	http->phase = HTTP_PAUSED;
 	start_timer_fixed(&http->timer, pause);
 }

@@ -55,7 +55,7 @@ def boot_and_fetch(name, faults, image=None):
 
 def test_virtio_net_http_64mib_lossy_three_seeds():
     for seed in SEEDS:
-        seconds, counts, _ = boot_and_fetch('seed%d' % seed, dict(LOSSY, seed=seed))
+        seconds, counts, _ = boot_and_fetch('http%d' % seed, dict(LOSSY, seed=seed))
         print('seed %d: 64 MiB by HTTP in %.1f s; relay %s' % (seed, seconds, counts))
         check(counts['to-guest']['dropped'] > 0 and counts['to-guest']['reordered'] > 0,
               'the relay did nothing: %s' % counts)

@@ -27,9 +27,19 @@ def draw(name, args):
     return source, data
 
 
-def two_boots(name, args, want_source):
-    first = draw(name + '-1', args)
-    second = draw(name + '-2', args)
+def two_boots(name, args, want_source, attempts=1):
+    """attempts: boots allowed for each draw (the jitter source's health
+    tests rightly refuse a cycle counter made too regular by a heavily
+    loaded host; another boot is then another sample)."""
+    def drawn(suffix):
+        for attempt in range(attempts):
+            try:
+                return draw('%s-%s' % (name, suffix), args)
+            except Exception:
+                if attempt + 1 == attempts:
+                    raise
+    first = drawn('1')
+    second = drawn('2')
     for source, _ in (first, second):
         check(source == want_source,
               '%s: seeded from %r, expected %r' % (name, source, want_source))
@@ -45,4 +55,4 @@ def test_random_from_rdrand_without_rng_device():
 
 
 def test_random_from_jitter_without_rng_or_rdrand():
-    two_boots('random-jitter', [], 'jitter')
+    two_boots('random-jitter', [], 'jitter', attempts=2)
