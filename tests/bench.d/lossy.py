@@ -28,7 +28,7 @@ import wbtest  # noqa: E402
 from benchlib import (DEBIAN_IPXE_EFI, BenchFailure, TimedMachine,  # noqa: E402
                       await_marker, mib_per_s, table)
 from hostedlab import Lab, SUBNET, make_file  # noqa: E402
-from netlab import QemuLab, SERVER  # noqa: E402
+from netlab import SERVER, download_lab  # noqa: E402
 from relay import LOSSY, LOSSY_WINDOWSIZE  # noqa: E402
 from wbtest import BIN, boot_esp, run_make  # noqa: E402
 
@@ -57,18 +57,8 @@ def progress(text):
 def qemu_fetch(label, image, windowsize, digest_check, link, faults, protocol='tftp'):
     """One boot of image through the relay; returns the table cell."""
     name = 'bench-%s-lossy-%s-%s' % (protocol, label, link)
-    with QemuLab(name, relay=faults) as lab:
-        root = os.path.join(lab.files, 'root')
-        os.mkdir(root)
-        digest = make_file(root, 'big.bin', SIZE)
-        with open(os.path.join(root, 'bench.ipxe'), 'w') as f:
-            f.write(script(windowsize, digest_check, protocol))
-        server = lab.add_server(SERVER)
-        lab.dnsmasq(server, 'dhcp', ['--port=0'] + lab.dhcp_args('bench.ipxe'))
-        lab.atftpd(server, root)
-        if protocol == 'http':
-            lab.nginx(server, root)
-        args = lab.netdev_args() + ['-device', 'virtio-net-pci,netdev=n0,romfile=']
+    with download_lab(name, faults, SIZE, script(windowsize, digest_check, protocol),
+                      http=(protocol == 'http')) as (lab, digest, args):
         with TimedMachine(name, esp=boot_esp(image), args=args, memory=512) as vm:
             try:
                 _, start = await_marker(vm, r'BENCH-START\n', 180)

@@ -14,11 +14,14 @@ atftpd and nginx in the lab through the relay's faults.
         lab.atftpd(server, root)
         Machine(..., args=lab.netdev_args() + ['-device', 'virtio-net-pci,netdev=n0'])
 """
-from hostedlab import SERVER, SUBNET, Lab
+import contextlib
+import os
+
+from hostedlab import SERVER, SUBNET, Lab, make_file
 from relay import Relay
 from wbtest import LOG_DIR
 
-__all__ = ['QemuLab', 'SERVER', 'SUBNET']
+__all__ = ['QemuLab', 'SERVER', 'SUBNET', 'download_lab']
 
 
 class QemuLab(Lab):
@@ -51,3 +54,25 @@ class QemuLab(Lab):
         if boot_file:
             args.append('--dhcp-boot=%s,,%s' % (boot_file, next_server))
         return args
+
+
+@contextlib.contextmanager
+def download_lab(name, faults, size, script, http=False):
+    """A QemuLab for a download through the relay: a file big.bin of size
+    pseudo-random bytes and the boot script (DHCP's boot file, by TFTP)
+    in its root, dnsmasq and atftpd on the server (nginx too, with http).
+    Yields (lab, SHA-256 of big.bin, QEMU's -netdev/-device arguments for
+    a virtio-net NIC without option ROM)."""
+    with QemuLab(name, relay=faults) as lab:
+        root = os.path.join(lab.files, 'root')
+        os.mkdir(root)
+        digest = make_file(root, 'big.bin', size)
+        with open(os.path.join(root, 'boot.ipxe'), 'w') as f:
+            f.write(script)
+        server = lab.add_server(SERVER)
+        lab.dnsmasq(server, 'dhcp', ['--port=0'] + lab.dhcp_args('boot.ipxe'))
+        lab.atftpd(server, root)
+        if http:
+            lab.nginx(server, root)
+        yield lab, digest, lab.netdev_args('n0') + [
+            '-device', 'virtio-net-pci,netdev=n0,romfile=']

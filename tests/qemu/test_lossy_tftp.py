@@ -10,8 +10,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
-from hostedlab import make_file  # noqa: E402
-from netlab import SERVER, QemuLab  # noqa: E402
+from netlab import download_lab  # noqa: E402
 from relay import LOSSY, LOSSY_WINDOWSIZE  # noqa: E402
 
 SIZE = 16 << 20
@@ -28,16 +27,7 @@ echo SCRIPT-DONE
 def boot_and_fetch(name, faults):
     """Autoboots ipxe.efi on the lab's link; returns (download seconds,
     the relay's counts)."""
-    with QemuLab(name, relay=faults) as lab:
-        root = os.path.join(lab.files, 'root')
-        os.mkdir(root)
-        digest = make_file(root, 'big.bin', SIZE)
-        with open(os.path.join(root, 'lossy.ipxe'), 'w') as f:
-            f.write(SCRIPT)
-        server = lab.add_server(SERVER)
-        lab.dnsmasq(server, 'dhcp', ['--port=0'] + lab.dhcp_args('lossy.ipxe'))
-        lab.atftpd(server, root)
-        args = lab.netdev_args('n0') + ['-device', 'virtio-net-pci,netdev=n0,romfile=']
+    with download_lab(name, faults, SIZE, SCRIPT) as (lab, digest, args):
         with Machine('lossy-tftp-' + name, esp=boot_esp(os.path.join(BIN, 'ipxe.efi')),
                      args=args) as vm:
             vm.wait_for(r'FETCH-START\n', 180)
