@@ -452,6 +452,24 @@ def dnsmasq6(lab, server, name, ranges, extra=()):
                        ['--dhcp-range=%s' % r for r in ranges] + list(extra))
 
 
+def radvd6(lab, server, prefix=PREFIX6):
+    """radvd (a real router daemon) advertising prefix::/64 on-link and
+    for SLAAC, with neither the Managed nor the Other flag: for clients
+    that must not start DHCPv6 of their own accord. dnsmasq cannot send
+    such advertisements while it serves stateful DHCPv6 on the link (it
+    then always sets Managed)."""
+    lab.netns(server, ['sysctl', '-qw', 'net.ipv6.conf.all.forwarding=1'])
+    wait_link_local(lab, server)
+    conf = os.path.join(lab.files, 'radvd.conf')
+    with open(conf, 'w') as f:
+        f.write('interface vs {\n AdvSendAdvert on;\n MinRtrAdvInterval 3;\n'
+                ' MaxRtrAdvInterval 4;\n AdvManagedFlag off;\n AdvOtherConfigFlag off;\n'
+                ' prefix %s::/64 { AdvOnLink on; AdvAutonomous on; };\n};\n' % prefix)
+    return lab.spawn(server, ['radvd', '--nodaemon', '--config=' + conf, '--logmethod=stderr',
+                              '--debug=1', '--pidfile=' + os.path.join(lab.files, 'radvd.pid')],
+                     'radvd', ready=r'version [0-9.]+ started')
+
+
 def ipv6_seconds(output):
     match = re.search(r'IPv6 \(net0 [0-9a-f:]+\)\.* ok \((\d+\.\d+) s\)', output)
     check(match, 'no IPv6 success line:\n' + output)
