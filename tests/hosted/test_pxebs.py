@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""PXE boot server discovery of the hosted program against dnsmasq in a
+namespace, serving a lease and a PXE boot menu (--pxe-service with
+--pxe-prompt, so the offer names no file and the client must ask the boot
+server on port 4011): "pxebs net0 <type>" fills the pxebs settings scope,
+whose boot file then comes by TFTP; a type nobody serves fails with a
+clear timeout; "show pxebs/" lists the scope."""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
+from wbtest import check  # noqa: E402
+from hostedlab import SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
+
+# dnsmasq numbers the services given a boot file name from 32768 up, in
+# the order given.
+FIRST_TYPE = 32768
+
+
+def test_pxebs_boot_server_discovery():
+    with Lab('pxebs') as lab:
+        root = lab.files + '/pxeroot'
+        os.mkdir(root)
+        digest = make_file(root, 'second.efi', 50000)
+        make_file(root, 'first.efi', 1000)
+        server = lab.add_server(SERVER)
+        _, log = lab.dnsmasq(server, 'pxebs', [
+            '--port=0', '--no-ping', '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
+            '--pxe-prompt=Choose,3',
+            '--pxe-service=X86-64_EFI,First entry,first.efi',
+            '--pxe-service=X86-64_EFI,Second entry,second.efi',
+            '--enable-tftp', '--tftp-root=' + root])
+        started = time.monotonic()
+        status, output = lab.wireboot(
+            'dhcp net0\n'
+            'pxebs net0 %d\n' % (FIRST_TYPE + 1) +
+            'echo pxebs ${pxebs/filename} ${pxebs/next-server}\n'
+            'show pxebs/\n'
+            'imgfetch --name boot tftp://${pxebs/next-server}/${pxebs/filename}\n'
+            'sha256sum boot\n'
+            'pxebs net0 4242 || echo unserved failed\n'
+            'echo still ${pxebs/filename}\n')
+        elapsed = time.monotonic() - started
+        served = read_text(log)
+        check(status == 0, 'exit status %d:\n%s\n%s' % (status, output, served))
+        check('pxebs second.efi %s\n' % SERVER in output,
+              'no pxebs settings:\n%s\n%s' % (output, served))
+        check('pxebs/filename:string = second.efi' in output and
+              'pxebs/next-server:ipv4 = %s' % SERVER in output,
+              'show pxebs/ does not list the scope:\n' + output)
+        check('%s  boot' % digest in output, 'wrong or no digest:\n' + output)
+        check('Could not find a boot server of type 4242 on net0' in output and
+              'no boot server of type 4242 answered' in output and
+              'unserved failed' in output, 'no clear timeout:\n' + output)
+        # The failed discovery leaves the last answer in place.
+        check('still second.efi' in output, output)
+        # dnsmasq saw the boot item we asked for.
+        check('second.efi' in served, served)
+        check(elapsed < 25, 'took %.1f s' % elapsed)
