@@ -13,7 +13,8 @@
  * After the ACK, a PXE offer (ProxyDHCP, or a DHCP server announcing
  * "PXEClient") without a boot file name is asked again on port 4011 (PXE
  * specification 2.1, section 2.2.5); when that server does not answer, the
- * lease alone is used.
+ * lease alone is used. A PXE offer with a boot menu is not asked: its boot
+ * file comes from boot server discovery ("pxebs").
  *
  * A session is an object with two interfaces: the job (to whoever waits,
  * told the result by its close, asked for progress) and a UDP socket bound
@@ -31,6 +32,7 @@
 #include <net/config_protocol.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
+#include <net/pxe_options.h>
 #include <net/udp.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
@@ -193,6 +195,20 @@ static void dhcp_request(struct dhcp_session *dhcp)
 	stop_timer(&dhcp->timer);
 	dhcp_tx(dhcp);
 	start_timer(&dhcp->timer);
+}
+
+/* A PXE server with a boot menu (option 43, sub-option 9) leaves the
+ * choice to boot server discovery (net/pxebs.h): there is no one boot file
+ * to ask it for on port 4011, and dnsmasq, for one, does not answer. */
+static bool offers_boot_menu(const struct dhcp_packet *pkt)
+{
+	uint8_t vendor[256];
+	struct pxe_options pxe;
+	int len = dhcp_option(pkt, DHCP_VENDOR_OPTIONS, vendor, sizeof(vendor));
+
+	return len > 0 && len <= (int)sizeof(vendor) &&
+	       pxe_options_parse(vendor, (size_t)len, &pxe) == 0 &&
+	       pxe.menu_len > 0;
 }
 
 /* ---- settings ---------------------------------------------------------- */
@@ -381,7 +397,8 @@ static void dhcp_acked(struct dhcp_session *dhcp)
 		return;
 	}
 	if (dhcp->proxy.data && !has_boot_filename(&dhcp->proxy.pkt) &&
-	    !has_boot_filename(&dhcp->ack.pkt) && dhcp->proxy.server.s_addr) {
+	    !has_boot_filename(&dhcp->ack.pkt) && dhcp->proxy.server.s_addr &&
+	    !offers_boot_menu(&dhcp->proxy.pkt)) {
 		dhcp->state = DHCP_PROXY_REQUESTING;
 		stop_timer(&dhcp->timer);
 		retry_init(&dhcp->timer, dhcp->timer.expired,

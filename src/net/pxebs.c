@@ -83,6 +83,17 @@ static void pxebs_finish(struct pxebs_session *pxebs, int rc)
 	intf_shutdown(&pxebs->job, rc);
 }
 
+/* Ends the session with rc and a reason the waiter prints. */
+static void pxebs_fail(struct pxebs_session *pxebs, int rc, const char *why)
+{
+	char reason[80];
+
+	snprintf(reason, sizeof(reason), "no boot server of type %u %s",
+		 pxebs->type, why);
+	intf_reason(&pxebs->job, reason);
+	pxebs_finish(pxebs, rc);
+}
+
 static void pxebs_tx_to(struct pxebs_session *pxebs, struct in_addr dest,
 			uint16_t port)
 {
@@ -198,13 +209,9 @@ static void pxebs_expired(struct retry_timer *timer, bool fail)
 {
 	struct pxebs_session *pxebs =
 		container_of(timer, struct pxebs_session, timer);
-	char reason[64];
 
 	if (fail) {
-		snprintf(reason, sizeof(reason),
-			 "no boot server of type %u answered", pxebs->type);
-		intf_reason(&pxebs->job, reason);
-		pxebs_finish(pxebs, -EUNIQ(ETIMEDOUT, 3));
+		pxebs_fail(pxebs, -EUNIQ(ETIMEDOUT, 3), "answered");
 		return;
 	}
 	pxebs_tx(pxebs);
@@ -272,8 +279,6 @@ static int pxebs_plan(struct pxebs_session *pxebs)
 					       PXEBS_MAX_SERVERS);
 	if (pxebs->server_count > PXEBS_MAX_SERVERS)
 		pxebs->server_count = PXEBS_MAX_SERVERS;
-	if (!pxebs->broadcast && !pxebs->server_count)
-		return -EUNIQ(ENOENT, 6);	/* nobody we may ask */
 	return 0;
 }
 
@@ -311,8 +316,14 @@ int start_pxebs(struct interface *job, struct net_device *netdev,
 		return rc;
 	}
 	intf_plug_plug(&pxebs->job, job);
-	pxebs_tx(pxebs);
-	start_timer(&pxebs->timer);
+	if (pxebs->broadcast || pxebs->server_count) {
+		pxebs_tx(pxebs);
+		start_timer(&pxebs->timer);
+	} else {
+		/* Broadcast is off and the list names nobody of our type. */
+		pxebs_fail(pxebs, -EUNIQ(ENOENT, 6),
+			   "is listed (and broadcast is off)");
+	}
 	ref_put(&pxebs->refcnt);
 	return 0;
 }
