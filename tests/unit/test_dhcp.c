@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/dhcp.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/net/reassembly.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dhcp.c src/net/dhcp_client.c src/net/pxe_options.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/net/reassembly.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * DHCP: the message parser on good and malformed input (truncation, option
  * lengths, overload and its loops, pads, missing end), and the
