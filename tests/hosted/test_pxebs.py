@@ -83,3 +83,30 @@ def test_pxebs_timeout():
               'no boot server of type 7 answered' in output and
               'pxebs failed\ndone' in output, 'no clear timeout:\n' + output)
         check(6 < elapsed < 20, 'took %.1f s' % elapsed)
+
+
+def test_autoboot_pxe_menu():
+    """autoboot with a PXE menu instead of a boot file: the prompt counts
+    down its timeout (1 s), the first item is taken, boot server discovery
+    names its file, and that script is fetched by TFTP and run."""
+    with Lab('pxemenu') as lab:
+        root = lab.files + '/menuroot'
+        os.mkdir(root)
+        with open(os.path.join(root, 'menu.ipxe'), 'w') as f:
+            f.write('#!ipxe\necho booted ${pxebs/filename} from ${pxebs/next-server}\n')
+        server = lab.add_server(SERVER)
+        _, log = lab.dnsmasq(server, 'menu', [
+            '--port=0', '--no-ping', '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
+            '--pxe-prompt=Press a key for the menu,1',
+            '--pxe-service=X86-64_EFI,Menu script,menu.ipxe',
+            '--pxe-service=X86-64_EFI,Other,other.efi',
+            '--enable-tftp', '--tftp-root=' + root])
+        started = time.monotonic()
+        status, output = lab.wireboot('autoboot\n')
+        elapsed = time.monotonic() - started
+        check(status == 0, 'exit status %d:\n%s' % (status, output))
+        check('Press a key for the menu (1)' in output and
+              'Menu script\n' in output, 'no prompt:\n' + output)
+        check('booted menu.ipxe from %s' % SERVER in output,
+              'the menu file did not run:\n%s\n%s' % (output, read_text(log)))
+        check(elapsed < 15, 'took %.1f s' % elapsed)
