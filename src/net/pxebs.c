@@ -3,7 +3,8 @@
  * PXE boot server discovery (see net/pxebs.h).
  *
  * What to ask comes from the last DHCP exchange on the device: option 43
- * of the ProxyDHCP answer if there was one, else of the lease. Its
+ * of the ProxyDHCP answer if it has valid PXE options, else of the lease
+ * (pxebs_last_options(), which the boot menu of usr/ reads too). Its
  * discovery control says whether we may broadcast (to port 67) and
  * whether only the servers it lists for our type (sub-option 8, asked by
  * unicast on port 4011) may answer. Every transmission goes to all the
@@ -245,33 +246,46 @@ static void pxebs_free(struct refcnt *refcnt)
 	free(pxebs);
 }
 
+bool pxebs_last_options(struct net_device *netdev, void *vendor, size_t max,
+			struct pxe_options *pxe)
+{
+	static const bool proxy_first[] = { true, false };
+	struct dhcp_packet pkt;
+	const void *data;
+	unsigned i;
+	size_t len;
+	int vendor_len;
+
+	for (i = 0; i < sizeof(proxy_first) / sizeof(proxy_first[0]); i++) {
+		data = dhcp_last_message(netdev, proxy_first[i], &len);
+		if (!data || dhcp_parse(data, len, &pkt) != 0)
+			continue;
+		vendor_len = dhcp_option(&pkt, DHCP_VENDOR_OPTIONS, vendor, max);
+		if (vendor_len > 0 && vendor_len <= (int)max &&
+		    pxe_options_parse(vendor, (size_t)vendor_len, pxe) == 0)
+			return true;
+	}
+	memset(pxe, 0, sizeof(*pxe));
+	return false;
+}
+
 /*
- * Where to ask, from the last DHCP exchange: our address, and option 43
- * of the ProxyDHCP answer (else the lease). No option 43 at all means
- * broadcast, as for a server that says nothing about discovery.
+ * Where to ask, from the last DHCP exchange: our address, and the PXE
+ * options of its answers. None at all means broadcast, as for a server
+ * that says nothing about discovery.
  */
 static int pxebs_plan(struct pxebs_session *pxebs)
 {
+	struct dhcp_packet lease;
 	const void *data;
 	size_t len;
-	struct dhcp_packet lease, pkt;
-	int vendor_len;
 
 	data = dhcp_last_message(pxebs->netdev, false, &len);
 	if (!data || dhcp_parse(data, len, &lease) != 0)
 		return -EUNIQ(ENETUNREACH, 4);
 	pxebs->address = lease.hdr->yiaddr;
-	pkt = lease;
-	data = dhcp_last_message(pxebs->netdev, true, &len);
-	if (data && dhcp_parse(data, len, &pkt) != 0)
-		pkt = lease;
-	vendor_len = dhcp_option(&pkt, DHCP_VENDOR_OPTIONS, pxebs->vendor,
-				 sizeof(pxebs->vendor));
-	if (vendor_len > (int)sizeof(pxebs->vendor) ||
-	    (vendor_len > 0 && pxe_options_parse(pxebs->vendor,
-						 (size_t)vendor_len,
-						 &pxebs->pxe) != 0))
-		return -EUNIQ(EINVAL, 5);
+	pxebs_last_options(pxebs->netdev, pxebs->vendor, sizeof(pxebs->vendor),
+			   &pxebs->pxe);
 	pxebs->broadcast =
 		!(pxebs->pxe.discovery_control & PXE_DISABLE_BROADCAST);
 	pxebs->server_count = pxe_boot_servers(&pxebs->pxe, pxebs->type,

@@ -2,7 +2,7 @@
 /*
  * The PXE boot menu (see usr/pxemenu.h). Its items and prompt are read
  * from the device's last DHCP messages as received (the ProxyDHCP answer
- * first), through the option 43 parser of net/pxe_options.h; the menu
+ * first, net/pxebs.h), through the option 43 parser; the menu
  * itself is an ordinary console menu (usr/menu_ui.h) whose labels are the
  * items' boot server types, so no second list of items is kept.
  */
@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <net/dhcp.h>
-#include <net/dhcp_packet.h>
-#include <net/pxe_options.h>
+#include <net/pxebs.h>
 #include <usr/jobwait.h>
 #include <usr/menu_ui.h>
 #include <usr/pxemenu.h>
@@ -25,36 +23,12 @@
 
 #define PXE_PROMPT_FOREVER 255
 
-/* Option 43 of the answer (ProxyDHCP first, else the lease), parsed into
- * pxe; vendor holds what pxe points into. */
-static bool read_pxe_options(struct net_device *netdev, uint8_t *vendor,
-			     size_t max, struct pxe_options *pxe)
-{
-	static const bool sources[] = { true, false };
-	struct dhcp_packet pkt;
-	const void *data;
-	unsigned i;
-	size_t len;
-	int vendor_len;
-
-	for (i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
-		data = dhcp_last_message(netdev, sources[i], &len);
-		if (!data || dhcp_parse(data, len, &pkt) != 0)
-			continue;
-		vendor_len = dhcp_option(&pkt, DHCP_VENDOR_OPTIONS, vendor, max);
-		if (vendor_len > 0 && vendor_len <= (int)max &&
-		    pxe_options_parse(vendor, (size_t)vendor_len, pxe) == 0)
-			return true;
-	}
-	return false;
-}
-
 bool pxe_menu_offered(struct net_device *netdev)
 {
 	uint8_t vendor[1024];
 	struct pxe_options pxe;
 
-	return read_pxe_options(netdev, vendor, sizeof(vendor), &pxe) &&
+	return pxebs_last_options(netdev, vendor, sizeof(vendor), &pxe) &&
 	       pxe.menu_len > 0;
 }
 
@@ -141,7 +115,7 @@ int pxe_menu_choose(struct net_device *netdev, uint16_t *type)
 	struct pxe_menu_item first;
 	int rc;
 
-	if (!read_pxe_options(netdev, vendor, sizeof(vendor), &pxe) ||
+	if (!pxebs_last_options(netdev, vendor, sizeof(vendor), &pxe) ||
 	    pxe_menu_item(&pxe, 0, &first) != 0)
 		return -EUNIQ(ENOENT, 4);
 	if (pxe.has_prompt && !prompt_wants_menu(&pxe, &rc)) {

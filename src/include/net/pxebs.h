@@ -11,11 +11,22 @@
  * option by number), so scripts can "chain ${pxebs/filename}".
  */
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <net/pxe_options.h>
 #include <wireboot/interface.h>
 #include <wireboot/netdev.h>
 
 int start_pxebs(struct interface *job, struct net_device *netdev,
 		uint16_t type);
+
+/*
+ * The PXE options (option 43) of netdev's last DHCP exchange: the
+ * ProxyDHCP answer's, else the lease's, parsed into pxe, which points
+ * into vendor (max bytes). False (pxe empty) when neither has valid ones.
+ */
+bool pxebs_last_options(struct net_device *netdev, void *vendor, size_t max,
+			struct pxe_options *pxe);
 
 #endif
