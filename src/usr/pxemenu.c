@@ -90,7 +90,7 @@ static int show_menu(const struct pxe_options *pxe, uint16_t *type)
 	unsigned i;
 	int rc = 0;
 
-	menu = menu_create("pxe", "PXE boot menu");
+	menu = menu_create("pxebs", "PXE boot menu");
 	if (!menu)
 		return -EUNIQ(ENOMEM, 2);
 	for (i = 0; rc == 0 && pxe_menu_item(pxe, i, &item) == 0; i++) {

@@ -18,19 +18,26 @@ from hostedlab import SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
 FIRST_TYPE = 32768
 
 
+def pxe_server(lab, root, prompt, services):
+    """dnsmasq leasing addresses with a boot menu of services (text, boot
+    file) and serving root by TFTP; returns its log."""
+    server = lab.add_server(SERVER)
+    _, log = lab.dnsmasq(server, lab.name, [
+        '--port=0', '--no-ping', '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
+        '--pxe-prompt=' + prompt] +
+        ['--pxe-service=X86-64_EFI,%s,%s' % service for service in services] +
+        ['--enable-tftp', '--tftp-root=' + root])
+    return log
+
+
 def test_pxebs_boot_server_discovery():
     with Lab('pxebs') as lab:
         root = lab.files + '/pxeroot'
         os.mkdir(root)
         digest = make_file(root, 'second.efi', 50000)
         make_file(root, 'first.efi', 1000)
-        server = lab.add_server(SERVER)
-        _, log = lab.dnsmasq(server, 'pxebs', [
-            '--port=0', '--no-ping', '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
-            '--pxe-prompt=Choose,3',
-            '--pxe-service=X86-64_EFI,First entry,first.efi',
-            '--pxe-service=X86-64_EFI,Second entry,second.efi',
-            '--enable-tftp', '--tftp-root=' + root])
+        log = pxe_server(lab, root, 'Choose,3', [('First entry', 'first.efi'),
+                                                 ('Second entry', 'second.efi')])
         started = time.monotonic()
         status, output = lab.wireboot(
             'dhcp net0\n'
@@ -94,18 +101,13 @@ def test_autoboot_pxe_menu():
         os.mkdir(root)
         with open(os.path.join(root, 'menu.ipxe'), 'w') as f:
             f.write('#!ipxe\necho booted ${pxebs/filename} from ${pxebs/next-server}\n')
-        server = lab.add_server(SERVER)
-        _, log = lab.dnsmasq(server, 'menu', [
-            '--port=0', '--no-ping', '--dhcp-range=%s.50,%s.99,1h' % (SUBNET, SUBNET),
-            '--pxe-prompt=Press a key for the menu,1',
-            '--pxe-service=X86-64_EFI,Menu script,menu.ipxe',
-            '--pxe-service=X86-64_EFI,Other,other.efi',
-            '--enable-tftp', '--tftp-root=' + root])
+        log = pxe_server(lab, root, 'Press F8 for the menu,1',
+                         [('Menu script', 'menu.ipxe'), ('Other', 'other.efi')])
         started = time.monotonic()
         status, output = lab.wireboot('autoboot\n')
         elapsed = time.monotonic() - started
         check(status == 0, 'exit status %d:\n%s' % (status, output))
-        check('Press a key for the menu (1)' in output and
+        check('Press F8 for the menu (1)' in output and
               'Menu script\n' in output, 'no prompt:\n' + output)
         check('booted menu.ipxe from %s' % SERVER in output,
               'the menu file did not run:\n%s\n%s' % (output, read_text(log)))
