@@ -4,9 +4,8 @@
 
 /*
  * The PXE vendor sub-options that PXE servers put in DHCP option 43 (PXE
- * specification 2.1, section 2.2.5 and table 2-1): discovery control,
- * multicast discovery address, boot servers, boot menu, menu prompt and
- * boot item. Parsing checks every sub-option's layout once, so that the
+ * specification 2.1, section 2.2.5): discovery control, multicast
+ * discovery address, boot servers, boot menu, menu prompt and boot item. Parsing checks every sub-option's layout once, so that the
  * lookups below walk only validated lists; no network here, so the parser
  * can be fuzzed on its own.
  */
