@@ -25,7 +25,7 @@ static const struct command_descriptor set_cmd =
 static const struct command_descriptor clear_cmd =
 	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<name>");
 static const struct command_descriptor show_cmd =
-	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<name>[:type]");
+	COMMAND_DESCRIPTOR_NO_OPTIONS(1, 1, "<name>[:type] | <scope>/");
 
 /* "set name words...": the words joined by spaces (options end at the
  * name, so "set x -1" stores "-1"). */
@@ -58,16 +58,11 @@ static int clear_exec(int argc, char **argv)
 	return rc ? report("clear", argv[first], rc) : 0;
 }
 
-static int show_exec(int argc, char **argv)
+static int show_one(const char *name)
 {
-	int first = parse_options(argc, argv, &show_cmd, NULL);
-	const char *name;
 	char *value;
 	int len;
 
-	if (first <= 0)
-		return first;
-	name = argv[first];
 	len = fetchf_setting(name, NULL, 0);
 	if (len < 0)
 		return report("show", name, len);
@@ -78,6 +73,47 @@ static int show_exec(int argc, char **argv)
 	printf("%s = %s\n", name, value);
 	free(value);
 	return 0;
+}
+
+/* "show scope/": every value the scope itself holds, one per line, in
+ * the order they were stored. */
+static int show_scope(const char *name)
+{
+	size_t scope_len = strlen(name) - 1;
+	struct settings *block;
+	const char *setting;
+	char *scope, full[128];
+	int rc = 0;
+
+	scope = strndup(name, scope_len);
+	if (!scope)
+		return -ENOMEM;
+	block = find_settings(scope);
+	if (!block) {
+		free(scope);
+		return report("show", name, -ENOENT);
+	}
+	for (unsigned i = 0; !rc && (setting = stored_setting_name(block, i, NULL));
+	     i++) {
+		snprintf(full, sizeof(full), "%s/%s", scope, setting);
+		rc = show_one(full);
+	}
+	free(scope);
+	return rc;
+}
+
+static int show_exec(int argc, char **argv)
+{
+	int first = parse_options(argc, argv, &show_cmd, NULL);
+	const char *name;
+	size_t len;
+
+	if (first <= 0)
+		return first;
+	name = argv[first];
+	len = strlen(name);
+	return len > 1 && name[len - 1] == '/' ? show_scope(name)
+					       : show_one(name);
 }
 
 /* A whole number as fetchf_setting() shows one: decimal with an optional

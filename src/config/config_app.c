@@ -37,6 +37,9 @@ REQUIRE_OBJECT(route_ipv6);
 REQUIRE_OBJECT(route_ipv4);
 #endif
 #endif
+#if defined(PXEBS_CMD) && defined(NET_PROTO_IPV4)
+REQUIRE_OBJECT(pxebs_cmd);
+#endif
 #ifdef NTP_CMD
 REQUIRE_OBJECT(ntp_cmd);
 REQUIRE_OBJECT(wallclock);

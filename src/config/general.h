@@ -42,10 +42,13 @@
 
 /* NET_CMDS: the network commands nslookup, ping, route, ifstat, ifopen,
  *   ifclose, ifconf. Defined.
+ * PXEBS_CMD: pxebs, PXE boot server discovery after DHCP (the "pxebs"
+ *   settings scope). Defined.
  * NTP_CMD: ntp, an SNTP client that sets the wall clock. Defined.
  * VLAN_CMD: vcreate and vdestroy, 802.1Q VLAN devices. Defined.
  * TIME_CMD: time, which reports how long a command took. Defined. */
 #define NET_CMDS
+#define PXEBS_CMD
 #define NTP_CMD
 #define VLAN_CMD
 #define TIME_CMD

@@ -13,7 +13,8 @@
  * After the ACK, a PXE offer (ProxyDHCP, or a DHCP server announcing
  * "PXEClient") without a boot file name is asked again on port 4011 (PXE
  * specification 2.1, section 2.2.5); when that server does not answer, the
- * lease alone is used.
+ * lease alone is used. A PXE offer with a boot menu is not asked: its boot
+ * file comes from boot server discovery ("pxebs").
  *
  * A session is an object with two interfaces: the job (to whoever waits,
  * told the result by its close, asked for progress) and a UDP socket bound
@@ -26,11 +27,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arch/dhcp_arch.h>
 #include <net/dhcp.h>
+#include <net/dhcp_client.h>
 #include <net/config_protocol.h>
 #include <net/dhcp_packet.h>
 #include <net/ipv4.h>
+#include <net/pxe_options.h>
 #include <net/udp.h>
 #include <wireboot/byteorder.h>
 #include <wireboot/debug.h>
@@ -58,28 +60,13 @@ PROVIDE_OBJECT(dhcp);
 #define DHCP_PROXY_RETRY_MIN_US 500000ULL
 #define DHCP_PROXY_RETRY_MAX_US 2000000ULL
 
-/* The architecture's PXE client identity (arch/dhcp_arch.h). */
-#define PXE_CLIENT_ARCH DHCP_ARCH_CLIENT_ARCH
-#define PXE_VENDOR_CLASS DHCP_ARCH_VENDOR_CLASS
 #define PXE_CLASS_PREFIX "PXEClient"
-#define ETH_HTYPE 1
-/* BOOTP servers of old expect at least this much (RFC 1542 section 3.1). */
-#define BOOTP_MIN_LEN 300
-#define DHCP_OPTIONS_MAX 312
 
 enum dhcp_state {
 	DHCP_SELECTING,		/* DISCOVER sent, collecting offers */
 	DHCP_REQUESTING,	/* REQUEST sent, waiting for ACK */
 	DHCP_PROXY_REQUESTING,	/* bound; asking the ProxyDHCP server */
 	DHCP_DONE,
-};
-
-/* A copy of a received message that stays valid after the iob is gone. */
-struct dhcp_message {
-	uint8_t *data;
-	size_t len;
-	struct dhcp_packet pkt;
-	struct in_addr server;	/* option 54, or the sender */
 };
 
 struct dhcp_session {
@@ -111,41 +98,6 @@ struct dhcp_device {
 
 extern const struct net_driver dhcp_net_driver;
 
-static const uint8_t dhcp_requested_options[] = {
-	DHCP_NETMASK, DHCP_ROUTERS, DHCP_DNS_SERVERS, DHCP_HOSTNAME,
-	DHCP_DOMAIN_NAME, DHCP_ROOT_PATH, DHCP_VENDOR_OPTIONS,
-	DHCP_VENDOR_CLASS_ID, DHCP_TFTP_SERVER_NAME, DHCP_BOOTFILE_NAME,
-	DHCP_DOMAIN_SEARCH,
-	128, 129, 130, 131, 132, 133, 134, 135,	/* PXE vendor-specific */
-};
-
-static void message_clear(struct dhcp_message *msg)
-{
-	free(msg->data);
-	memset(msg, 0, sizeof(*msg));
-}
-
-static int message_copy(struct dhcp_message *msg, const void *data,
-			size_t len, struct in_addr sender)
-{
-	uint8_t *copy = malloc(len);
-	struct in_addr server;
-
-	if (!copy)
-		return -ENOMEM;
-	memcpy(copy, data, len);
-	message_clear(msg);
-	msg->data = copy;
-	msg->len = len;
-	dhcp_parse(copy, len, &msg->pkt);
-	if (dhcp_option(&msg->pkt, DHCP_SERVER_ID, &server, sizeof(server)) ==
-	    sizeof(server) && server.s_addr)
-		msg->server = server;
-	else
-		msg->server = sender;
-	return 0;
-}
-
 static bool has_boot_filename(const struct dhcp_packet *pkt)
 {
 	char name[2];
@@ -162,72 +114,20 @@ static bool is_pxe_message(const struct dhcp_packet *pkt)
 	       memcmp(class, PXE_CLASS_PREFIX, sizeof(class)) == 0;
 }
 
-/* The UUID identifies the machine to PXE servers (option 97): the global
- * "uuid" setting (the platform's SMBIOS UUID) or one made from the MAC,
- * stable across boots. */
-static void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid)
-{
-	if (fetch_setting(&global_settings, "uuid", uuid, 16, NULL) == 16)
-		return;
-	memset(uuid, 0, 16);
-	uuid[6] = 0x40;		/* version 4 layout */
-	uuid[8] = 0x80;		/* RFC 4122 variant */
-	memcpy(&uuid[10], netdev->ll_addr, ETH_ALEN);
-}
-
-static void dhcp_put_client_options(struct dhcp_session *dhcp,
-				    struct dhcp_builder *opts)
-{
-	struct net_device *netdev = dhcp->netdev;
-	size_t mtu = netdev->mtu ? netdev->mtu : 1500;
-	uint16_t max_size = htons(mtu - sizeof(struct iphdr) - 8 < 576 ?
-				  576 : mtu - sizeof(struct iphdr) - 8);
-	uint8_t client_id[1 + ETH_ALEN] = { ETH_HTYPE };
-	uint16_t arch = htons(PXE_CLIENT_ARCH);
-	static const uint8_t ndi[3] = { 1, 3, 0 };	/* UNDI 3.0 */
-	uint8_t uuid_option[17] = { 0 };		/* type 0: a GUID */
-
-	memcpy(&client_id[1], netdev->ll_addr, ETH_ALEN);
-	memcpy(&uuid_option[1], dhcp->uuid, 16);
-	dhcp_put_option(opts, DHCP_MAX_MESSAGE_SIZE, &max_size, sizeof(max_size));
-	dhcp_put_option(opts, DHCP_CLIENT_ID, client_id, sizeof(client_id));
-	dhcp_put_option(opts, DHCP_PARAMETER_REQUEST_LIST,
-			dhcp_requested_options, sizeof(dhcp_requested_options));
-	dhcp_put_option(opts, DHCP_VENDOR_CLASS_ID, PXE_VENDOR_CLASS,
-			sizeof(PXE_VENDOR_CLASS) - 1);
-	dhcp_put_option(opts, DHCP_CLIENT_ARCH, &arch, sizeof(arch));
-	dhcp_put_option(opts, DHCP_CLIENT_NDI, ndi, sizeof(ndi));
-	dhcp_put_option(opts, DHCP_CLIENT_UUID, uuid_option, sizeof(uuid_option));
-}
-
 /* Sends one DISCOVER or REQUEST for the current state. */
 static int dhcp_tx(struct dhcp_session *dhcp)
 {
-	struct sockaddr_in dest = { .sin_family = AF_INET };
-	struct xfer_metadata meta = {
-		.dest = (struct sockaddr *)&dest,
-		.netdev = dhcp->netdev,
-	};
 	struct dhcp_builder opts;
 	struct dhcphdr *hdr;
 	struct io_buffer *iob;
-	uint64_t elapsed_s = (monotonic_us() - dhcp->start_us) / 1000000;
-	int len;
+	struct in_addr dest = { .s_addr = INADDR_BROADCAST };
+	uint16_t port = BOOTP_SERVER_PORT;
 
-	iob = xfer_alloc_iob(&dhcp->xfer, sizeof(*hdr) + DHCP_OPTIONS_MAX);
+	iob = dhcp_request_alloc(&dhcp->xfer, dhcp->netdev, dhcp->xid,
+				 dhcp->start_us, &opts);
 	if (!iob)
 		return -EUNIQ(ENOMEM, 1);
-	hdr = iob_put(iob, sizeof(*hdr));
-	memset(hdr, 0, sizeof(*hdr));
-	hdr->op = BOOTP_REQUEST;
-	hdr->htype = ETH_HTYPE;
-	hdr->hlen = ETH_ALEN;
-	hdr->xid = dhcp->xid;
-	hdr->secs = htons(elapsed_s > 0xffff ? 0xffff : elapsed_s);
-	memcpy(hdr->chaddr, dhcp->netdev->ll_addr, ETH_ALEN);
-	hdr->magic = htonl(DHCP_MAGIC_COOKIE);
-
-	dhcp_builder_init(&opts, iob->tail, DHCP_OPTIONS_MAX);
+	hdr = iob->data;
 	switch (dhcp->state) {
 	case DHCP_SELECTING:
 		dhcp_put_byte(&opts, DHCP_MESSAGE_TYPE, DHCPDISCOVER);
@@ -243,36 +143,18 @@ static int dhcp_tx(struct dhcp_session *dhcp)
 	default:	/* DHCP_PROXY_REQUESTING: unicast from our address */
 		dhcp_put_byte(&opts, DHCP_MESSAGE_TYPE, DHCPREQUEST);
 		hdr->ciaddr = dhcp->ack.pkt.hdr->yiaddr;
+		dest = dhcp->proxy.server;
+		port = PXE_PROXY_PORT;
 		break;
 	}
 	/* Servers reply by broadcast: we cannot take unicast before we have
 	 * an address. */
 	if (dhcp->state != DHCP_PROXY_REQUESTING)
 		hdr->flags = htons(BOOTP_FLAG_BROADCAST);
-	dhcp_put_client_options(dhcp, &opts);
-	len = dhcp_builder_finish(&opts);
-	if (len < 0) {
-		free_iob(iob);
-		return len;
-	}
-	if (sizeof(*hdr) + (size_t)len < BOOTP_MIN_LEN) {
-		memset((uint8_t *)iob->tail + len, DHCP_PAD,
-		       BOOTP_MIN_LEN - sizeof(*hdr) - len);
-		len = BOOTP_MIN_LEN - sizeof(*hdr);
-	}
-	iob_put(iob, len);
-
-	if (dhcp->state == DHCP_PROXY_REQUESTING) {
-		dest.sin_addr = dhcp->proxy.server;
-		dest.sin_port = htons(PXE_PROXY_PORT);
-	} else {
-		dest.sin_addr.s_addr = INADDR_BROADCAST;
-		dest.sin_port = htons(BOOTP_SERVER_PORT);
-	}
-	dest.sin_scope_id = (uint16_t)(dhcp->netdev->index + 1);
 	DBG2("DHCP %s: sending state %d\n", dhcp->netdev->name, dhcp->state);
 	dhcp->transmissions++;
-	return xfer_deliver(&dhcp->xfer, iob, &meta);
+	return dhcp_request_send(&dhcp->xfer, dhcp->netdev, dhcp->uuid, iob,
+				 &opts, dest, port);
 }
 
 /* Ends the session once: everything stops, the waiter hears rc. */
@@ -292,8 +174,8 @@ static void dhcp_discover(struct dhcp_session *dhcp)
 {
 	dhcp->state = DHCP_SELECTING;
 	dhcp->first_offer_us = 0;
-	message_clear(&dhcp->offer);
-	message_clear(&dhcp->proxy);
+	dhcp_message_clear(&dhcp->offer);
+	dhcp_message_clear(&dhcp->proxy);
 	stop_timer(&dhcp->timer);
 	retry_init(&dhcp->timer, dhcp->timer.expired, DHCP_RETRY_MIN_US,
 		   DHCP_RETRY_MAX_US);
@@ -313,6 +195,20 @@ static void dhcp_request(struct dhcp_session *dhcp)
 	stop_timer(&dhcp->timer);
 	dhcp_tx(dhcp);
 	start_timer(&dhcp->timer);
+}
+
+/* A PXE server with a boot menu (option 43, sub-option 9) leaves the
+ * choice to boot server discovery (net/pxebs.h): there is no one boot file
+ * to ask it for on port 4011, and dnsmasq, for one, does not answer. */
+static bool offers_boot_menu(const struct dhcp_packet *pkt)
+{
+	uint8_t vendor[256];
+	struct pxe_options pxe;
+	int len = dhcp_option(pkt, DHCP_VENDOR_OPTIONS, vendor, sizeof(vendor));
+
+	return len > 0 && len <= (int)sizeof(vendor) &&
+	       pxe_options_parse(vendor, (size_t)len, &pxe) == 0 &&
+	       pxe.menu_len > 0;
 }
 
 /* ---- settings ---------------------------------------------------------- */
@@ -357,63 +253,6 @@ static int store_string(struct settings *block, const char *name,
 	return len ? store_setting(block, name, SETTING_STRING, text, len) : 0;
 }
 
-/* Every option is kept under its number ("net0.dhcp/43"), so scripts can
- * read options we have no name for. */
-static int store_all_options(struct settings *block,
-			     const struct dhcp_packet *pkt)
-{
-	uint8_t value[1024];
-	unsigned tag;
-	int len, rc;
-
-	for (tag = 1; tag < DHCP_END; tag++) {
-		char name[4];
-
-		len = dhcp_option(pkt, tag, value, sizeof(value));
-		if (len <= 0)
-			continue;
-		snprintf(name, sizeof(name), "%u", tag);
-		rc = store_setting(block, name, SETTING_HEX, value,
-				   len < (int)sizeof(value) ? (size_t)len
-							    : sizeof(value));
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-/* Boot file and server: from the ProxyDHCP answer if it has them, else
- * from the lease. */
-static int store_boot_settings(struct settings *block,
-			       const struct dhcp_message *msg)
-{
-	const struct dhcp_packet *pkt = &msg->pkt;
-	char filename[256];
-	struct in_addr next_server = pkt->hdr->siaddr;
-	char server_name[64];
-	int len, rc;
-
-	len = dhcp_boot_filename(pkt, filename, sizeof(filename));
-	if (len > 0) {
-		rc = store_setting(block, "filename", SETTING_STRING, filename,
-				   (size_t)len);
-		if (rc)
-			return rc;
-	}
-	if (!next_server.s_addr) {
-		len = dhcp_option(pkt, DHCP_TFTP_SERVER_NAME, server_name,
-				  sizeof(server_name) - 1);
-		if (len > 0 && len < (int)sizeof(server_name)) {
-			server_name[len] = '\0';
-			inet_aton(server_name, &next_server);
-		}
-	}
-	if (next_server.s_addr)
-		return store_setting(block, "next-server", SETTING_IPV4,
-				     &next_server, sizeof(next_server));
-	return 0;
-}
-
 static int store_lease_settings(struct settings *block,
 				const struct dhcp_message *ack)
 {
@@ -421,7 +260,7 @@ static int store_lease_settings(struct settings *block,
 	uint8_t lease[4];
 	int rc;
 
-	rc = store_all_options(block, pkt);
+	rc = dhcp_store_all_options(block, pkt);
 	if (!rc)
 		rc = store_setting(block, "ip", SETTING_IPV4, &pkt->hdr->yiaddr,
 				   sizeof(struct in_addr));
@@ -466,15 +305,9 @@ static int store_proxy_settings(struct net_device *netdev,
 	int rc;
 
 	forget_proxy_settings();
-	settings_init(&proxydhcp_block, "proxydhcp");
-	rc = store_all_options(&proxydhcp_block, &proxy->pkt);
-	if (!rc)
-		rc = store_boot_settings(&proxydhcp_block, proxy);
-	if (rc) {
-		unregister_settings(&proxydhcp_block);
+	rc = dhcp_register_message_block(&proxydhcp_block, "proxydhcp", proxy);
+	if (rc)
 		return rc;
-	}
-	register_settings(&proxydhcp_block, NULL);
 	proxydhcp_owner = netdev;
 	return 0;
 }
@@ -503,7 +336,7 @@ static int dhcp_store_settings(struct dhcp_session *dhcp)
 		boot = &dhcp->proxy;
 	rc = store_lease_settings(&device->block, &dhcp->ack);
 	if (!rc)
-		rc = store_boot_settings(&device->block, boot);
+		rc = dhcp_store_boot_settings(&device->block, boot);
 	if (rc) {
 		unregister_settings(&device->block);
 		return rc;
@@ -521,12 +354,12 @@ static void dhcp_keep_messages(struct dhcp_session *dhcp)
 {
 	struct dhcp_device *device = netdev_priv(dhcp->netdev, &dhcp_net_driver);
 
-	message_clear(&device->ack);
-	message_clear(&device->proxy);
-	message_copy(&device->ack, dhcp->ack.data, dhcp->ack.len,
+	dhcp_message_clear(&device->ack);
+	dhcp_message_clear(&device->proxy);
+	dhcp_message_copy(&device->ack, dhcp->ack.data, dhcp->ack.len,
 		     dhcp->ack.server);
 	if (dhcp->proxy.data)
-		message_copy(&device->proxy, dhcp->proxy.data, dhcp->proxy.len,
+		dhcp_message_copy(&device->proxy, dhcp->proxy.data, dhcp->proxy.len,
 			     dhcp->proxy.server);
 }
 
@@ -564,7 +397,8 @@ static void dhcp_acked(struct dhcp_session *dhcp)
 		return;
 	}
 	if (dhcp->proxy.data && !has_boot_filename(&dhcp->proxy.pkt) &&
-	    !has_boot_filename(&dhcp->ack.pkt) && dhcp->proxy.server.s_addr) {
+	    !has_boot_filename(&dhcp->ack.pkt) && dhcp->proxy.server.s_addr &&
+	    !offers_boot_menu(&dhcp->proxy.pkt)) {
 		dhcp->state = DHCP_PROXY_REQUESTING;
 		stop_timer(&dhcp->timer);
 		retry_init(&dhcp->timer, dhcp->timer.expired,
@@ -604,7 +438,7 @@ static void dhcp_rx_offer(struct dhcp_session *dhcp,
 		 * file and the first does not. */
 		if (!dhcp->offer.data || (!has_boot_filename(&dhcp->offer.pkt) &&
 					  has_boot_filename(pkt))) {
-			if (message_copy(&dhcp->offer, data, len, sender))
+			if (dhcp_message_copy(&dhcp->offer, data, len, sender))
 				return;
 			if (!dhcp->first_offer_us)
 				dhcp->first_offer_us = now;
@@ -617,7 +451,7 @@ static void dhcp_rx_offer(struct dhcp_session *dhcp,
 	 * 4011, whether it also offers a lease or not. */
 	if (is_pxe_message(pkt) && !dhcp->proxy.data &&
 	    (!pkt->hdr->yiaddr.s_addr || !has_boot_filename(pkt))) {
-		if (message_copy(&dhcp->proxy, data, len, sender))
+		if (dhcp_message_copy(&dhcp->proxy, data, len, sender))
 			return;
 		DBG("DHCP %s: PXE offer from %s\n", dhcp->netdev->name,
 		    inet_ntoa_r(dhcp->proxy.server, addr));
@@ -652,7 +486,7 @@ static void dhcp_rx_request_reply(struct dhcp_session *dhcp,
 	}
 	if (pkt->message_type != DHCPACK || !pkt->hdr->yiaddr.s_addr)
 		return;
-	if (message_copy(&dhcp->ack, data, len, sender)) {
+	if (dhcp_message_copy(&dhcp->ack, data, len, sender)) {
 		dhcp_finish(dhcp, -EUNIQ(ENOMEM, 3));
 		return;
 	}
@@ -666,7 +500,7 @@ static void dhcp_rx_proxy_ack(struct dhcp_session *dhcp,
 	if (pkt->message_type != DHCPACK ||
 	    sender.s_addr != dhcp->proxy.server.s_addr)
 		return;
-	if (message_copy(&dhcp->proxy, data, len, sender))
+	if (dhcp_message_copy(&dhcp->proxy, data, len, sender))
 		return;
 	DBG("DHCP %s: ProxyDHCP answer from port %u\n", dhcp->netdev->name,
 	    PXE_PROXY_PORT);
@@ -684,9 +518,7 @@ static int dhcp_deliver(struct interface *xfer, struct io_buffer *iob,
 
 	if (!src || src->sin_family != AF_INET || dhcp_parse(data, len, &pkt) != 0)
 		goto drop;
-	if (pkt.hdr->op != BOOTP_REPLY || pkt.hdr->xid != dhcp->xid ||
-	    pkt.hdr->hlen != ETH_ALEN ||
-	    memcmp(pkt.hdr->chaddr, dhcp->netdev->ll_addr, ETH_ALEN) != 0) {
+	if (!dhcp_reply_is_ours(&pkt, dhcp->xid, dhcp->netdev)) {
 		DBG2("DHCP %s: reply for someone else\n", dhcp->netdev->name);
 		goto drop;
 	}
@@ -786,9 +618,9 @@ static void dhcp_free(struct refcnt *refcnt)
 	struct dhcp_session *dhcp = container_of(refcnt, struct dhcp_session,
 						 refcnt);
 
-	message_clear(&dhcp->offer);
-	message_clear(&dhcp->proxy);
-	message_clear(&dhcp->ack);
+	dhcp_message_clear(&dhcp->offer);
+	dhcp_message_clear(&dhcp->proxy);
+	dhcp_message_clear(&dhcp->ack);
 	netdev_put(dhcp->netdev);
 	free(dhcp);
 }
@@ -839,8 +671,8 @@ static void dhcp_remove(struct net_device *netdev, void *priv)
 	struct dhcp_device *device = priv;
 
 	dhcp_forget_settings(device);
-	message_clear(&device->ack);
-	message_clear(&device->proxy);
+	dhcp_message_clear(&device->ack);
+	dhcp_message_clear(&device->proxy);
 	if (proxydhcp_owner == netdev)
 		forget_proxy_settings();
 }

@@ -76,6 +76,14 @@ int dhcp_for_each_option(const struct dhcp_packet *pkt,
 	return walk_all(pkt, visit, context);
 }
 
+int dhcp_walk_options(const uint8_t *area, size_t len,
+		      int (*visit)(void *context, unsigned tag,
+				   const uint8_t *value, size_t len),
+		      void *context)
+{
+	return walk_area(area, len, visit, context);
+}
+
 /* Option 52 is read from the options field only (RFC 2131: it must not
  * appear in the overloaded fields), which is what stops loops. */
 static int find_overload(void *context, unsigned tag, const uint8_t *value,

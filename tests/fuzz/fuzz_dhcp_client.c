@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/dhcp.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dhcp.c src/net/pxebs.c src/net/dhcp_client.c src/net/pxe_options.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * The DHCP client's state machine on sequences of datagrams (see
  * fuzz_sequence.h): a DHCP client on one device receives whatever the input
@@ -9,10 +9,15 @@
  * its MAC address, so that inputs reach past the first checks; bits 2-3
  * pick the sender.
  *
+ * Once bound, boot server discovery (type 0x8001) starts and takes the
+ * datagrams that are left, so its answers are fuzzed after a lease made
+ * by the same input (the PXE options it follows included).
+ *
  * What must hold: every message the client sends parses; an exchange that
  * reports success has stored in net0.dhcp an address that an ACK in the
- * input offered (never one only offered, never one made up); and whatever
- * happened, the exchange ends (or is cancelled) without leaving a socket.
+ * input offered (never one only offered, never one made up); a discovery
+ * that succeeds has stored an ACK as "pxebs"; and whatever happened, both
+ * end (or are cancelled) without leaving a socket.
  */
 
 #include "fuzz_sequence.h"
@@ -23,6 +28,8 @@
 #include <net/dhcp_packet.h>
 
 int wb_start_dhcp(struct interface *job, struct net_device *netdev);
+int wb_start_pxebs(struct interface *job, struct net_device *netdev,
+		   uint16_t type);
 int wb_fetchf_setting(const char *name, char *buf, size_t len);
 int wb_dhcp_parse(const void *data, size_t len, struct dhcp_packet *pkt);
 
@@ -71,6 +78,19 @@ static bool was_acked(const char *text)
 	return false;
 }
 
+static struct sink job, discovery;
+static bool discovering;
+
+/* Discovery follows a lease, as a script's "pxebs" follows "dhcp". */
+static void start_discovery(void)
+{
+	if (discovering || !job.closed || job.rc != 0)
+		return;
+	discovering = true;
+	if (wb_start_pxebs(&discovery.intf, netdev, 0x8001) != 0)
+		__builtin_trap();
+}
+
 static void queue_datagram(const struct fuzz_record *record)
 {
 	static const uint32_t senders[4] = {
@@ -80,6 +100,7 @@ static void queue_datagram(const struct fuzz_record *record)
 	unsigned who = (record->control >> 2) & 3;
 	uint8_t *copy = malloc(record->len ? record->len : 1);
 
+	start_discovery();
 	memcpy(copy, record->data, record->len);
 	if ((record->control & 1) && record->len >= 8)
 		memcpy(copy + 4, last_xid, 4);
@@ -93,7 +114,6 @@ static void queue_datagram(const struct fuzz_record *record)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct sink job;
 	char text[64];
 
 	if (!netdev && !(netdev = fake_nic_register(fuzz_mac)))
@@ -101,6 +121,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_reset();
 	acked_count = 0;
 	sink_init(&job, 0);
+	sink_init(&discovery, 0);
+	discovering = false;
 	if (wb_start_dhcp(&job.intf, netdev) != 0)
 		__builtin_trap();
 	fuzz_feed_records(data, size, queue_datagram);
@@ -108,9 +130,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (wb_fetchf_setting("net0.dhcp/ip", text, sizeof(text)) <= 0 ||
 	     !was_acked(text)))
 		__builtin_trap();
+	if (discovery.closed && discovery.rc == 0 &&
+	    (wb_fetchf_setting("pxebs/53", text, sizeof(text)) <= 0 ||
+	     strcmp(text, "05") != 0))
+		__builtin_trap();
 	/* Nothing below DHCP is linked: no frame may reach the device. */
 	if (fake_nic_transmits)
 		__builtin_trap();
+	/* Discovery first: fuzz_finish() then wants every socket gone. */
+	if (!discovery.closed)
+		sink_cancel(&discovery, -ECANCELED);
 	fuzz_finish(&job);
+	sink_release(&discovery);
 	return 0;
 }

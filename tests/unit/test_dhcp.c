@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/net/dhcp.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/net/reassembly.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
+// FIRMWARE_SOURCES: src/net/dhcp.c src/net/pxebs.c src/net/dhcp_client.c src/net/pxe_options.c src/core/random_id.c src/net/dhcp_packet.c src/net/inet.c src/net/socket.c src/net/ipv4.c src/net/reassembly.c src/core/netdev.c src/core/settings.c src/core/setting_types.c src/core/inet6.c src/core/retry.c src/core/process.c src/core/interface.c src/core/xfer.c src/core/job.c src/core/iobuf.c src/core/string.c src/core/vsprintf.c src/core/errors.c
 /*
  * DHCP: the message parser on good and malformed input (truncation, option
  * lengths, overload and its loops, pads, missing end), and the
@@ -11,6 +11,12 @@
  * The lease must land in the device's "netN.dhcp" settings block and,
  * through the IPv4 settings applicator, in the device's IPv4
  * configuration.
+ *
+ * Boot server discovery (start_pxebs) after such a lease: a ProxyDHCP
+ * offer with a boot menu (not asked on port 4011) whose listed server is
+ * asked by unicast with our boot item, answers with another boot item or
+ * from an unlisted server ignored, broadcast when no option 43 says
+ * otherwise, nobody to ask, no lease, and silence ending in a timeout.
  */
 
 /* First: it maps names the headers' inline functions use. */
@@ -40,6 +46,8 @@
 #include "unit.h"
 
 int wb_start_dhcp(struct interface *job, struct net_device *netdev);
+int wb_start_pxebs(struct interface *job, struct net_device *netdev,
+		   uint16_t type);
 const void *wb_dhcp_last_message(struct net_device *netdev, bool proxy,
 				 size_t *len);
 void wb_unregister_netdev(struct net_device *netdev);
@@ -369,6 +377,14 @@ static struct {
 	bool own_ack_other_id;	/* an ACK from our address naming 10.0.0.9 */
 	bool late_offer;	/* 10.0.0.9 offers too, with a boot file */
 	bool repeat_offer;	/* our server offers again, another address */
+	/* Boot server discovery: */
+	bool proxy_menu;	/* the proxy offer: a menu, broadcast off */
+	bool only_listed;	/* ... and only listed servers count */
+	bool bs_wrong_item;	/* a first answer names another item */
+	bool bs_unlisted;	/* a first answer from 10.0.0.9 */
+	unsigned bs_requests;
+	uint32_t bs_dest;
+	uint16_t bs_port, bs_item;
 	uint32_t ip_offset;	/* added to the address offered */
 	unsigned discovers, requests, proxy_requests;
 	struct dhcp_packet last_discover;
@@ -463,8 +479,68 @@ static void send_proxy(const struct fake_sent *sent, uint32_t xid,
 	put_text(&msg, DHCP_VENDOR_CLASS_ID, "PXEClient");
 	if (filename)
 		put_text(&msg, DHCP_BOOTFILE_NAME, "proxy.efi");
+	if (world.proxy_menu) {
+		static const uint8_t menu[] = {
+			6, 1, 0x03, 8, 7, 0x80, 0x01, 1, 10, 0, 0, 2,
+			9, 7, 0x80, 0x01, 4, 'L', 'i', 'v', 'e', 255,
+		};
+		uint8_t vendor[sizeof(menu)];
+
+		memcpy(vendor, menu, sizeof(menu));
+		if (world.only_listed)
+			vendor[2] |= 0x04;
+		dhcp_put_option(&msg.opts, DHCP_VENDOR_OPTIONS, vendor,
+				sizeof(vendor));
+	}
 	message_end(&msg);
 	fake_reply(sent, msg.data, msg.len, fake_addr(from, port));
+}
+
+/* A boot server's ACK for item, from "from". */
+static void send_boot_ack(const struct fake_sent *sent, uint32_t xid,
+			  uint16_t item, uint32_t from, uint16_t port)
+{
+	uint8_t vendor[7] = { 71, 4, item >> 8, item & 0xff, 0, 0, 255 };
+	struct message msg;
+
+	message_start(&msg, xid, lease_ip(sent), from);
+	dhcp_put_byte(&msg.opts, DHCP_MESSAGE_TYPE, DHCPACK);
+	put_ip(&msg, DHCP_SERVER_ID, from);
+	put_text(&msg, DHCP_VENDOR_CLASS_ID, "PXEClient");
+	dhcp_put_option(&msg.opts, DHCP_VENDOR_OPTIONS, vendor, sizeof(vendor));
+	put_text(&msg, DHCP_BOOTFILE_NAME, item == 0x8001 ? "live.efi" : "other.efi");
+	message_end(&msg);
+	fake_reply(sent, msg.data, msg.len, fake_addr(from, port));
+}
+
+/* A discovery request: it carries our address and our boot item. */
+static void answer_discovery(const struct fake_sent *sent,
+			     const struct dhcp_packet *pkt, uint32_t xid)
+{
+	uint8_t vendor[16];
+	uint32_t dest = ntohl(sent->dest->sin_addr.s_addr);
+	uint32_t from = dest == INADDR_BROADCAST ? PROXY_IP : dest;
+	uint16_t port = ntohs(sent->dest->sin_port);
+
+	world.bs_requests++;
+	world.bs_dest = dest;
+	world.bs_port = port;
+	CHECK_INT(ntohl(pkt->hdr->ciaddr.s_addr), lease_ip(sent));
+	CHECK_INT(pkt->hdr->flags, 0);
+	if (!CHECK_INT(dhcp_option(pkt, DHCP_VENDOR_OPTIONS, vendor,
+				   sizeof(vendor)), 7) ||
+	    !CHECK(vendor[0] == 71 && vendor[1] == 4 && vendor[4] == 0 &&
+		   vendor[5] == 0 && vendor[6] == 255))
+		return;
+	world.bs_item = (uint16_t)(vendor[2] << 8 | vendor[3]);
+	CHECK_INT(dhcp_option(pkt, DHCP_CLIENT_ARCH, vendor, 2), 2);
+	if (world.silent)
+		return;
+	if (world.bs_wrong_item)
+		send_boot_ack(sent, xid, world.bs_item + 1, from, port);
+	if (world.bs_unlisted)
+		send_boot_ack(sent, xid, world.bs_item, OTHER_IP, port);
+	send_boot_ack(sent, xid, world.bs_item, from, port);
 }
 
 static void answer_request(const struct fake_sent *sent,
@@ -516,6 +592,11 @@ static void fake_server(const struct fake_sent *sent)
 	CHECK(sent->netdev != NULL);
 	xid = pkt.hdr->xid;
 	reply_mac = pkt.hdr->chaddr;
+	if (pkt.message_type == DHCPREQUEST && pkt.hdr->ciaddr.s_addr &&
+	    dhcp_option(&pkt, DHCP_VENDOR_OPTIONS, NULL, 0) > 0) {
+		answer_discovery(sent, &pkt, xid);
+		return;
+	}
 	if (world.silent)
 		return;
 	if (pkt.message_type == DHCPDISCOVER) {
@@ -980,6 +1061,95 @@ static void test_uuid_setting(void)
 	wb_store_setting(&wb_global_settings, "uuid", SETTING_UUID, NULL, 0);
 }
 
+/* ---- boot server discovery ---------------------------------------------- */
+
+static int pxebs(struct net_device *netdev, uint16_t type)
+{
+	int rc;
+
+	sink_init(&job, 0);
+	started_us = fake_now;
+	rc = wb_start_pxebs(&job.intf, netdev, type);
+	if (rc)
+		return rc;
+	return sink_wait(&job);
+}
+
+static void test_pxebs_menu(void)
+{
+	reset_world();
+	world.proxy = true;
+	world.proxy_menu = true;
+	CHECK_INT(dhcp(net0), 0);
+	/* A menu: no question on port 4011, no wait for its answer. */
+	CHECK_INT(world.proxy_requests, 0);
+	CHECK(duration_us() < 50000);
+	check_setting("proxydhcp/43", "06:01:03:08:07:80:01:01:0a:00:00:02:"
+		      "09:07:80:01:04:4c:69:76:65:ff");
+
+	CHECK_INT(pxebs(net0, 0x8001), 0);
+	CHECK_INT(world.bs_requests, 1);
+	CHECK_INT(world.bs_dest, PROXY_IP);	/* the listed server only */
+	CHECK_INT(world.bs_port, PXE_PROXY_PORT);
+	CHECK_INT(world.bs_item, 0x8001);
+	CHECK_INT(world.last_local_port, 68);
+	check_setting("pxebs/filename", "live.efi");
+	check_setting("pxebs/next-server", "10.0.0.2");
+	check_setting("pxebs/43", "47:04:80:01:00:00:ff");
+
+	/* Another item's answer is not ours; with "only listed servers",
+	 * neither is one from elsewhere. The right one still wins. */
+	world.bs_wrong_item = true;
+	world.bs_unlisted = true;
+	world.only_listed = true;
+	world.bs_requests = 0;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK_INT(pxebs(net0, 0x8001), 0);
+	CHECK_INT(world.bs_requests, 1);
+	check_setting("pxebs/filename", "live.efi");
+	check_setting("pxebs/next-server", "10.0.0.2");
+	/* Without that bit, any server of our item may answer: the first. */
+	world.only_listed = false;
+	world.bs_wrong_item = false;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK_INT(pxebs(net0, 0x8001), 0);
+	check_setting("pxebs/next-server", "10.0.0.9");
+}
+
+static void test_pxebs_broadcast_and_failures(void)
+{
+	/* A lease with no option 43: broadcast to port 67. */
+	reset_world();
+	world.with_filename = true;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK_INT(pxebs(net0, 7), 0);
+	CHECK_INT(world.bs_dest, INADDR_BROADCAST);
+	CHECK_INT(world.bs_port, 67);
+	CHECK_INT(world.bs_item, 7);
+	check_setting("pxebs/filename", "other.efi");
+
+	/* Silence: 1, 2 and 4 s, then a timeout that names the type; the
+	 * last answer stays. */
+	world.silent = true;
+	world.bs_requests = 0;
+	CHECK_ERR(pxebs(net0, 7), -ETIMEDOUT);
+	CHECK_INT(world.bs_requests, 3);
+	CHECK(duration_us() >= 7000000 && duration_us() < 7500000);
+	CHECK_STR(job.reason, "no boot server of type 7 answered");
+	check_setting("pxebs/filename", "other.efi");
+
+	/* Broadcast off and no server listed for the type: nobody to ask. */
+	reset_world();
+	world.proxy = true;
+	world.proxy_menu = true;
+	CHECK_INT(dhcp(net0), 0);
+	CHECK_ERR(pxebs(net0, 0x8000), -ENOENT);
+	CHECK_INT(world.bs_requests, 0);
+	CHECK_STR(job.reason, "no boot server of type 32768 is listed "
+		  "(and broadcast is off)");
+	fake_flush_queue();
+}
+
 int main(void)
 {
 	test_parse_basic();
@@ -1003,6 +1173,8 @@ int main(void)
 	test_start_failures();
 	test_two_devices();
 	test_uuid_setting();
+	test_pxebs_menu();
+	test_pxebs_broadcast_and_failures();
 	/* Nothing went below IPv4, and the devices' block goes with them. */
 	CHECK_INT(lower_layer_calls, 0);
 	CHECK_INT(fake_nic_transmits, 0);

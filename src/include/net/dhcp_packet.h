@@ -118,6 +118,13 @@ int dhcp_for_each_option(const struct dhcp_packet *pkt,
 				      const uint8_t *value, size_t len),
 			 void *context);
 
+/* Walks one area laid out as DHCP options (pad, end, tag-length-value),
+ * such as the value of option 43; -EINVAL when a value runs past it. */
+int dhcp_walk_options(const uint8_t *area, size_t len,
+		      int (*visit)(void *context, unsigned tag,
+				   const uint8_t *value, size_t len),
+		      void *context);
+
 /*
  * The boot file name (option 67, else the header's file field unless it
  * holds options) as a NUL-terminated string in buf; returns its length or

@@ -5,7 +5,8 @@
 /*
  * Network boot without a script: DHCP on every network device at once, then
  * the boot file named by the first device whose answer names one (from the
- * ProxyDHCP server if there is one), fetched and executed.
+ * ProxyDHCP server if there is one), fetched and executed; a PXE boot
+ * menu instead of a file leads through boot server discovery to one.
  */
 
 int autoboot(void);
