@@ -50,6 +50,11 @@
 #define VLAN_CMD
 #define TIME_CMD
 
+/* IMAGE_TRUST_CMD: imgverify (detached CMS signatures over images,
+ *   checked against the certificate store: wolfSSL's PKCS#7, X.509, RSA
+ *   and ECC are linked) and imgtrust (only trusted images run). Defined. */
+#define IMAGE_TRUST_CMD
+
 #include <config/named.h>
 #if defined(CONFIG_NAMED) && __has_include(CONFIG_NAMED_PATH(general.h))
 #include CONFIG_NAMED_PATH(general.h)

@@ -12,7 +12,9 @@
  * own. Only what is built is enabled: today the Hash_DRBG of SP 800-90A
  * over SHA-256, seeded from our entropy source (src/core/entropy.c)
  * through the seed hook below, and MD5 and SHA-1 for the digest commands
- * (src/crypto/digest.c). TLS will add its algorithms here.
+ * (src/crypto/digest.c); for signed images (src/crypto/cms.c), the
+ * CMS SignedData verification of PKCS#7 with X.509, RSA, ECC and
+ * SHA-256/384/512. TLS will add its algorithms here.
  */
 
 /* The environment. */
@@ -36,22 +38,46 @@
 /* The DRBG and what it needs (SHA-256), the digests of md5sum and
  * sha1sum, and MD5 for HTTP Digest authentication (src/crypto/md5.c). */
 #define HAVE_HASHDRBG
-#define NO_RSA
 #define NO_DSA
 #define NO_DH
 #define NO_MD4
 #define NO_DES3
 #define NO_RC4
 #define NO_HMAC
-#define NO_AES
-#define NO_ASN
-#define NO_CODING
 #define NO_PWDBASED
 #define NO_PSK
 #define NO_OLD_TLS
 #define NO_SIG_WRAPPER
 #define WOLFSSL_NO_SHAKE256
 #define WOLFSSL_NO_SHAKE128
+
+/*
+ * Signed images: CMS SignedData (PKCS#7) over X.509 certificates with RSA
+ * or ECDSA keys and SHA-256/384/512 digests (and SHA-1, which old
+ * signatures use). Verification only: no signing, no enveloped data. The
+ * big-number code is wolfSSL's sp_int (every key size the certificates
+ * use) with its constant-time paths. wolfSSL reads no clock (NO_ASN_TIME):
+ * certificate dates are checked by src/crypto/x509_time.c against ours.
+ */
+#define HAVE_PKCS7
+#define HAVE_ECC
+#define ECC_TIMING_RESISTANT
+#define WC_RSA_BLINDING
+#define WOLFSSL_SHA384
+#define WOLFSSL_SHA512
+#define WOLFSSL_SP_MATH_ALL
+#define WOLFSSL_SMALL_STACK
+#define SP_INT_BITS 4096
+#define WOLFSSL_NO_ASM
+#define WOLFSSL_ASN_TEMPLATE
+/* wolfSSL's PKCS#7 will not build without what enveloped data needs,
+ * though verification never calls it. */
+#define WOLFSSL_AES_DIRECT
+#define HAVE_AES_KEYWRAP
+#define HAVE_X963_KDF
+#define NO_PKCS7_ENCRYPTED_DATA
+#define NO_PKCS7_COMPRESSED_DATA
+#define WOLFSSL_NO_PEM
 
 /*
  * Reseed after this many requests. SP 800-90A allows 2^48 for the

@@ -61,7 +61,16 @@ WOLFSSL_RECORD := wolfssl $(WOLFSSL_VERSION)
 WOLFSSL_FILES := wolfcrypt/src/random.c wolfcrypt/src/sha256.c \
 	wolfcrypt/src/md5.c wolfcrypt/src/sha.c
 
+# Signed images (src/crypto/cms.c): PKCS#7, X.509, RSA, ECC, the big-number
+# code, SHA-384/512, the hash dispatcher; AES only because wolfSSL's
+# PKCS#7 object refers to it (enveloped data, never called).
+WOLFSSL_FILES += wolfcrypt/src/pkcs7.c wolfcrypt/src/asn.c \
+	wolfcrypt/src/rsa.c wolfcrypt/src/ecc.c wolfcrypt/src/sp_int.c \
+	wolfcrypt/src/wolfmath.c wolfcrypt/src/sha512.c wolfcrypt/src/hash.c \
+	wolfcrypt/src/aes.c
+
 # Flags for wolfSSL's files and for ours that include its headers. The
 # tree's own path stays out of the objects, wherever it is.
 WOLFSSL_CFLAGS := -DWOLFSSL_USER_SETTINGS -Isrc/crypto -I$(WOLFSSL_DIR) \
-	-ffile-prefix-map=$(abspath $(WOLFSSL_DIR))/=wolfssl/
+	-ffile-prefix-map=$(abspath $(WOLFSSL_DIR))/=wolfssl/ \
+	-fwrapv
