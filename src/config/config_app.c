@@ -47,6 +47,9 @@ REQUIRE_OBJECT(vlan_cmd);
 #ifdef TIME_CMD
 REQUIRE_OBJECT(time_cmd);
 #endif
+#ifdef CERT_CMD
+REQUIRE_OBJECT(cert_cmd);
+#endif
 #ifdef IMAGE_TRUST_CMD
 REQUIRE_OBJECT(imgtrust_cmd);
 #endif

@@ -44,11 +44,15 @@
  *   ifclose, ifconf. Defined.
  * NTP_CMD: ntp, an SNTP client that sets the wall clock. Defined.
  * VLAN_CMD: vcreate and vdestroy, 802.1Q VLAN devices. Defined.
- * TIME_CMD: time, which reports how long a command took. Defined. */
+ * TIME_CMD: time, which reports how long a command took. Defined.
+ * CERT_CMD: certstat, certstore and certfree, the trusted certificates
+ *   (built in with TRUST=, from the TlsCaCertificate variable, added at
+ *   run time). Defined. */
 #define NET_CMDS
 #define NTP_CMD
 #define VLAN_CMD
 #define TIME_CMD
+#define CERT_CMD
 
 /* IMAGE_TRUST_CMD: imgverify (detached CMS signatures over images,
  *   checked against the certificate store: wolfSSL's PKCS#7, X.509, RSA
