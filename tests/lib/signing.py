@@ -12,6 +12,10 @@ and sign(directory, name, path) makes path + '.sig', a detached CMS
 signature by that certificate (ecsigner's carries inter) as
 `openssl cms -sign -binary -outform DER` makes it.
 
+trusted_program(ca) builds the hosted program with TRUST=ca (its
+built-in roots) in a copy of the tree, reusing the objects already
+built: only the roots and the link are made again.
+
 Run as a program (python3 tests/lib/signing.py DIR) it makes the
 certificates in DIR and a file DIR/data with signatures by each
 certificate (data.NAME.sig) and one carrying the data
@@ -19,8 +23,12 @@ certificate (data.NAME.sig) and one carrying the data
 """
 
 import os
+import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from wbtest import HOST_BIN, ROOT, run_make, scratch_tree  # noqa: E402
 
 _EXT = {
     'ca': 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n',
@@ -49,10 +57,14 @@ def _run(*args):
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def make(directory):
+def make(directory, names=None):
+    """The certificates (those named, with their issuers listed first,
+    or all)."""
     os.makedirs(directory, exist_ok=True)
     p = lambda *parts: os.path.join(directory, *parts)
     for serial, (name, cn, issuer, ext, keytype) in enumerate(CERTS, 1):
+        if names is not None and name not in names:
+            continue
         key, crt = p(name + '.key'), p(name + '.crt')
         if keytype == 'ec':
             _run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256',
@@ -100,6 +112,26 @@ def sign(directory, name, path, attached=False, out=None):
         args.append('-nodetach')
     _run(*args)
     return out
+
+
+def trusted_program(ca):
+    """bin-x86_64-linux/wireboot built with TRUST=ca in a copy of the
+    tree; returns (the copy's top directory, which the caller removes,
+    the program)."""
+    run_make(['bin-x86_64-linux/wireboot'])
+    top, tree = scratch_tree('trust')
+    # The objects, and the stamp that says which configuration they are
+    # of (copies keep their times, so make finds them up to date); the
+    # wolfSSL tree is only read.
+    shutil.copytree(os.path.join(ROOT, 'bin-x86_64-linux', '.obj'),
+                    os.path.join(tree, 'bin-x86_64-linux', '.obj'))
+    stamp = os.path.join('bin-x86_64-efi', '.obj', 'default', 'config-headers.stamp')
+    os.makedirs(os.path.dirname(os.path.join(tree, stamp)))
+    shutil.copy2(os.path.join(ROOT, stamp), os.path.join(tree, stamp))
+    os.makedirs(os.path.join(tree, 'bin-host'))
+    os.symlink(os.path.join(HOST_BIN, 'deps'), os.path.join(tree, 'bin-host', 'deps'))
+    run_make(['TRUST=' + ca, 'bin-x86_64-linux/wireboot'], cwd=tree)
+    return top, os.path.join(tree, 'bin-x86_64-linux', 'wireboot')
 
 
 def _main(directory):
