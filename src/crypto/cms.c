@@ -14,8 +14,8 @@
  * equal to the certificate's issuer hash, signature verifying), else
  * among the other certificates of the bundle (an intermediate, which must
  * be a CA and then needs an issuer itself), at most CHAIN_MAX deep.
- * wolfSSL is built without a clock (NO_ASN_TIME): validity dates are read
- * here from the DER times the parser points at.
+ * wolfSSL is built without a clock (NO_ASN_TIME): validity dates come
+ * from our X.509 outline parser (wireboot/x509.h) and are compared here.
  *
  * The content is given by the caller (a detached signature); a signature
  * that carries its own content must carry exactly the image's bytes.
@@ -32,6 +32,7 @@
 #include <wireboot/cms.h>
 #include <wireboot/errfile.h>
 #include <wireboot/wallclock.h>
+#include <wireboot/x509.h>
 
 #define ERRFILE ERRFILE_cms
 
@@ -49,8 +50,11 @@ static const uint8_t id_data[] = {
 /* Signer, intermediates, root: deeper chains are refused. */
 #define CHAIN_MAX 8
 
+/* A certificate as wolfSSL decodes it (keys, extensions, name hashes)
+ * and as our parser outlines it (names and dates as written). */
 struct decoded {
 	DecodedCert cert;
+	struct x509_outline outline;
 };
 
 static int fail(struct cms_verdict *verdict, int rc, const char *fmt, ...)
@@ -73,7 +77,8 @@ static struct decoded *decode(const uint8_t *der, size_t len)
 	if (!d)
 		return NULL;
 	InitDecodedCert(&d->cert, der, (word32)len, NULL);
-	if (ParseCertRelative(&d->cert, CERT_TYPE, NO_VERIFY, NULL) != 0) {
+	if (ParseCertRelative(&d->cert, CERT_TYPE, NO_VERIFY, NULL) != 0 ||
+	    x509_outline(der, len, &d->outline) != 0) {
 		FreeDecodedCert(&d->cert);
 		free(d);
 		return NULL;
@@ -90,12 +95,12 @@ static void release(struct decoded *d)
 }
 
 /* The certificate's common name (or its whole subject) for messages. */
-static void cert_name(const DecodedCert *cert, char *out, size_t len)
+static void cert_name(const struct decoded *d, char *out, size_t len)
 {
-	if (cert->subjectCN && cert->subjectCNLen > 0)
-		snprintf(out, len, "%.*s", cert->subjectCNLen, cert->subjectCN);
-	else
-		snprintf(out, len, "%s", cert->subject);
+	const struct x509_outline *o = &d->outline;
+
+	if (x509_name_cn(o->subject, o->subject_len, out, len) < 0)
+		x509_name_format(o->subject, o->subject_len, out, len);
 }
 
 /* Whether der (a certificate) is signed by issuer's key: wolfSSL verifies
@@ -125,73 +130,29 @@ static bool issued_by(const uint8_t *der, size_t len, const DecodedCert *issuer)
 	return ok;
 }
 
-/* Reads "n" decimal digits. */
-static bool digits(const uint8_t *p, unsigned n, unsigned *value)
+/* An X.509 time as seconds since 1970; times before 1970 read as 0. */
+static int64_t time_seconds(const struct x509_time *t)
 {
-	*value = 0;
-	while (n--) {
-		if (*p < '0' || *p > '9')
-			return false;
-		*value = *value * 10 + (*p++ - '0');
-	}
-	return true;
-}
+	int64_t seconds;
 
-/* A DER UTCTime (YYMMDDHHMMSSZ, RFC 5280: 50-99 are 19xx) or
- * GeneralizedTime (YYYYMMDDHHMMSSZ), tag and length included, as seconds
- * since 1970. */
-static int der_time(const uint8_t *der, int der_len, int64_t *seconds)
-{
-	unsigned year, month, day, hour, minute, second;
-	const uint8_t *p;
-	unsigned len;
-
-	if (!der || der_len < 2 || der[1] != der_len - 2)
-		return -EUNIQ(EINVAL, 1);
-	p = der + 2;
-	len = der[1];
-	if (der[0] == ASN_UTC_TIME && len == 13) {
-		if (!digits(p, 2, &year))
-			return -EUNIQ(EINVAL, 2);
-		year += year < 50 ? 2000 : 1900;
-		p += 2;
-	} else if (der[0] == ASN_GENERALIZED_TIME && len == 15) {
-		if (!digits(p, 4, &year))
-			return -EUNIQ(EINVAL, 3);
-		p += 4;
-	} else {
-		return -EUNIQ(EINVAL, 4);
-	}
-	if (!digits(p, 2, &month) || !digits(p + 2, 2, &day) ||
-	    !digits(p + 4, 2, &hour) || !digits(p + 6, 2, &minute) ||
-	    !digits(p + 8, 2, &second) || p[10] != 'Z')
-		return -EUNIQ(EINVAL, 5);
-	/* Before 1970 is before anything the clock reads. */
-	if (year < 1970) {
-		*seconds = 0;
+	if (t->year < 1970 ||
+	    wallclock_from_civil(&seconds, t->year, t->month, t->day, t->hour,
+				 t->minute, t->second) != 0)
 		return 0;
-	}
-	return wallclock_from_civil(seconds, year, month, day, hour, minute,
-				    second);
+	return seconds;
 }
 
 /* The certificate's dates against now. */
-static int check_validity(const DecodedCert *cert, int64_t now,
+static int check_validity(const struct decoded *d, int64_t now,
 			  struct cms_verdict *verdict)
 {
-	int64_t before, after;
 	char name[64];
 
-	cert_name(cert, name, sizeof(name));
-	if (der_time(cert->beforeDate, cert->beforeDateLen, &before) != 0 ||
-	    der_time(cert->afterDate, cert->afterDateLen, &after) != 0)
-		return fail(verdict, -EUNIQ(EINVAL, 6),
-			    "malformed signature (bad validity dates in %s)",
-			    name);
-	if (now < before)
+	cert_name(d, name, sizeof(name));
+	if (now < time_seconds(&d->outline.not_before))
 		return fail(verdict, -EUNIQ(EACCES, 7),
 			    "certificate not yet valid (%s)", name);
-	if (now > after)
+	if (now > time_seconds(&d->outline.not_after))
 		return fail(verdict, -EUNIQ(EACCES, 8),
 			    "certificate expired (%s)", name);
 	return 0;
@@ -272,11 +233,11 @@ static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 			goto out;
 		}
 		chain[depth] = cert;
-		rc = check_validity(&cert->cert, now, verdict);
+		rc = check_validity(cert, now, verdict);
 		if (rc)
 			goto out;
 		if (depth == 0) {
-			cert_name(&cert->cert, verdict->signer,
+			cert_name(cert, verdict->signer,
 				  sizeof(verdict->signer));
 			if (!code_signing(&cert->cert)) {
 				rc = fail(verdict, -EUNIQ(EACCES, 11),
@@ -286,20 +247,26 @@ static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 			}
 		} else if (!may_issue(&cert->cert) ||
 			   !path_allows(&cert->cert, depth - 1)) {
+			char name[64];
+
+			cert_name(cert, name, sizeof(name));
 			rc = fail(verdict, -EUNIQ(EACCES, 12),
 				  "signer not trusted (issuer %s may not "
-				  "issue this chain)", cert->cert.subject);
+				  "issue this chain)", name);
 			goto out;
 		}
 		search.cert = &cert->cert;
 		certstore_foreach(try_root, &search);
 		if (search.root) {
-			rc = check_validity(&search.root->cert, now, verdict);
-			if (rc == 0 && !path_allows(&search.root->cert, depth))
+			rc = check_validity(search.root, now, verdict);
+			if (rc == 0 && !path_allows(&search.root->cert, depth)) {
+				char name[64];
+
+				cert_name(search.root, name, sizeof(name));
 				rc = fail(verdict, -EUNIQ(EACCES, 26),
 					  "signer not trusted (root %s allows "
-					  "fewer intermediates)",
-					  search.root->cert.subject);
+					  "fewer intermediates)", name);
+			}
 			release(search.root);
 			goto out;
 		}
@@ -323,9 +290,13 @@ static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 			}
 		}
 		if (!der) {
+			char issuer[96];
+
+			x509_name_format(cert->outline.issuer,
+					 cert->outline.issuer_len, issuer,
+					 sizeof(issuer));
 			rc = fail(verdict, -EUNIQ(EACCES, 13),
-				  "signer not trusted (issuer %s)",
-				  cert->cert.issuer);
+				  "signer not trusted (issuer %s)", issuer);
 			goto out;
 		}
 	}

@@ -73,7 +73,7 @@ def test_imgverify_and_imgtrust():
                        'wireboot Test Signer)', 'TAMPERED-REFUSED',
                        'tampered.ipxe: signature does not match the image',
                        'ROGUE-REFUSED', 'rogue.ipxe: signer not trusted (issuer '
-                       '/CN=Rogue CA)', 'NAME-REFUSED',
+                       'CN=Rogue CA)', 'NAME-REFUSED',
                        'other.ipxe: signer is "wireboot Test Signer", not "someone"',
                        'UNSIGNED-SCRIPT-RAN',
                        'unsigned.ipxe: not trusted (no valid signature)',

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/crypto/cms.c src/core/wallclock.c src/core/string.c src/core/vsprintf.c
+// FIRMWARE_SOURCES: src/crypto/cms.c src/core/x509_parse.c src/core/wallclock.c src/core/string.c src/core/vsprintf.c
 // WOLFSSL_SOURCES: wolfcrypt/src/pkcs7.c wolfcrypt/src/asn.c wolfcrypt/src/rsa.c wolfcrypt/src/ecc.c wolfcrypt/src/sp_int.c wolfcrypt/src/wolfmath.c wolfcrypt/src/sha512.c wolfcrypt/src/sha256.c wolfcrypt/src/sha.c wolfcrypt/src/md5.c wolfcrypt/src/hash.c wolfcrypt/src/aes.c wolfcrypt/src/random.c
 /*
  * Detached CMS signatures (src/crypto/cms.c) against certificates and
