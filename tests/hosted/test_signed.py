@@ -47,7 +47,8 @@ def test_imgverify_and_imgtrust():
     with Lab('signed') as lab:
         keys = os.path.join(lab.files, 'keys')
         signing.make(keys, names=('ca', 'signer', 'rogueca', 'roguesigner'))
-        top, program = signing.trusted_program(os.path.join(keys, 'ca.crt'))
+        top, program = signing.trusted_build(os.path.join(keys, 'ca.crt'),
+                                             'bin-x86_64-linux/wireboot')
         try:
             root = os.path.join(lab.files, 'root')
             os.makedirs(root)

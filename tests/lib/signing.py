@@ -12,9 +12,9 @@ and sign(directory, name, path) makes path + '.sig', a detached CMS
 signature by that certificate (ecsigner's carries inter) as
 `openssl cms -sign -binary -outform DER` makes it.
 
-trusted_program(ca) builds the hosted program with TRUST=ca (its
-built-in roots) in a copy of the tree, reusing the objects already
-built: only the roots and the link are made again.
+trusted_build(ca, target) builds the hosted program or an EFI image with
+TRUST=ca (its built-in roots) in a copy of the tree, reusing the objects
+already built: only the roots and the link are made again.
 
 Run as a program (python3 tests/lib/signing.py DIR) it makes the
 certificates in DIR and a file DIR/data with signatures by each
@@ -114,24 +114,25 @@ def sign(directory, name, path, attached=False, out=None):
     return out
 
 
-def trusted_program(ca):
-    """bin-x86_64-linux/wireboot built with TRUST=ca in a copy of the
-    tree; returns (the copy's top directory, which the caller removes,
-    the program)."""
-    run_make(['bin-x86_64-linux/wireboot'])
+def trusted_build(ca, target):
+    """target (bin-x86_64-linux/wireboot or bin-x86_64-efi/<image>.efi)
+    built with TRUST=ca in a copy of the tree, reusing the objects built
+    in this one; returns (the copy's top directory, which the caller
+    removes, the target's path in it)."""
+    run_make([target])
     top, tree = scratch_tree('trust')
     # The objects, and the stamp that says which configuration they are
     # of (copies keep their times, so make finds them up to date); the
     # wolfSSL tree is only read.
-    shutil.copytree(os.path.join(ROOT, 'bin-x86_64-linux', '.obj'),
-                    os.path.join(tree, 'bin-x86_64-linux', '.obj'))
-    stamp = os.path.join('bin-x86_64-efi', '.obj', 'default', 'config-headers.stamp')
-    os.makedirs(os.path.dirname(os.path.join(tree, stamp)))
-    shutil.copy2(os.path.join(ROOT, stamp), os.path.join(tree, stamp))
+    objdirs = [os.path.join('bin-x86_64-efi', '.obj', 'default')]
+    if target.startswith('bin-x86_64-linux/'):
+        objdirs.append(os.path.join('bin-x86_64-linux', '.obj'))
+    for objdir in objdirs:
+        shutil.copytree(os.path.join(ROOT, objdir), os.path.join(tree, objdir))
     os.makedirs(os.path.join(tree, 'bin-host'))
     os.symlink(os.path.join(HOST_BIN, 'deps'), os.path.join(tree, 'bin-host', 'deps'))
-    run_make(['TRUST=' + ca, 'bin-x86_64-linux/wireboot'], cwd=tree)
-    return top, os.path.join(tree, 'bin-x86_64-linux', 'wireboot')
+    run_make(['TRUST=' + ca, target], cwd=tree)
+    return top, os.path.join(tree, target)
 
 
 def _main(directory):
