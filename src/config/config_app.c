@@ -50,9 +50,6 @@ REQUIRE_OBJECT(time_cmd);
 #ifdef CERT_CMD
 REQUIRE_OBJECT(cert_cmd);
 #endif
-#ifdef IMAGE_TRUST_CMD
-REQUIRE_OBJECT(imgtrust_cmd);
-#endif
 #ifdef DOWNLOAD_PROTO_HTTP
 /* Form parameters exist to be posted. */
 REQUIRE_OBJECT(params_cmd);
