@@ -118,6 +118,8 @@ static bool issued_by(const uint8_t *der, size_t len, const DecodedCert *issuer)
 	signer.keyUsage = issuer->extKeyUsage;
 	/* Path lengths are checked by the walk (path_allows()). */
 	signer.maxPathLen = WOLFSSL_MAX_PATH_LEN;
+	_Static_assert(sizeof(signer.subjectNameHash) ==
+		       sizeof(issuer->subjectHash), "name hashes differ");
 	memcpy(signer.subjectNameHash, issuer->subjectHash,
 	       sizeof(signer.subjectNameHash));
 	cert = malloc(sizeof(*cert));
@@ -213,6 +215,34 @@ static bool code_signing(const DecodedCert *cert)
 	return true;
 }
 
+/* The certificate of the bundle, other than the one searched for, that
+ * issued it (an intermediate), or NULL; *len gets its length. */
+static const uint8_t *bundle_issuer(PKCS7 *pkcs7, const struct decoded *cert,
+				    const struct root_search *search,
+				    size_t *len)
+{
+	unsigned i;
+
+	for (i = 0; i < MAX_PKCS7_CERTS && pkcs7->cert[i]; i++) {
+		struct decoded *issuer;
+		bool found;
+
+		if (pkcs7->cert[i] == search->der)
+			continue;
+		issuer = decode(pkcs7->cert[i], pkcs7->certSz[i]);
+		found = issuer &&
+			memcmp(issuer->cert.subjectHash, cert->cert.issuerHash,
+			       KEYID_SIZE) == 0 &&
+			issued_by(search->der, search->len, &issuer->cert);
+		release(issuer);
+		if (found) {
+			*len = pkcs7->certSz[i];
+			return pkcs7->cert[i];
+		}
+	}
+	return NULL;
+}
+
 /* From the signer's certificate up to a root. */
 static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 {
@@ -270,25 +300,7 @@ static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 			release(search.root);
 			goto out;
 		}
-		/* An intermediate from the bundle that issued this one. */
-		der = NULL;
-		for (i = 0; i < MAX_PKCS7_CERTS && pkcs7->cert[i]; i++) {
-			if (pkcs7->cert[i] == search.der)
-				continue;
-			struct decoded *issuer = decode(pkcs7->cert[i],
-							pkcs7->certSz[i]);
-			bool found = issuer &&
-				memcmp(issuer->cert.subjectHash,
-				       cert->cert.issuerHash, KEYID_SIZE) == 0 &&
-				issued_by(search.der, search.len, &issuer->cert);
-
-			release(issuer);
-			if (found) {
-				der = pkcs7->cert[i];
-				len = pkcs7->certSz[i];
-				break;
-			}
-		}
+		der = bundle_issuer(pkcs7, cert, &search, &len);
 		if (!der) {
 			char issuer[96];
 

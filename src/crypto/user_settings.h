@@ -28,7 +28,7 @@
 #define NO_WOLFSSL_MEMORY	/* XMALLOC is our malloc() */
 #define NO_ERROR_STRINGS
 #define WOLFSSL_IGNORE_FILE_WARN
-#define SIZEOF_LONG 8
+#define SIZEOF_LONG __SIZEOF_LONG__	/* 4 on i386: word64 must be 64 bits */
 #define SIZEOF_LONG_LONG 8
 #define WOLFSSL_GENERAL_ALIGNMENT 8
 #define WOLFSSL_USER_CURRTIME
