@@ -173,7 +173,6 @@ struct root_search {
 	size_t len;
 	const DecodedCert *cert;
 	struct decoded *root;		/* the root found, decoded */
-	bool malformed;			/* a root the parser refused */
 };
 
 static int try_root(const struct cert_entry *entry, void *ctx)
