@@ -18,8 +18,9 @@ already built: only the roots and the link are made again.
 
 Run as a program (python3 tests/lib/signing.py DIR) it makes the
 certificates in DIR and a file DIR/data with signatures by each
-certificate (data.NAME.sig) and one carrying the data
-(data.signer.att), for the unit test of the CMS code.
+certificate (data.NAME.sig), one carrying the data (data.signer.att) and
+one carrying no certificate (data.nocerts.sig), for the unit test of the
+CMS code.
 """
 
 import os
@@ -100,14 +101,16 @@ def _config(directory, extfile):
     return path
 
 
-def sign(directory, name, path, attached=False, out=None):
-    """The detached (or, attached, -nodetach) signature of path by name."""
+def sign(directory, name, path, attached=False, out=None, extra=()):
+    """The detached (or, attached, -nodetach) signature of path by name;
+    extra: more options of openssl cms (-nocerts)."""
     p = lambda *parts: os.path.join(directory, *parts)
     out = out or path + '.sig'
     args = ['cms', '-sign', '-binary', '-outform', 'DER', '-in', path,
             '-signer', p(name + '.crt'), '-inkey', p(name + '.key'), '-out', out]
-    if name in CHAIN:
+    if name in CHAIN and '-nocerts' not in extra:
         args += ['-certfile', p(CHAIN[name] + '.crt')]
+    args += list(extra)
     if attached:
         args.append('-nodetach')
     _run(*args)
@@ -143,6 +146,7 @@ def _main(directory):
     for name in ('signer', 'ecsigner', 'server', 'roguesigner'):
         sign(directory, name, data, out='%s.%s.sig' % (data, name))
     sign(directory, 'signer', data, attached=True, out=data + '.signer.att')
+    sign(directory, 'signer', data, out=data + '.nocerts.sig', extra=['-nocerts'])
 
 
 if __name__ == '__main__':

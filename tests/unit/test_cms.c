@@ -125,7 +125,8 @@ static int starts(const char *text, const char *prefix)
 
 int main(void)
 {
-	struct blob data, sig, ecsig, att, rogue, server, ca, rogueca, tampered;
+	struct blob data, sig, ecsig, att, rogue, server, nocerts, ca, rogueca,
+		inter, tampered;
 	struct cms_verdict v;
 	char command[512], self[256];
 	ssize_t n;
@@ -150,6 +151,8 @@ int main(void)
 	att = load("data.signer.att");
 	rogue = load("data.roguesigner.sig");
 	server = load("data.server.sig");
+	nocerts = load("data.nocerts.sig");
+	inter = load("inter.der");
 	ca = load("ca.der");
 	rogueca = load("rogueca.der");
 	roots[0] = ca;
@@ -191,8 +194,13 @@ int main(void)
 	root_count = 2;
 	CHECK_INT(verify(&rogue, &data, NULL, NOW, &v), 0);
 	CHECK_INT(verify(&sig, &data, NULL, NOW, &v), 0);
-	roots[0] = ca;
+	/* The intermediate trusted as a root: the chain ends there. */
+	roots[0] = inter;
 	root_count = 1;
+	CHECK_INT(verify(&ecsig, &data, NULL, NOW, &v), 0);
+	CHECK(verify(&sig, &data, NULL, NOW, &v) < 0);
+	CHECK(starts(v.reason, "signer not trusted (issuer CN=wireboot Test CA)"));
+	roots[0] = ca;
 
 	/* Usage, dates, names. */
 	CHECK(verify(&server, &data, NULL, NOW, &v) < 0);
@@ -249,6 +257,9 @@ int main(void)
 	}
 	CHECK(verify(&ca, &data, NULL, NOW, &v) < 0);
 	CHECK(starts(v.reason, "malformed signature"));
+	/* No certificate to check the signature with. */
+	CHECK(verify(&nocerts, &data, NULL, NOW, &v) < 0);
+	CHECK(starts(v.reason, "malformed signature"));
 
 	snprintf(command, sizeof(command), "rm -rf %s", dir);
 	CHECK(system(command) == 0);
@@ -259,6 +270,8 @@ int main(void)
 	free(att.data);
 	free(rogue.data);
 	free(server.data);
+	free(nocerts.data);
+	free(inter.data);
 	free(ca.data);
 	free(rogueca.data);
 	return unit_finish();
