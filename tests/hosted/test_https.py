@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""HTTPS, seen from outside: the hosted program fetches from nginx with
+TLS, certificates made at test time by a CA of the test's own
+(tests/lib/tlslab.py), names resolved by dnsmasq:
+
+- TLS 1.3-only and TLS 1.2-only servers, each with an RSA and an ECDSA
+  certificate for two names on one address (SNI picks the certificate);
+  16 MiB by SHA-256; http -> https and https -> http redirects; one TLS
+  connection serving several requests;
+- the CA from the TlsCaCertificate variable (a signature list file, the
+  hosted program's stand-in for the firmware variable) instead of
+  certstore; certfree takes the run-time CA away again;
+- refusals with their reason and no hang: an untrusted CA, a wrong host
+  name, an expired certificate and one not yet valid (the clock moved
+  with --clock-offset), a server that closes during the handshake, plain
+  HTTP on the HTTPS port, garbage bytes;
+- nginx stopped in the middle of a throttled HTTPS transfer and started
+  again: the transfer resumes (Range) and completes.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
+from wbtest import check  # noqa: E402
+from hostedlab import PROGRAM, SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
+from nginxlab import Nginx  # noqa: E402
+from tlslab import TestCA, signature_list, tls_server  # noqa: E402
+
+CLIENT_ARGS = {0: ['--ip', '%s.60/24,%s,%s' % (SUBNET, SERVER, SERVER)]}
+NAMES = ('www.tls.test', 'ecdsa.tls.test', 'other.tls.test', 'evil.tls.test')
+CA_URI = 'http://%s/ca.pem' % SERVER
+
+# Servers that are not TLS servers: one that closes after reading the
+# ClientHello, one that answers with bytes that are no TLS record.
+FAULT_SERVER = r'''
+import socket, sys, threading
+address, log = sys.argv[1], sys.argv[2]
+
+def serve(port, answer):
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((address, port))
+    sock.listen(8)
+    while True:
+        conn, _ = sock.accept()
+        conn.recv(4096)
+        if answer:
+            conn.sendall(answer)
+        conn.close()
+
+for port, answer in ((6443, b''), (5443, bytes(range(7, 200)) * 40)):
+    threading.Thread(target=serve, args=(port, answer), daemon=True).start()
+open(log, 'w').write('ready\n')
+threading.Event().wait()
+'''
+
+
+class HttpsLab:
+    """The lab: nginx on port 80 (plain, with the CA certificate) and with
+    TLS on 443 (1.3 only), 8443 (1.2 only), 7443 (a certificate of another
+    CA), dnsmasq naming every test name at the server."""
+
+    def __init__(self, lab, rate='4m'):
+        self.lab = lab
+        self.server = lab.add_server(SERVER)
+        lab.root = os.path.join(lab.files, 'root')
+        os.makedirs(lab.root)
+        pki = os.path.join(lab.files, 'pki')
+        self.ca = TestCA(pki)
+        other = TestCA(os.path.join(lab.files, 'other'), name='Other CA')
+        with open(self.ca.cert) as f, open(os.path.join(lab.root, 'ca.pem'), 'w') as out:
+            out.write(f.read())
+        rsa = self.ca.issue('www.tls.test')
+        ecdsa = self.ca.issue('ecdsa.tls.test', kind='ecdsa')
+        evil = other.issue('evil.tls.test')
+        slow = ('location /slow/ { limit_rate %s; alias %s/; }\n'
+                'location = /to-http { return 302 http://%s/small.bin; }'
+                % (rate, lab.root, SERVER))
+        servers = (tls_server(443, [('www.tls.test',) + rsa, ('ecdsa.tls.test',) + ecdsa],
+                              lab.root, 'TLSv1.3', slow) +
+                   tls_server(8443, [('www.tls.test',) + rsa, ('ecdsa.tls.test',) + ecdsa],
+                              lab.root, 'TLSv1.2') +
+                   tls_server(7443, [('evil.tls.test',) + evil], lab.root))
+        locations = '''
+        location = /to-https { return 302 https://www.tls.test/small.bin; }
+'''
+        self.nginx = Nginx(lab.files, lab.root, address=None, port=80,
+                           locations=locations, servers=servers,
+                           prefix=['ip', 'netns', 'exec', self.server])
+        lab.dnsmasq(self.server, 'dns', ['--port=53', '--no-dhcp-interface=vs'] +
+                    ['--address=/%s/%s' % (name, SERVER) for name in NAMES])
+
+    def __enter__(self):
+        self.nginx.start()
+        self.lab.processes.append(self.nginx.process)
+        self.lab.wait_listening(self.server, 443, self.nginx.process,
+                                'nginx:\n' + self.nginx.error_log())
+        return self
+
+    def __exit__(self, *exc):
+        self.nginx.stop()
+        return False
+
+    def run(self, script, args=(), timeout=120):
+        _, output = self.lab.wireboot(script, args=args, timeout=timeout,
+                                      tap_args=CLIENT_ARGS)
+        return output
+
+
+def fetch(uri, name, trust=True):
+    return (('certstore %s\n' % CA_URI if trust else '') +
+            'imgfetch --name %s %s && sha256sum %s || echo FAILED %s\n' %
+            (name, uri, name, name))
+
+
+def test_https_versions_names_and_redirects():
+    with Lab('https') as lab, HttpsLab(lab) as web:
+        digest = make_file(lab.root, 'file.bin', 16 * 1024 * 1024)
+        small = make_file(lab.root, 'small.bin', 100000)
+        script = 'certstore %s\n' % CA_URI
+        for port, version in ((443, '13'), (8443, '12')):
+            for host in ('www', 'ecdsa'):
+                name = '%s%s' % (host, version)
+                script += ('imgfetch --name %s https://%s.tls.test:%d/small.bin && '
+                           'sha256sum %s || echo FAILED %s\n' % (name, host, port, name, name))
+        script += ('imgfetch --name redir1 http://%s/to-https && sha256sum redir1 '
+                   '|| echo FAILED redir1\n' % SERVER)
+        script += ('imgfetch --name redir2 https://www.tls.test/to-http && sha256sum redir2 '
+                   '|| echo FAILED redir2\n')
+        start = time.monotonic()
+        output = web.run(script + 'imgfetch --name big https://www.tls.test/file.bin && '
+                         'sha256sum big || echo FAILED big\n', timeout=240)
+        seconds = time.monotonic() - start
+        check('FAILED' not in output, output)
+        check(output.count(small) == 6 and digest in output, output)
+        print('4 handshakes, 2 redirects and 16 MiB over HTTPS in %.1f s' % seconds)
+        access = web.nginx.access_log()
+        check(re.search(r'^\S+ \d+ [2-9]\d* "GET ', access, re.M),
+              'no connection was used twice:\n' + access)
