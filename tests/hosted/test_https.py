@@ -30,7 +30,8 @@ from nginxlab import Nginx  # noqa: E402
 from tlslab import TestCA, signature_list, tls_server  # noqa: E402
 
 CLIENT_ARGS = {0: ['--ip', '%s.60/24,%s,%s' % (SUBNET, SERVER, SERVER)]}
-NAMES = ('www.tls.test', 'ecdsa.tls.test', 'other.tls.test', 'evil.tls.test')
+NAMES = ('www.tls.test', 'ecdsa.tls.test', 'other.tls.test', 'evil.tls.test',
+         'future.tls.test')
 CA_URI = 'http://%s/ca.pem' % SERVER
 
 # Servers that are not TLS servers: one that closes after reading the
@@ -76,6 +77,7 @@ class HttpsLab:
         rsa = self.ca.issue('www.tls.test')
         ecdsa = self.ca.issue('ecdsa.tls.test', kind='ecdsa')
         evil = other.issue('evil.tls.test')
+        future = self.ca.issue('future.tls.test', start_days=10)
         slow = ('location /slow/ { limit_rate %s; alias %s/; }\n'
                 'location = /to-http { return 302 http://%s/small.bin; }'
                 % (rate, lab.root, SERVER))
@@ -83,7 +85,8 @@ class HttpsLab:
                               lab.root, 'TLSv1.3', slow) +
                    tls_server(8443, [('www.tls.test',) + rsa, ('ecdsa.tls.test',) + ecdsa],
                               lab.root, 'TLSv1.2') +
-                   tls_server(7443, [('evil.tls.test',) + evil], lab.root))
+                   tls_server(7443, [('evil.tls.test',) + evil,
+                                     ('future.tls.test',) + future], lab.root))
         locations = '''
         location = /to-https { return 302 https://www.tls.test/small.bin; }
 '''
@@ -140,3 +143,87 @@ def test_https_versions_names_and_redirects():
         access = web.nginx.access_log()
         check(re.search(r'^\S+ \d+ [2-9]\d* "GET ', access, re.M),
               'no connection was used twice:\n' + access)
+
+
+def start_fault_server(lab, namespace):
+    log = os.path.join(lab.files, 'faults.log')
+    lab.spawn(namespace, ['python3', '-c', FAULT_SERVER, SERVER, log], 'tls-faults')
+    deadline = time.monotonic() + 10
+    while 'ready' not in read_text(log):
+        check(time.monotonic() < deadline, 'the fault server did not start')
+        time.sleep(0.05)
+
+
+def test_https_refusals():
+    """Each refusal names its reason and ends at once."""
+    with Lab('httpsno') as lab, HttpsLab(lab) as web:
+        make_file(lab.root, 'small.bin', 1000)
+        start_fault_server(lab, web.server)
+        cases = [
+            ('untrusted', 'https://evil.tls.test:7443/small.bin',
+             r'untrusted issuer \(evil\.tls\.test, issued by CN=Other CA\)'),
+            ('mismatch', 'https://other.tls.test/small.bin',
+             r'name mismatch \(certificate is for www\.tls\.test\)'),
+            ('closed', 'https://www.tls.test:6443/small.bin',
+             r'closed the connection during the handshake'),
+            ('plain', 'https://www.tls.test:80/small.bin', r'in plain HTTP'),
+            ('garbage', 'https://www.tls.test:5443/small.bin', r'does not speak TLS'),
+            ('future', 'https://future.tls.test:7443/small.bin',
+             r'certificate future\.tls\.test not valid before \d{4}-'),
+            ('noca', 'https://www.tls.test/small.bin', r'untrusted issuer'),
+        ]
+        script = ''
+        for name, uri, _ in cases:
+            if name == 'noca':
+                script += 'certfree\n'
+            elif not script:
+                script += 'certstore %s\n' % CA_URI
+            script += 'imgfetch --name %s %s || echo REFUSED %s\n' % (name, uri, name)
+        start = time.monotonic()
+        output = web.run(script, timeout=60)
+        seconds = time.monotonic() - start
+        for name, _, reason in cases:
+            check('REFUSED %s' % name in output, output)
+            check(re.search(reason, output), 'no "%s" in:\n%s' % (reason, output))
+        check(seconds < 40, 'refusals took %.1f s:\n%s' % (seconds, output))
+        # The clock three days on: the certificate (valid for two) has
+        # expired, the CA (thirty) has not.
+        output = web.run(fetch('https://www.tls.test/small.bin', 'dated'),
+                         args=['--clock-offset', str(3 * 86400)], timeout=60)
+        check('FAILED dated' in output and
+              re.search(r'certificate www\.tls\.test expired on \d{4}-', output), output)
+
+
+def test_https_efi_variable_and_resume():
+    """The CA from the TlsCaCertificate variable; a throttled transfer
+    survives nginx going away and coming back."""
+    with Lab('httpsvar') as lab, HttpsLab(lab, rate='4m') as web:
+        size = 16 * 1024 * 1024
+        digest = make_file(lab.root, 'file.bin', size)
+        variable = os.path.join(lab.files, 'TlsCaCertificate')
+        with open(variable, 'wb') as f:
+            f.write(signature_list([web.ca.der()]))
+        script = os.path.join(lab.files, 'resume.ipxe')
+        with open(script, 'w') as f:
+            f.write('#!ipxe\ncertstat\nset http-timeout 3\nset http-retries 8\n'
+                    'imgfetch --name got https://www.tls.test/slow/file.bin && '
+                    'sha256sum got || echo FAILED\n')
+        argv = (['ip', 'netns', 'exec', lab.client_ns, PROGRAM, '--tap', lab.taps[0]] +
+                CLIENT_ARGS[0] + ['--tls-ca-variable', variable, '--script', script])
+        client = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  text=True, stdin=subprocess.DEVNULL)
+        try:
+            time.sleep(2.5)
+            web.nginx.stop()
+            time.sleep(2)
+            web.nginx.start()
+            output, _ = client.communicate(timeout=120)
+        finally:
+            if client.poll() is None:
+                client.kill()
+                client.wait()
+        check(re.search(r'Wireboot Test CA : [0-9a-f]{64} \[TlsCaCertificate\]', output),
+              output)
+        check(digest in output, output)
+        check(re.search(r'" 206 ', web.nginx.access_log()),
+              'no range request:\n' + web.nginx.access_log())

@@ -7,6 +7,7 @@ names on one port told apart by SNI, optionally requiring a client
 certificate), plus a signature-list file as the TlsCaCertificate variable
 holds it.
 """
+import base64
 import os
 import struct
 import subprocess
@@ -53,11 +54,11 @@ class TestCA:
         with open(self.cert) as f:
             text = f.read()
         body = text.split('-----BEGIN CERTIFICATE-----')[1].split('-----END')[0]
-        import base64
         return base64.b64decode(''.join(body.split()))
 
-    def issue(self, name, kind='rsa', days=2, client=False):
-        """(certificate, key) paths for name (also its DNS name)."""
+    def issue(self, name, kind='rsa', days=2, client=False, start_days=0):
+        """(certificate, key) paths for name (also its DNS name), valid
+        for days from now, or (start_days) from that many days on."""
         key = new_key(self.directory, name, kind)
         csr = os.path.join(self.directory, name + '.csr')
         cert = os.path.join(self.directory, name + '.pem')
@@ -72,10 +73,35 @@ class TestCA:
         openssl(['req', '-new', '-key', key, '-out', csr, '-subj', '/CN=' + name],
                 self.directory)
         self.serial += 1
-        openssl(['x509', '-req', '-in', csr, '-CA', self.cert, '-CAkey', self.key,
-                 '-set_serial', str(self.serial), '-out', cert, '-days', str(days),
-                 '-extfile', ext], self.directory)
+        if start_days:
+            self.sign_dated(csr, cert, ext, start_days, days)
+        else:
+            openssl(['x509', '-req', '-in', csr, '-CA', self.cert, '-CAkey', self.key,
+                     '-set_serial', str(self.serial), '-out', cert, '-days', str(days),
+                     '-extfile', ext], self.directory)
         return cert, key
+
+    def sign_dated(self, csr, cert, ext, start_days, days):
+        """Signs with openssl ca, the one signer that takes a start date."""
+        import datetime
+        db = os.path.join(self.directory, 'ca-db')
+        os.makedirs(db, exist_ok=True)
+        open(os.path.join(db, 'index.txt'), 'a').close()
+        with open(os.path.join(db, 'serial'), 'w') as f:
+            f.write('%04X\n' % (1000 + self.serial))
+        conf = os.path.join(db, 'ca.cnf')
+        with open(conf, 'w') as f:
+            f.write('[ca]\ndefault_ca = tca\n[tca]\ndatabase = %s/index.txt\n'
+                    'new_certs_dir = %s\nserial = %s/serial\ndefault_md = sha256\n'
+                    'policy = any\nunique_subject = no\n[any]\ncommonName = supplied\n'
+                    % (db, db, db))
+        now = datetime.datetime.now(datetime.timezone.utc)
+        start = now + datetime.timedelta(days=start_days)
+        end = start + datetime.timedelta(days=days)
+        openssl(['ca', '-batch', '-config', conf, '-cert', self.cert, '-keyfile', self.key,
+                 '-in', csr, '-out', cert, '-notext', '-extfile', ext,
+                 '-startdate', start.strftime('%Y%m%d%H%M%SZ'),
+                 '-enddate', end.strftime('%Y%m%d%H%M%SZ')], self.directory)
 
 
 def signature_list(ders):
