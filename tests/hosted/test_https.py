@@ -19,12 +19,13 @@ TLS, certificates made at test time by a CA of the test's own
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
-from wbtest import check  # noqa: E402
+from wbtest import ROOT, check, run_make, scratch_tree  # noqa: E402
 from hostedlab import PROGRAM, SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
 from nginxlab import Nginx  # noqa: E402
 from tlslab import TestCA, signature_list, tls_server  # noqa: E402
@@ -64,7 +65,7 @@ class HttpsLab:
     TLS on 443 (1.3 only), 8443 (1.2 only), 7443 (a certificate of another
     CA), dnsmasq naming every test name at the server."""
 
-    def __init__(self, lab, rate='4m'):
+    def __init__(self, lab, rate='4m', client_port=None):
         self.lab = lab
         self.server = lab.add_server(SERVER)
         lab.root = os.path.join(lab.files, 'root')
@@ -87,6 +88,10 @@ class HttpsLab:
                               lab.root, 'TLSv1.2') +
                    tls_server(7443, [('evil.tls.test',) + evil,
                                      ('future.tls.test',) + future], lab.root))
+        if client_port:
+            servers += tls_server(client_port, [('www.tls.test',) + rsa], lab.root,
+                                  'TLSv1.3', 'ssl_client_certificate %s;\n'
+                                  'ssl_verify_client on;' % self.ca.cert)
         locations = '''
         location = /to-https { return 302 https://www.tls.test/small.bin; }
 '''
@@ -107,10 +112,19 @@ class HttpsLab:
         self.nginx.stop()
         return False
 
-    def run(self, script, args=(), timeout=120):
-        _, output = self.lab.wireboot(script, args=args, timeout=timeout,
-                                      tap_args=CLIENT_ARGS)
-        return output
+    def run(self, script, args=(), timeout=120, program=PROGRAM):
+        script_path = os.path.join(self.lab.files, 'https.ipxe')
+        with open(script_path, 'w') as f:
+            f.write('#!ipxe\n' + script)
+        argv = (['ip', 'netns', 'exec', self.lab.client_ns, program, '--tap',
+                 self.lab.taps[0]] + CLIENT_ARGS[0] + list(args) +
+                ['--script', script_path])
+        try:
+            proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as e:
+            check(False, 'the program hung (%d s):\n%s' % (timeout, e.stdout))
+        return proc.stdout
 
 
 def fetch(uri, name, trust=True):
@@ -227,3 +241,38 @@ def test_https_efi_variable_and_resume():
         check(digest in output, output)
         check(re.search(r'" 206 ', web.nginx.access_log()),
               'no range request:\n' + web.nginx.access_log())
+
+
+def client_cert_program(top, tree, cert, key):
+    """The hosted program built with CERT= and PRIVKEY= in the scratch
+    tree, with this tree's objects copied in, so that only the
+    certificate's object is made and the program relinked."""
+    for obj in ('bin-x86_64-linux/.obj', 'bin-x86_64-efi/.obj/default'):
+        shutil.copytree(os.path.join(ROOT, obj), os.path.join(tree, obj), symlinks=True)
+    os.makedirs(os.path.join(tree, 'bin-host'))
+    # The wolfSSL tree is only read.
+    os.symlink(os.path.join(ROOT, 'bin-host', 'deps'), os.path.join(tree, 'bin-host', 'deps'))
+    run_make(['bin-x86_64-linux/wireboot', 'CERT=' + cert, 'PRIVKEY=' + key,
+              'GITVERSION=client'], cwd=tree, timeout=300)
+    return os.path.join(tree, 'bin-x86_64-linux', 'wireboot')
+
+
+def test_https_client_certificate():
+    """A server that requires a client certificate (ssl_verify_client on)
+    refuses the program without one and serves the one built with
+    CERT=/PRIVKEY=."""
+    with Lab('httpscert') as lab:
+        web = HttpsLab(lab, client_port=9443)
+        with web:
+            small = make_file(lab.root, 'small.bin', 50000)
+            uri = 'https://www.tls.test:9443/small.bin'
+            output = web.run(fetch(uri, 'nocert'))
+            check('FAILED nocert' in output and '400' in output, output)
+            cert, key = web.ca.issue('boot-client', kind='ecdsa', client=True)
+            top, tree = scratch_tree('https-client')
+            try:
+                program = client_cert_program(top, tree, cert, key)
+                output = web.run(fetch(uri, 'withcert'), program=program)
+            finally:
+                shutil.rmtree(top, ignore_errors=True)
+            check(small in output, output)
