@@ -20,6 +20,12 @@
  *   Basic and Digest authentication, resumption of broken transfers.
  *   Needs NET_PROTO_TCP. Defined.
  *
+ * DOWNLOAD_PROTO_HTTPS
+ *   https:// URIs: HTTP over TLS 1.3 or 1.2 (wolfSSL), servers verified
+ *   against the certificate store (TRUST= at build time, the
+ *   TlsCaCertificate variable, certstore at run time); CERT=/PRIVKEY=
+ *   give a client certificate. Needs DOWNLOAD_PROTO_HTTP. Defined.
+ *
  * NETDEV_FAULT_RX
  *   Tests only (CONFIG=fault-rx): native NIC drivers drop every received
  *   frame, so the health check hands them to the firmware's driver. Not
@@ -28,6 +34,7 @@
 
 #define DOWNLOAD_PROTO_TFTP
 #define DOWNLOAD_PROTO_HTTP
+#define DOWNLOAD_PROTO_HTTPS
 
 /* NET_PROTO_IPV4: IPv4 (with ARP and ICMP echo), on by default.
  * NET_PROTO_IPV6: IPv6 (with NDP, SLAAC, ICMPv6 echo and DHCPv6), on by

@@ -41,6 +41,7 @@ struct stored_cert {
 
 static LIST_HEAD(store);
 static bool loaded;
+static unsigned generation;
 
 static struct stored_cert *find(const uint8_t *der, size_t len)
 {
@@ -78,6 +79,7 @@ static int insert(const uint8_t *der, size_t len, enum cert_origin origin,
 	cert->entry.origin = origin;
 	cert->owned = copy;
 	list_add_tail(&cert->list, &store);
+	generation++;
 	return 0;
 }
 
@@ -124,6 +126,12 @@ int certstore_foreach(int (*fn)(const struct cert_entry *cert, void *ctx),
 	return 0;
 }
 
+unsigned certstore_generation(void)
+{
+	load();
+	return generation;
+}
+
 int certstore_add(const uint8_t *der, size_t len, enum cert_origin origin)
 {
 	load();
@@ -132,6 +140,7 @@ int certstore_add(const uint8_t *der, size_t len, enum cert_origin origin)
 
 static void drop(struct stored_cert *cert)
 {
+	generation++;
 	list_del(&cert->list);
 	if (cert->owned)
 		free((void *)cert->entry.der);

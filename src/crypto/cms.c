@@ -6,16 +6,16 @@
  *
  * wolfSSL's PKCS#7 checks the signature with the signer's certificate
  * from the bundle, and with signed attributes their message digest over
- * the content. It knows no trust: wolfCrypt alone has no certificate
- * manager, and its X.509 parser verifies a certificate against whatever
- * "signer" (a public key and the hash of a subject name) it is handed as
- * the manager. So the chain is walked here, from the signer up: each
- * certificate's issuer is looked for among the roots (subject name hash
- * equal to the certificate's issuer hash, signature verifying), else
- * among the other certificates of the bundle (an intermediate, which must
- * be a CA and then needs an issuer itself), at most CHAIN_MAX deep.
- * wolfSSL is built without a clock (NO_ASN_TIME): validity dates come
- * from our X.509 outline parser (wireboot/x509.h) and are compared here.
+ * the content. It knows no trust, so the chain is walked here, from the
+ * signer up, each certificate verified by wolfSSL's X.509 code against a
+ * certificate manager: first one holding the roots of the store (loaded
+ * as TLS loads them, their own dates not checked: RFC 5280 trust
+ * anchors), else one holding a single certificate of the bundle that
+ * names itself the issuer (an intermediate, which must be a CA and then
+ * needs an issuer itself), at most CHAIN_MAX deep. wolfSSL's own date
+ * checks are skipped (VERIFY_SKIP_DATE): validity is checked here,
+ * against the time the caller gives, with the dates of our X.509 outline
+ * parser (wireboot/x509.h).
  *
  * The content is given by the caller (a detached signature); a signature
  * that carries its own content must carry exactly the image's bytes.
@@ -40,6 +40,7 @@
 #include <wolfssl/wolfcrypt/asn.h>
 #include <wolfssl/wolfcrypt/error-crypt.h>
 #include <wolfssl/wolfcrypt/pkcs7.h>
+#include <wolfssl/ssl.h>
 
 /* The content type signed images have: id-data (1.2.840.113549.1.7.1),
  * as the DER of the OID. */
@@ -103,30 +104,42 @@ static void cert_name(const struct decoded *d, char *out, size_t len)
 		x509_name_format(o->subject, o->subject_len, out, len);
 }
 
-/* Whether der (a certificate) is signed by issuer's key: wolfSSL verifies
- * against a Signer it is handed as the certificate manager. */
-static bool issued_by(const uint8_t *der, size_t len, const DecodedCert *issuer)
+/* A certificate manager (inside a context, which is what loads CAs with
+ * the flag that leaves their dates alone). */
+static WOLFSSL_CTX *new_manager(void)
 {
-	Signer signer;
-	DecodedCert *cert;
+	if (wolfSSL_Init() != WOLFSSL_SUCCESS)
+		return NULL;
+	return wolfSSL_CTX_new(wolfSSLv23_client_method());
+}
+
+static bool add_ca(WOLFSSL_CTX *ctx, const uint8_t *der, size_t len)
+{
+	return len <= UINT32_MAX &&
+	       wolfSSL_CTX_load_verify_buffer_ex(ctx, der, (long)len,
+						 WOLFSSL_FILETYPE_ASN1, 0,
+						 WOLFSSL_LOAD_FLAG_DATE_ERR_OKAY) ==
+		       WOLFSSL_SUCCESS;
+}
+
+static int add_root(const struct cert_entry *entry, void *ctx)
+{
+	/* A root wolfSSL refuses (a weak key) cannot vouch for anyone. */
+	add_ca(ctx, entry->der, entry->len);
+	return 0;
+}
+
+/* Whether der (a certificate) is signed by a CA of the manager. */
+static bool issued_by(const uint8_t *der, size_t len, WOLFSSL_CTX *ctx)
+{
+	DecodedCert *cert = malloc(sizeof(*cert));
 	bool ok;
 
-	memset(&signer, 0, sizeof(signer));
-	signer.publicKey = issuer->publicKey;
-	signer.pubKeySize = issuer->pubKeySize;
-	signer.keyOID = issuer->keyOID;
-	signer.keyUsage = issuer->extKeyUsage;
-	/* Path lengths are checked by the walk (path_allows()). */
-	signer.maxPathLen = WOLFSSL_MAX_PATH_LEN;
-	_Static_assert(sizeof(signer.subjectNameHash) ==
-		       sizeof(issuer->subjectHash), "name hashes differ");
-	memcpy(signer.subjectNameHash, issuer->subjectHash,
-	       sizeof(signer.subjectNameHash));
-	cert = malloc(sizeof(*cert));
 	if (!cert)
 		return false;
 	InitDecodedCert(cert, der, (word32)len, NULL);
-	ok = ParseCertRelative(cert, CERT_TYPE, VERIFY, &signer) == 0;
+	ok = ParseCertRelative(cert, CERT_TYPE, VERIFY_SKIP_DATE,
+			       wolfSSL_CTX_GetCertManager(ctx)) == 0;
 	FreeDecodedCert(cert);
 	free(cert);
 	return ok;
@@ -168,41 +181,6 @@ static bool may_issue(const DecodedCert *ca)
 	       (!ca->extKeyUsageSet || (ca->extKeyUsage & KEYUSE_KEY_CERT_SIGN));
 }
 
-struct root_search {
-	const uint8_t *der;		/* the certificate to find an issuer of */
-	size_t len;
-	const DecodedCert *cert;
-	struct decoded *root;		/* the root found, decoded */
-};
-
-static int try_root(const struct cert_entry *entry, void *ctx)
-{
-	struct root_search *search = ctx;
-	struct decoded *root;
-
-	if (entry->len > UINT32_MAX)
-		return 0;
-	root = decode(entry->der, entry->len);
-	if (!root)
-		return 0;
-	if (memcmp(root->cert.subjectHash, search->cert->issuerHash,
-		   KEYID_SIZE) == 0 &&
-	    may_issue(&root->cert) &&
-	    issued_by(search->der, search->len, &root->cert)) {
-		search->root = root;
-		return 1;
-	}
-	release(root);
-	return 0;
-}
-
-/* A CA with below CAs between it and the signer: its path length
- * constraint, if any, allows that many. */
-static bool path_allows(const DecodedCert *ca, unsigned below)
-{
-	return !ca->pathLengthSet || below <= ca->pathLength;
-}
-
 /* The signer's key may sign code. */
 static bool code_signing(const DecodedCert *cert)
 {
@@ -214,26 +192,33 @@ static bool code_signing(const DecodedCert *cert)
 	return true;
 }
 
-/* The certificate of the bundle, other than the one searched for, that
- * issued it (an intermediate), or NULL; *len gets its length. */
-static const uint8_t *bundle_issuer(PKCS7 *pkcs7, const struct decoded *cert,
-				    const struct root_search *search,
+/* The certificate of the bundle, other than cert itself, that issued it
+ * (an intermediate), or NULL; *len gets its length. */
+static const uint8_t *bundle_issuer(PKCS7 *pkcs7, const uint8_t *der,
+				    size_t der_len, const struct decoded *cert,
 				    size_t *len)
 {
 	unsigned i;
 
 	for (i = 0; i < MAX_PKCS7_CERTS && pkcs7->cert[i]; i++) {
 		struct decoded *issuer;
+		WOLFSSL_CTX *ctx;
 		bool found;
 
-		if (pkcs7->cert[i] == search->der)
+		if (pkcs7->cert[i] == der)
 			continue;
 		issuer = decode(pkcs7->cert[i], pkcs7->certSz[i]);
 		found = issuer &&
 			memcmp(issuer->cert.subjectHash, cert->cert.issuerHash,
 			       KEYID_SIZE) == 0 &&
-			issued_by(search->der, search->len, &issuer->cert);
+			may_issue(&issuer->cert);
 		release(issuer);
+		if (!found)
+			continue;
+		ctx = new_manager();
+		found = ctx && add_ca(ctx, pkcs7->cert[i], pkcs7->certSz[i]) &&
+			issued_by(der, der_len, ctx);
+		wolfSSL_CTX_free(ctx);
 		if (found) {
 			*len = pkcs7->certSz[i];
 			return pkcs7->cert[i];
@@ -247,75 +232,55 @@ static int check_chain(PKCS7 *pkcs7, int64_t now, struct cms_verdict *verdict)
 {
 	const uint8_t *der = pkcs7->verifyCert;
 	size_t len = pkcs7->verifyCertSz;
-	struct decoded *chain[CHAIN_MAX] = { NULL };
-	unsigned depth, i;
-	int rc = -EUNIQ(EACCES, 9);
+	struct decoded *cert = NULL;
+	WOLFSSL_CTX *roots = new_manager();
+	unsigned depth;
+	int rc;
 
+	if (!roots)
+		return fail(verdict, -EUNIQ(ENOMEM, 9), "out of memory");
+	certstore_foreach(add_root, roots);
 	for (depth = 0; depth < CHAIN_MAX; depth++) {
-		struct root_search search = { .der = der, .len = len };
-		struct decoded *cert = decode(der, len);
+		char name[96];
 
+		release(cert);
+		cert = decode(der, len);
 		if (!cert) {
 			rc = fail(verdict, -EUNIQ(EINVAL, 10),
 				  "malformed signature (a certificate does "
 				  "not parse)");
 			goto out;
 		}
-		chain[depth] = cert;
 		rc = check_validity(cert, now, verdict);
 		if (rc)
 			goto out;
+		cert_name(cert, name, sizeof(name));
 		if (depth == 0) {
-			cert_name(cert, verdict->signer,
-				  sizeof(verdict->signer));
+			strlcpy(verdict->signer, name, sizeof(verdict->signer));
 			if (!code_signing(&cert->cert)) {
 				rc = fail(verdict, -EUNIQ(EACCES, 11),
 					  "certificate not for code signing "
-					  "(%s)", verdict->signer);
+					  "(%s)", name);
 				goto out;
 			}
-		} else if (!may_issue(&cert->cert) ||
-			   !path_allows(&cert->cert, depth - 1)) {
-			char name[64];
-
-			cert_name(cert, name, sizeof(name));
-			rc = fail(verdict, -EUNIQ(EACCES, 12),
-				  "signer not trusted (issuer %s may not "
-				  "issue this chain)", name);
-			goto out;
 		}
-		search.cert = &cert->cert;
-		certstore_foreach(try_root, &search);
-		if (search.root) {
-			rc = check_validity(search.root, now, verdict);
-			if (rc == 0 && !path_allows(&search.root->cert, depth)) {
-				char name[64];
-
-				cert_name(search.root, name, sizeof(name));
-				rc = fail(verdict, -EUNIQ(EACCES, 26),
-					  "signer not trusted (root %s allows "
-					  "fewer intermediates)", name);
-			}
-			release(search.root);
+		if (issued_by(der, len, roots))
 			goto out;
-		}
-		der = bundle_issuer(pkcs7, cert, &search, &len);
+		der = bundle_issuer(pkcs7, der, len, cert, &len);
 		if (!der) {
-			char issuer[96];
-
 			x509_name_format(cert->outline.issuer,
-					 cert->outline.issuer_len, issuer,
-					 sizeof(issuer));
+					 cert->outline.issuer_len, name,
+					 sizeof(name));
 			rc = fail(verdict, -EUNIQ(EACCES, 13),
-				  "signer not trusted (issuer %s)", issuer);
+				  "signer not trusted (issuer %s)", name);
 			goto out;
 		}
 	}
 	rc = fail(verdict, -EUNIQ(EACCES, 14),
 		  "signer not trusted (chain longer than %u)", CHAIN_MAX);
 out:
-	for (i = 0; i < CHAIN_MAX; i++)
-		release(chain[i]);
+	release(cert);
+	wolfSSL_CTX_free(roots);
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-// FIRMWARE_SOURCES: src/crypto/cms.c src/core/x509_parse.c src/core/wallclock.c src/core/string.c src/core/vsprintf.c
-// WOLFSSL_SOURCES: wolfcrypt/src/pkcs7.c wolfcrypt/src/asn.c wolfcrypt/src/rsa.c wolfcrypt/src/ecc.c wolfcrypt/src/sp_int.c wolfcrypt/src/wolfmath.c wolfcrypt/src/sha512.c wolfcrypt/src/sha256.c wolfcrypt/src/sha.c wolfcrypt/src/md5.c wolfcrypt/src/hash.c wolfcrypt/src/aes.c wolfcrypt/src/random.c
+// FIRMWARE_SOURCES: src/crypto/cms.c src/crypto/tls_time.c src/core/x509_parse.c src/core/wallclock.c src/core/string.c src/core/vsprintf.c
+// WOLFSSL_SOURCES: wolfcrypt/src/pkcs7.c wolfcrypt/src/random.c wolfcrypt/src/sha256.c wolfcrypt/src/md5.c wolfcrypt/src/sha.c src/ssl.c src/internal.c src/keys.c src/tls.c src/tls13.c src/wolfio.c wolfcrypt/src/aes.c wolfcrypt/src/chacha.c wolfcrypt/src/poly1305.c wolfcrypt/src/chacha20_poly1305.c wolfcrypt/src/curve25519.c wolfcrypt/src/fe_operations.c wolfcrypt/src/ecc.c wolfcrypt/src/rsa.c wolfcrypt/src/sp_int.c wolfcrypt/src/sp_c64.c wolfcrypt/src/wolfmath.c wolfcrypt/src/asn.c wolfcrypt/src/coding.c wolfcrypt/src/hmac.c wolfcrypt/src/hash.c wolfcrypt/src/sha512.c wolfcrypt/src/kdf.c wolfcrypt/src/memory.c wolfcrypt/src/wc_port.c wolfcrypt/src/wc_encrypt.c wolfcrypt/src/logging.c wolfcrypt/src/error.c wolfcrypt/src/signature.c
 /*
  * The CMS check (src/crypto/cms.c) on any input: a root certificate for
  * the store (16-bit length, then its DER), the signed data (the same), and

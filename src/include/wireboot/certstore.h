@@ -49,6 +49,10 @@ void certstore_clear(int all);
 int certstore_add_file(const void *data, size_t len, enum cert_origin origin,
 		       unsigned *added);
 
+/* A number that changes whenever the store does (for those who keep a
+ * prepared copy of it, such as TLS). */
+unsigned certstore_generation(void);
+
 /* Platform: the content of the TlsCaCertificate variable (a sequence of
  * EFI_SIGNATURE_LIST) in a new buffer the caller frees, or -ENOENT when
  * there is none. */

@@ -19,7 +19,7 @@
 	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)       \
 	X(tcp) X(http) X(params) X(cpio) X(initrd) X(inflate) X(efi_pxe)      \
 	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)       \
-	X(certmgmt) X(tls) X(cms) X(imgtrust)
+	X(certmgmt) X(tls) X(tls_error) X(cms) X(imgtrust)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };
