@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
-from wbtest import ROOT, check, run_make, scratch_tree  # noqa: E402
+from wbtest import check, relinked_build  # noqa: E402
 from hostedlab import PROGRAM, SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
 from nginxlab import Nginx  # noqa: E402
 from tlslab import TestCA, signature_list, tls_server  # noqa: E402
@@ -243,20 +243,6 @@ def test_https_efi_variable_and_resume():
               'no range request:\n' + web.nginx.access_log())
 
 
-def client_cert_program(top, tree, cert, key):
-    """The hosted program built with CERT= and PRIVKEY= in the scratch
-    tree, with this tree's objects copied in, so that only the
-    certificate's object is made and the program relinked."""
-    for obj in ('bin-x86_64-linux/.obj', 'bin-x86_64-efi/.obj/default'):
-        shutil.copytree(os.path.join(ROOT, obj), os.path.join(tree, obj), symlinks=True)
-    os.makedirs(os.path.join(tree, 'bin-host'))
-    # The wolfSSL tree is only read.
-    os.symlink(os.path.join(ROOT, 'bin-host', 'deps'), os.path.join(tree, 'bin-host', 'deps'))
-    run_make(['bin-x86_64-linux/wireboot', 'CERT=' + cert, 'PRIVKEY=' + key,
-              'GITVERSION=client'], cwd=tree, timeout=300)
-    return os.path.join(tree, 'bin-x86_64-linux', 'wireboot')
-
-
 def test_https_client_certificate():
     """A server that requires a client certificate (ssl_verify_client on)
     refuses the program without one and serves the one built with
@@ -269,10 +255,15 @@ def test_https_client_certificate():
             output = web.run(fetch(uri, 'nocert'))
             check('FAILED nocert' in output and '400' in output, output)
             cert, key = web.ca.issue('boot-client', kind='ecdsa', client=True)
-            top, tree = scratch_tree('https-client')
+            top = None
             try:
-                program = client_cert_program(top, tree, cert, key)
+                # Only the certificate's object is made, and the program
+                # relinked.
+                top, program = relinked_build(
+                    'https-client', 'bin-x86_64-linux/wireboot',
+                    ['CERT=' + cert, 'PRIVKEY=' + key, 'GITVERSION=client'])
                 output = web.run(fetch(uri, 'withcert'), program=program)
             finally:
-                shutil.rmtree(top, ignore_errors=True)
+                if top:
+                    shutil.rmtree(top, ignore_errors=True)
             check(small in output, output)

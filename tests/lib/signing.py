@@ -24,12 +24,11 @@ CMS code.
 """
 
 import os
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from wbtest import HOST_BIN, ROOT, run_make, scratch_tree  # noqa: E402
+from wbtest import relinked_build  # noqa: E402
 
 _EXT = {
     'ca': 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n',
@@ -119,23 +118,9 @@ def sign(directory, name, path, attached=False, out=None, extra=()):
 
 def trusted_build(ca, target):
     """target (bin-x86_64-linux/wireboot or bin-x86_64-efi/<image>.efi)
-    built with TRUST=ca in a copy of the tree, reusing the objects built
-    in this one; returns (the copy's top directory, which the caller
-    removes, the target's path in it)."""
-    run_make([target])
-    top, tree = scratch_tree('trust')
-    # The objects, and the stamp that says which configuration they are
-    # of (copies keep their times, so make finds them up to date); the
-    # wolfSSL tree is only read.
-    objdirs = [os.path.join('bin-x86_64-efi', '.obj', 'default')]
-    if target.startswith('bin-x86_64-linux/'):
-        objdirs.append(os.path.join('bin-x86_64-linux', '.obj'))
-    for objdir in objdirs:
-        shutil.copytree(os.path.join(ROOT, objdir), os.path.join(tree, objdir))
-    os.makedirs(os.path.join(tree, 'bin-host'))
-    os.symlink(os.path.join(HOST_BIN, 'deps'), os.path.join(tree, 'bin-host', 'deps'))
-    run_make(['TRUST=' + ca, target], cwd=tree)
-    return top, os.path.join(tree, target)
+    built with TRUST=ca; returns (a scratch directory the caller removes,
+    the target's path)."""
+    return relinked_build('trust', target, ['TRUST=' + ca])
 
 
 def _main(directory):
