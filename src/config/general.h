@@ -65,7 +65,7 @@
  *   checked against the certificate store: wolfSSL's PKCS#7, X.509, RSA
  *   and ECC are linked) and imgtrust (only trusted images run), in the
  *   applications and the hosted program; driver images never carry them
- *   (about 150 KB: an option ROM would pass ROM_MAX). Defined. */
+ *   (an option ROM's size is limited, ROM_MAX). Defined. */
 #define IMAGE_TRUST_CMD
 
 #include <config/named.h>
