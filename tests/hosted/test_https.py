@@ -17,6 +17,7 @@ TLS, certificates made at test time by a CA of the test's own
 - nginx stopped in the middle of a throttled HTTPS transfer and started
   again: the transfer resumes (Range) and completes.
 """
+import hashlib
 import os
 import re
 import shutil
@@ -152,6 +153,16 @@ def test_https_versions_names_and_redirects():
                          'sha256sum big || echo FAILED big\n', timeout=240)
         seconds = time.monotonic() - start
         check('FAILED' not in output, output)
+        # The CA named by its fingerprint goes; a new connection (the
+        # pooled ones have expired) is refused.
+        fingerprint = hashlib.sha256(web.ca.der()).hexdigest()
+        output_free = web.run('certstore %s\ncertstat\ncertfree %s && echo FREED\n'
+                              'certfree 0000 || echo SHORT\nsleep 5\n'
+                              'imgfetch https://www.tls.test/small.bin || echo REFUSED\n'
+                              % (CA_URI, fingerprint[:16].upper()))
+        check(re.search(r'Wireboot Test CA : %s \[certstore\]' % fingerprint, output_free) and
+              'FREED' in output_free and 'SHORT' in output_free and
+              'REFUSED' in output_free and 'untrusted issuer' in output_free, output_free)
         check(output.count(small) == 6 and digest in output, output)
         print('4 handshakes, 2 redirects and 16 MiB over HTTPS in %.1f s' % seconds)
         access = web.nginx.access_log()
