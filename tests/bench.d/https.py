@@ -110,13 +110,13 @@ def main():
         cert = ca.issue(HOST, kind='ecdsa')
         port13, port12 = free_tcp_port(), free_tcp_port()
         once = 'keepalive_timeout 0;'
-        servers = (tls_server(port13, [(HOST,) + cert], root, 'TLSv1.3') +
-                   tls_server(port12, [(HOST,) + cert], root, 'TLSv1.2'))
+        servers = (tls_server('127.0.0.1:%d' % port13, [(HOST,) + cert], root, 'TLSv1.3') +
+                   tls_server('127.0.0.1:%d' % port12, [(HOST,) + cert], root, 'TLSv1.2'))
         # Separate, closing servers for the handshake figures.
         hs13, hs12 = free_tcp_port(), free_tcp_port()
-        servers += (tls_server(hs13, [(HOST,) + cert], root, 'TLSv1.3', once) +
-                    tls_server(hs12, [(HOST,) + cert], root, 'TLSv1.2', once))
-        with Nginx(work, root, address=None, servers=servers) as nginx:
+        servers += (tls_server('127.0.0.1:%d' % hs13, [(HOST,) + cert], root, 'TLSv1.3', once) +
+                    tls_server('127.0.0.1:%d' % hs12, [(HOST,) + cert], root, 'TLSv1.2', once))
+        with Nginx(work, root, servers=servers) as nginx:
             base = 'http://%s:%d' % (HOST, nginx.port)
             trust = 'certstore %s/ca.pem\n' % base
             rows = []
