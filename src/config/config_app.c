@@ -47,9 +47,6 @@ REQUIRE_OBJECT(vlan_cmd);
 #ifdef TIME_CMD
 REQUIRE_OBJECT(time_cmd);
 #endif
-#ifdef CERT_CMD
-REQUIRE_OBJECT(cert_cmd);
-#endif
 #ifdef DOWNLOAD_PROTO_HTTP
 /* Form parameters exist to be posted. */
 REQUIRE_OBJECT(params_cmd);

@@ -41,9 +41,6 @@ REQUIRE_OBJECT(tftp);
 #ifdef DOWNLOAD_PROTO_HTTP
 REQUIRE_OBJECT(http);
 #endif
-#ifdef DOWNLOAD_PROTO_HTTPS
-REQUIRE_OBJECT(https);
-#endif
 #ifdef NETDEV_FAULT_RX
 REQUIRE_OBJECT(netdev_fault_rx);
 #endif

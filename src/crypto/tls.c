@@ -38,6 +38,8 @@
 #include <wireboot/errfile.h>
 #include <wireboot/features.h>
 #include <wireboot/iobuf.h>
+#include <wireboot/random.h>
+#include <wireboot/retry.h>
 #include <wireboot/tls.h>
 #include <wireboot/xfer.h>
 #include "tls_error.h"
@@ -56,6 +58,19 @@ FEATURE("tls");
 /* What the handshake may have in flight from the server (certificate
  * chains of a few records). */
 #define TLS_HANDSHAKE_WINDOW 65536
+
+/*
+ * ChaCha20-Poly1305 first: without AES instructions (the firmware uses
+ * none) it is the faster of the two in C, and it has no table lookups
+ * indexed by secrets, as software AES has. Servers mostly follow the
+ * client's order.
+ */
+#define TLS_CIPHERS \
+	"TLS13-CHACHA20-POLY1305-SHA256:TLS13-AES128-GCM-SHA256:" \
+	"TLS13-AES256-GCM-SHA384:" \
+	"ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:" \
+	"ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:" \
+	"ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384"
 
 /* Written by util/mkclientcert (CERT= and PRIVKEY=; empty without). */
 extern const uint8_t tls_client_cert[], tls_client_key[];
@@ -82,6 +97,11 @@ struct tls {
 	struct io_buffer *pending;	/* plaintext wolfSSL could not send yet */
 	struct tls_failure failure;	/* what the verifier found */
 	uint8_t *failed_cert;
+	/* A connection that could not start says why from the main loop,
+	 * once the user is plugged in (never inside the opener). */
+	struct retry_timer start_failed;
+	int start_rc;
+	const char *start_reason;
 };
 
 static WOLFSSL_CTX *tls_ctx;
@@ -120,6 +140,7 @@ static WOLFSSL_CTX *tls_context(int *rc)
 		return NULL;
 	}
 	wolfSSL_CTX_SetMinVersion(ctx, WOLFSSL_TLSV1_2);
+	wolfSSL_CTX_set_cipher_list(ctx, TLS_CIPHERS);
 	wolfSSL_CTX_set_verify(ctx, WOLFSSL_VERIFY_PEER, tls_verify);
 	certstore_foreach(load_root, ctx);
 	if (tls_client_cert_len &&
@@ -155,6 +176,7 @@ static void tls_free(struct refcnt *refcnt)
 
 static void tls_finish(struct tls *tls, int rc)
 {
+	stop_timer(&tls->start_failed);
 	if (tls->state == TLS_CLOSED)
 		return;
 	DBG("TLS %s: closed: %s\n", tls->host, strerror(rc));
@@ -500,30 +522,55 @@ static const struct interface_operations tls_plain_operations = {
 
 /* ---- opening ------------------------------------------------------------------------ */
 
+/* An IPv4 or IPv6 address literal rather than a name. */
+static bool is_address(const char *host)
+{
+	return strchr(host, ':') || strspn(host, "0123456789.") == strlen(host);
+}
+
 static int tls_setup(struct tls *tls, const char *host)
 {
 	WOLFSSL_CTX *ctx;
+	uint8_t probe;
 	int rc = 0;
 
 	tls->host = strdup(host);
 	if (!tls->host)
 		return -EUNIQ(ENOMEM, 10);
+	/* wolfSSL seeds each session's DRBG from the entropy source that
+	 * random_bytes() uses: without one there is no TLS. */
+	rc = random_bytes(&probe, sizeof(probe));
+	if (rc) {
+		tls->start_reason = "TLS: no entropy source for the random "
+				    "numbers TLS needs";
+		return rc;
+	}
 	ctx = tls_context(&rc);
 	if (!ctx)
 		return rc;
 	tls->ssl = wolfSSL_new(ctx);
 	if (!tls->ssl)
-		return -EUNIQ(ENOTSUP, 11);	/* no entropy for its DRBG */
+		return -EUNIQ(ENOMEM, 11);
 	wolfSSL_SetCertCbCtx(tls->ssl, tls);
 	wolfSSL_SetIOReadCtx(tls->ssl, tls);
 	wolfSSL_SetIOWriteCtx(tls->ssl, tls);
 	wolfSSL_SSLSetIORecv(tls->ssl, tls_recv);
 	wolfSSL_SSLSetIOSend(tls->ssl, tls_send);
-	if (wolfSSL_UseSNI(tls->ssl, WOLFSSL_SNI_HOST_NAME, host,
-			   (unsigned short)strlen(host)) != WOLFSSL_SUCCESS ||
+	/* SNI carries names only, never address literals (RFC 6066 3). */
+	if ((!is_address(host) &&
+	     wolfSSL_UseSNI(tls->ssl, WOLFSSL_SNI_HOST_NAME, host,
+			    (unsigned short)strlen(host)) != WOLFSSL_SUCCESS) ||
 	    wolfSSL_check_domain_name(tls->ssl, host) != WOLFSSL_SUCCESS)
 		return -EUNIQ(ENOMEM, 12);
 	return 0;
+}
+
+static void tls_start_failed(struct retry_timer *timer, bool fail)
+{
+	struct tls *tls = container_of(timer, struct tls, start_failed);
+
+	(void)fail;
+	tls_fail_text(tls, tls->start_rc, tls->start_reason);
 }
 
 int tls_open_named(struct interface *xfer, const char *host, uint16_t port)
@@ -536,14 +583,19 @@ int tls_open_named(struct interface *xfer, const char *host, uint16_t port)
 	ref_init(&tls->refcnt, tls_free);
 	intf_init(&tls->plain, &tls_plain_operations, &tls->refcnt);
 	intf_init(&tls->cipher, &tls_cipher_operations, &tls->refcnt);
+	retry_init(&tls->start_failed, tls_start_failed, 0, 0);
 	tls_rxq_init(&tls->rxq);
 	rc = tls_setup(tls, host);
-	if (rc == -EUNIQ(ENOTSUP, 11))
-		intf_reason(xfer, "TLS: cannot start (no entropy source for "
-			    "the random numbers TLS needs?)");
-	if (rc == 0)
+	if (rc && tls->start_reason) {
+		/* The user's interface holds the object until then; its
+		 * close stops the timer. */
+		tls->start_rc = rc;
+		start_timer_fixed(&tls->start_failed, 0);
+		rc = 0;
+	} else if (rc == 0) {
 		rc = xfer_open_named_socket(&tls->cipher, SOCK_STREAM, host,
 					    port, NULL);
+	}
 	if (rc == 0)
 		intf_plug_plug(&tls->plain, xfer);
 	ref_put(&tls->refcnt);

@@ -9,14 +9,19 @@ TLS, certificates made at test time by a CA of the test's own
   connection serving several requests;
 - the CA from the TlsCaCertificate variable (a signature list file, the
   hosted program's stand-in for the firmware variable) instead of
-  certstore; certfree takes the run-time CA away again;
+  certstore; certstat lists it; certfree by fingerprint takes the
+  run-time CA away again;
+- a server that requires a client certificate, with and without CERT=
+  and PRIVKEY=;
 - refusals with their reason and no hang: an untrusted CA, a wrong host
-  name, an expired certificate and one not yet valid (the clock moved
-  with --clock-offset), a server that closes during the handshake, plain
-  HTTP on the HTTPS port, garbage bytes;
+  name, an expired certificate (the clock moved on with --clock-offset)
+  and one not yet valid, a server with no cipher suite in common (its
+  alert named), a server that closes during the handshake, plain HTTP on
+  the HTTPS port, garbage bytes;
 - nginx stopped in the middle of a throttled HTTPS transfer and started
   again: the transfer resumes (Range) and completes.
 """
+import hashlib
 import os
 import re
 import shutil
@@ -62,8 +67,9 @@ threading.Event().wait()
 
 class HttpsLab:
     """The lab: nginx on port 80 (plain, with the CA certificate) and with
-    TLS on 443 (1.3 only), 8443 (1.2 only), 7443 (a certificate of another
-    CA), dnsmasq naming every test name at the server."""
+    TLS on 443 (1.3 only), 8443 (1.2 only), 8444 (1.2 with a cipher suite
+    we do not offer), 7443 (a certificate of another CA, one not valid
+    yet), dnsmasq naming every test name at the server."""
 
     def __init__(self, lab, rate='4m', client_port=None):
         self.lab = lab
@@ -86,6 +92,8 @@ class HttpsLab:
                               lab.root, 'TLSv1.3', slow) +
                    tls_server(8443, [('www.tls.test',) + rsa, ('ecdsa.tls.test',) + ecdsa],
                               lab.root, 'TLSv1.2') +
+                   tls_server(8444, [('www.tls.test',) + rsa], lab.root, 'TLSv1.2',
+                              'ssl_ciphers AES128-SHA256;') +
                    tls_server(7443, [('evil.tls.test',) + evil,
                                      ('future.tls.test',) + future], lab.root))
         if client_port:
@@ -152,6 +160,16 @@ def test_https_versions_names_and_redirects():
                          'sha256sum big || echo FAILED big\n', timeout=240)
         seconds = time.monotonic() - start
         check('FAILED' not in output, output)
+        # The CA named by its fingerprint goes; a new connection (the
+        # pooled ones have expired) is refused.
+        fingerprint = hashlib.sha256(web.ca.der()).hexdigest()
+        output_free = web.run('certstore %s\ncertstat\ncertfree %s && echo FREED\n'
+                              'certfree 0000 || echo SHORT\nsleep 5\n'
+                              'imgfetch https://www.tls.test/small.bin || echo REFUSED\n'
+                              % (CA_URI, fingerprint[:16].upper()))
+        check(re.search(r'Wireboot Test CA : %s \[certstore\]' % fingerprint, output_free) and
+              'FREED' in output_free and 'SHORT' in output_free and
+              'REFUSED' in output_free and 'untrusted issuer' in output_free, output_free)
         check(output.count(small) == 6 and digest in output, output)
         print('4 handshakes, 2 redirects and 16 MiB over HTTPS in %.1f s' % seconds)
         access = web.nginx.access_log()
@@ -182,6 +200,8 @@ def test_https_refusals():
              r'closed the connection during the handshake'),
             ('plain', 'https://www.tls.test:80/small.bin', r'in plain HTTP'),
             ('garbage', 'https://www.tls.test:5443/small.bin', r'does not speak TLS'),
+            ('alert', 'https://www.tls.test:8444/small.bin',
+             r'handshake failure: the server sent alert handshake_failure'),
             ('future', 'https://future.tls.test:7443/small.bin',
              r'certificate future\.tls\.test not valid before \d{4}-'),
             ('noca', 'https://www.tls.test/small.bin', r'untrusted issuer'),

@@ -114,13 +114,14 @@ def signature_list(ders):
 
 
 def tls_server(port, names, root, protocols='TLSv1.3', extra=''):
-    """An nginx server block on port with TLS: names is a list of
-    (server name, certificate, key); the first is the default."""
+    """An nginx server block on port (a number, or "address:port") with
+    TLS: names is a list of (server name, certificate, key); the first
+    is the default."""
     blocks = []
     for i, (name, cert, key) in enumerate(names):
         blocks.append('''
     server {
-        listen %d ssl%s;
+        listen %s ssl%s;
         server_name %s;
         ssl_certificate %s;
         ssl_certificate_key %s;
