@@ -13,8 +13,6 @@
 /* The program's platform needs (driver images have their own entry point
  * and carry these only in full mode, through LoadFile). */
 REQUIRE_OBJECT(efi_program);
-/* What applications carry and driver images do not. */
-REQUIRE_OBJECT(config_program);
 
 EFI_STATUS EFIAPI efi_app_entry(EFI_HANDLE image_handle,
 				EFI_SYSTEM_TABLE *system_table);

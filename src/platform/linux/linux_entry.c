@@ -35,11 +35,7 @@
 #include <wireboot/device.h>
 #include <wireboot/main.h>
 #include <wireboot/process.h>
-#include <wireboot/tables.h>
 #include "linux.h"
-
-/* The hosted program is a boot program, not a driver image. */
-REQUIRE_OBJECT(config_program);
 
 struct linux_options linux_options;
 
