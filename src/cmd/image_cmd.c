@@ -268,6 +268,8 @@ static int imgstat_exec(int argc, char **argv)
 			printf(" [%s]", image->type->name);
 		if (image->selected)
 			printf(" [SELECTED]");
+		if (image->trusted)
+			printf(" [TRUSTED]");
 		if (image->cmdline)
 			printf(" \"%s\"", image->cmdline);
 		printf("\n");

@@ -24,6 +24,11 @@ static struct uri *working_uri;
 /* What image_exec() runs now (the innermost, when scripts nest). */
 static struct image *executing;
 
+/* imgtrust: whether only trusted images run, and whether that choice
+ * is locked. */
+static bool trust_required;
+static bool trust_locked;
+
 /* The first buffer: small files (scripts) need no growth at all. */
 #define IMAGE_MIN_CAPACITY (64 * 1024)
 
@@ -94,6 +99,8 @@ int image_write(struct image *image, size_t offset, const void *data,
 	rc = image_reserve(image, offset + len);
 	if (rc)
 		return rc;
+	/* What was verified is not what is there any more. */
+	image->trusted = false;
 	/* A gap (data arriving out of order) reads as zeros until filled. */
 	if (offset > image->len)
 		memset((char *)image->data + image->len, 0, offset - image->len);
@@ -204,12 +211,34 @@ int image_probe(struct image *image)
 	return -ENOEXEC;
 }
 
+int image_require_trust(bool require, bool permanent)
+{
+	if (trust_locked && require != trust_required)
+		return -EUNIQ(EACCES, 5);
+	trust_required = require;
+	trust_locked = trust_locked || permanent;
+	return 0;
+}
+
+bool image_trust_required(void)
+{
+	return trust_required;
+}
+
+int image_check_trust(const struct image *image)
+{
+	return trust_required && !image->trusted ? -EUNIQ(EACCES, 6) : 0;
+}
+
 int image_exec(struct image *image)
 {
 	struct image *previous_image;
 	struct uri *previous_uri;
 	int rc;
 
+	rc = image_check_trust(image);
+	if (rc)
+		return rc;
 	if (!image->type && image_probe(image) != 0)
 		return -EUNIQ(ENOEXEC, 1);	/* a format this build cannot run */
 	/* The image may be freed while it runs (imgfree in a script). */

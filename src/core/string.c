@@ -182,6 +182,17 @@ size_t strcspn(const char *s, const char *reject)
 	return len;
 }
 
+/* C's strncpy: at most len bytes, the rest of dest NUL-filled, and no
+ * terminator when src is len bytes or longer (wolfSSL relies on that). */
+char *strncpy(char *dest, const char *src, size_t len)
+{
+	size_t copy = strnlen(src, len);
+
+	memcpy(dest, src, copy);
+	memset(dest + copy, 0, len - copy);
+	return dest;
+}
+
 /* Bounded copy that always terminates; returns strlen(src) so that a caller
  * can detect truncation (result >= size). */
 size_t strlcpy(char *dest, const char *src, size_t size)

@@ -57,11 +57,27 @@ WOLFSSL_RECORD := wolfssl $(WOLFSSL_VERSION)
 
 # Files compiled from the tree, relative to it: the SP 800-90A Hash_DRBG and
 # the SHA-256 it runs on, MD5 and SHA-1 for the digest commands (MD5 also
-# for HTTP Digest authentication). TLS adds its files here.
+# for HTTP Digest authentication), and the TLS client with what it needs.
 WOLFSSL_FILES := wolfcrypt/src/random.c wolfcrypt/src/sha256.c \
-	wolfcrypt/src/md5.c wolfcrypt/src/sha.c
+	wolfcrypt/src/md5.c wolfcrypt/src/sha.c \
+	src/ssl.c src/internal.c src/keys.c src/tls.c src/tls13.c src/wolfio.c \
+	wolfcrypt/src/aes.c wolfcrypt/src/chacha.c wolfcrypt/src/poly1305.c \
+	wolfcrypt/src/chacha20_poly1305.c wolfcrypt/src/curve25519.c \
+	wolfcrypt/src/fe_operations.c wolfcrypt/src/ecc.c wolfcrypt/src/rsa.c \
+	wolfcrypt/src/sp_int.c wolfcrypt/src/sp_c64.c wolfcrypt/src/sp_c32.c wolfcrypt/src/wolfmath.c wolfcrypt/src/asn.c \
+	wolfcrypt/src/coding.c wolfcrypt/src/hmac.c wolfcrypt/src/hash.c \
+	wolfcrypt/src/sha512.c wolfcrypt/src/kdf.c wolfcrypt/src/memory.c \
+	wolfcrypt/src/wc_port.c wolfcrypt/src/wc_encrypt.c wolfcrypt/src/logging.c \
+	wolfcrypt/src/error.c wolfcrypt/src/signature.c
+
+# Signed images (src/crypto/cms.c): PKCS#7, over the X.509, RSA, ECC and
+# SHA-2 files TLS builds; pkcs7.c is built without dates (see
+# user_settings.h), in every build that compiles it.
+WOLFSSL_FILES += wolfcrypt/src/pkcs7.c
+%/wolfcrypt/src/pkcs7.o: WOLFSSL_CFLAGS += -DWIREBOOT_WOLFSSL_NO_DATES
 
 # Flags for wolfSSL's files and for ours that include its headers. The
 # tree's own path stays out of the objects, wherever it is.
 WOLFSSL_CFLAGS := -DWOLFSSL_USER_SETTINGS -Isrc/crypto -I$(WOLFSSL_DIR) \
-	-ffile-prefix-map=$(abspath $(WOLFSSL_DIR))/=wolfssl/
+	-ffile-prefix-map=$(abspath $(WOLFSSL_DIR))/=wolfssl/ \
+	-fwrapv

@@ -49,6 +49,7 @@
 #include <string.h>
 #include <net/http.h>
 #include <net/http_conn.h>
+#include <net/http_transport.h>
 #include <net/socket.h>
 #include <wireboot/debug.h>
 #include <wireboot/errfile.h>
@@ -65,6 +66,32 @@
 FEATURE("http");
 /* Reached only through the URI openers: config_net.c requires it. */
 PROVIDE_OBJECT(http);
+
+TABLE_DEFINE(const struct http_transport, http_transports);
+
+static int http_tcp_open(struct interface *socket, const char *host,
+			 uint16_t port)
+{
+	return xfer_open_named_socket(socket, SOCK_STREAM, host, port, NULL);
+}
+
+HTTP_TRANSPORT(http_tcp_transport) = {
+	.scheme = "http",
+	.port = HTTP_PORT,
+	.open = http_tcp_open,
+};
+
+const struct http_transport *http_transport(const char *scheme)
+{
+	const struct http_transport *transport;
+
+	if (!scheme)
+		return NULL;
+	for_each_table_entry(transport, http_transports)
+		if (strcmp(transport->scheme, scheme) == 0)
+			return transport;
+	return NULL;
+}
 
 #define HTTP_REDIRECT_MAX 8
 #define HTTP_DEFAULT_TIMEOUT_S 10
@@ -259,20 +286,22 @@ static int http_send_request(struct http_request *http)
  * when to send). */
 static int http_connect(struct http_request *http, bool pooled)
 {
-	unsigned port = uri_port(http->uri, HTTP_PORT);
+	const struct http_transport *transport =
+		http_transport(http->uri->scheme);
+	unsigned port = uri_port(http->uri, transport->port);
 
 	http->phase = HTTP_CONNECTING;
 	http->head->len = 0;
 	http->heard = false;
 	http->reused = pooled &&
-		       http_conn_get(&http->socket, http->uri->host, port);
+		       http_conn_get(&http->socket, transport->scheme,
+				     http->uri->host, port);
 	if (http->reused) {
 		start_timer_fixed(&http->timer, 0);
 		return 0;
 	}
 	start_timer_fixed(&http->timer, http->timeout_us);
-	return xfer_open_named_socket(&http->socket, SOCK_STREAM,
-				      http->uri->host, (uint16_t)port, NULL);
+	return transport->open(&http->socket, http->uri->host, (uint16_t)port);
 }
 
 /* Drops the connection and opens the next one now (auth, redirect). */
@@ -376,9 +405,12 @@ static int http_deliver(struct http_request *http, struct io_buffer *iob)
  * connection may serve the next request if the server keeps it open. */
 static void http_done(struct http_request *http, bool reusable)
 {
+	const struct http_transport *transport =
+		http_transport(http->uri->scheme);
+
 	if (reusable && http->rsp.keep_alive && http->body != BODY_TO_CLOSE)
-		http_conn_put(&http->socket, http->uri->host,
-			      uri_port(http->uri, HTTP_PORT));
+		http_conn_put(&http->socket, transport->scheme, http->uri->host,
+			      uri_port(http->uri, transport->port));
 	http_finish(http, 0);
 }
 
@@ -534,7 +566,7 @@ static void http_redirect(struct http_request *http)
 	}
 	DBG("HTTP %s: %u to %s\n", http->uri->path, http->rsp.status,
 	    http->rsp.location);
-	if (!target->scheme || strcmp(target->scheme, "http") != 0 ||
+	if (!http_transport(target->scheme) ||
 	    !target->host || !target->host[0]) {
 		/* Another scheme: the receiver opens it, and closes us. */
 		intf_restart(&http->socket, 0);
@@ -736,7 +768,17 @@ static void http_socket_close(struct interface *socket, int rc)
 	http_lost(http, rc ? rc : -EUNIQ(ECONNRESET, 21));
 }
 
+/* Why the connection failed (TLS says which certificate, and why). */
+static void http_socket_reason(struct interface *socket, const char *text)
+{
+	struct http_request *http = container_of(socket, struct http_request,
+						 socket);
+
+	intf_reason(&http->xfer, text);
+}
+
 static const struct interface_operations http_socket_operations = {
+	.reason = http_socket_reason,
 	.deliver = http_socket_deliver,
 	.window = http_socket_window,
 	.window_changed = http_socket_window_changed,
@@ -796,13 +838,13 @@ static int http_read_form(struct http_request *http)
 	return 0;
 }
 
-static int http_open(struct interface *receiver, struct uri *uri)
+int http_open(struct interface *receiver, struct uri *uri)
 {
 	struct http_request *http;
 	unsigned timeout_s;
 	int rc;
 
-	if (!uri->host || !uri->host[0])
+	if (!uri->host || !uri->host[0] || !http_transport(uri->scheme))
 		return -EUNIQ(EINVAL, 24);
 	http = zalloc(sizeof(*http));
 	if (!http)

@@ -32,6 +32,7 @@ struct http_conn {
 	struct list_head list;		/* in idle_conns, holding a reference */
 	struct interface socket;	/* to TCP */
 	struct retry_timer idle;
+	const char *scheme;	/* a transport's, static */
 	char *host;
 	unsigned port;
 };
@@ -98,7 +99,8 @@ static void http_conn_expired(struct retry_timer *timer, bool fail __unused)
 	http_conn_drop(container_of(timer, struct http_conn, idle), 0);
 }
 
-void http_conn_put(struct interface *socket, const char *host, unsigned port)
+void http_conn_put(struct interface *socket, const char *scheme,
+		   const char *host, unsigned port)
 {
 	struct http_conn *conn = zalloc(sizeof(*conn));
 
@@ -116,18 +118,21 @@ void http_conn_put(struct interface *socket, const char *host, unsigned port)
 	intf_init(&conn->socket, &http_conn_operations, &conn->refcnt);
 	retry_init(&conn->idle, http_conn_expired, 0, 0);
 	conn->port = port;
+	conn->scheme = scheme;
 	list_add_tail(&conn->list, &idle_conns);	/* the creation reference */
 	idle_count++;
 	move_peer(&conn->socket, socket);
 	start_timer_fixed(&conn->idle, HTTP_CONN_IDLE_US);
 }
 
-bool http_conn_get(struct interface *socket, const char *host, unsigned port)
+bool http_conn_get(struct interface *socket, const char *scheme,
+		   const char *host, unsigned port)
 {
 	struct http_conn *conn;
 
 	list_for_each_entry(conn, &idle_conns, list) {
-		if (conn->port != port || strcmp(conn->host, host) != 0)
+		if (conn->port != port || strcmp(conn->scheme, scheme) != 0 ||
+		    strcmp(conn->host, host) != 0)
 			continue;
 		ref_get(&conn->refcnt);
 		move_peer(socket, &conn->socket);

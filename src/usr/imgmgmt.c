@@ -250,6 +250,8 @@ int image_run(struct image *image)
 	int rc;
 
 	image_get(image);
+	if (image_check_trust(image))
+		printf("%s: not trusted (no valid signature)\n", image->name);
 	rc = image_exec(image);
 	if (errno_base(rc) == -ENOEXEC && !image->type)
 		printf("%s: not an image this build can run (unknown format)\n",

@@ -46,8 +46,13 @@ static struct image *register_embedded_images(void)
 
 		if (!image)
 			break;
-		if (image_write(image, 0, embedded->data, embedded->len) == 0 &&
-		    register_image(image) == 0 && !script &&
+		if (image_write(image, 0, embedded->data, embedded->len) != 0) {
+			image_put(image);
+			continue;
+		}
+		/* Part of the firmware: as trusted as the firmware. */
+		image->trusted = true;
+		if (register_image(image) == 0 && !script &&
 		    image_probe(image) == 0 &&
 		    strcmp(image->type->name, "script") == 0)
 			script = image;

@@ -366,11 +366,11 @@ class Lab:
         return self.spawn(namespace, [chronyd, '-x', '-d', '-f', conf], 'chronyd',
                           ready=r'Disabled control of system clock')
 
-    def wireboot(self, script, args=(), timeout=90, tap_args=None):
-        """Runs the program with script (None: with args alone); returns
-        (exit status, output). tap_args: per TAP, options after its --tap
-        (default: just the TAP)."""
-        argv = ['ip', 'netns', 'exec', self.client_ns, PROGRAM]
+    def wireboot(self, script, args=(), timeout=90, tap_args=None, program=PROGRAM):
+        """Runs the program (another build of it, if given) with script
+        (None: with args alone); returns (exit status, output). tap_args:
+        per TAP, options after its --tap (default: just the TAP)."""
+        argv = ['ip', 'netns', 'exec', self.client_ns, program]
         for i, tap in enumerate(self.taps):
             if i == 0 and self.relay:
                 argv += ['--dgram', '0:%d' % self.relay.port]

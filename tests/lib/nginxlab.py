@@ -39,6 +39,7 @@ http {{
         root {root};
 {locations}
     }}
+{servers}
 }}
 '''
 
@@ -61,10 +62,11 @@ class Nginx:
     """nginx serving root on address:port (address None: every address;
     port None: a free one on address); locations: more of the server block
     (location blocks); prefix: a command to run it under (e.g. ip netns
-    exec NS). A context manager; stops nginx on exit."""
+    exec NS); servers: more server blocks (TLS ones: tests/lib/tlslab.py).
+    A context manager; stops nginx on exit."""
 
     def __init__(self, files, root, address='127.0.0.1', port=None,
-                 locations='', prefix=()):
+                 locations='', prefix=(), servers=''):
         self.files = files
         self.root = root
         self.address = address
@@ -75,7 +77,7 @@ class Nginx:
         listen = '%s:%d' % (address, self.port) if address else str(self.port)
         with open(self.conf, 'w') as f:
             f.write(CONF.format(files=files, root=root, listen=listen,
-                                locations=locations))
+                                locations=locations, servers=servers))
 
     def start(self):
         pid = os.path.join(self.files, 'nginx.pid')

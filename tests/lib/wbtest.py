@@ -91,6 +91,26 @@ def scratch_tree(name):
     return top, tree
 
 
+def relinked_build(name, target, args):
+    """target built with the make variables args (those that add one object
+    and relink: TRUST=, CERT=/PRIVKEY=) in a scratch tree holding copies of
+    this tree's objects, so that only that object is made and the target
+    relinked; returns (the scratch top directory, which the caller removes,
+    the target's path in it)."""
+    run_make([target])
+    top, tree = scratch_tree(name)
+    # Copies keep their times, so make finds the objects up to date (the
+    # configuration stamp is among them); the wolfSSL tree is only read.
+    for obj in ('bin-x86_64-linux/.obj', 'bin-x86_64-efi/.obj/default'):
+        if os.path.isdir(os.path.join(ROOT, obj)):
+            shutil.copytree(os.path.join(ROOT, obj), os.path.join(tree, obj),
+                            symlinks=True)
+    os.makedirs(os.path.join(tree, 'bin-host'))
+    os.symlink(os.path.join(HOST_BIN, 'deps'), os.path.join(tree, 'bin-host', 'deps'))
+    run_make(list(args) + [target], cwd=tree, timeout=300)
+    return top, os.path.join(tree, target)
+
+
 def read(path):
     with open(path, 'rb') as f:
         return f.read()

@@ -12,9 +12,13 @@
 #include <stdbool.h>
 #include <wireboot/interface.h>
 
-/* Takes over the connection socket is plugged to (socket is unplugged). */
-void http_conn_put(struct interface *socket, const char *host, unsigned port);
-/* Plugs socket to an idle connection to host:port: true if there was one. */
-bool http_conn_get(struct interface *socket, const char *host, unsigned port);
+/* Takes over the connection socket is plugged to (socket is unplugged);
+ * scheme is a transport's own string (net/http_transport.h), kept. */
+void http_conn_put(struct interface *socket, const char *scheme,
+		   const char *host, unsigned port);
+/* Plugs socket to an idle connection of scheme to host:port: true if
+ * there was one. */
+bool http_conn_get(struct interface *socket, const char *scheme,
+		   const char *host, unsigned port);
 
 #endif

@@ -42,4 +42,20 @@ int certstore_remove(const uint8_t *der, size_t len);
 /* Removes every run-time entry (and, with all, every entry). */
 void certstore_clear(int all);
 
+/* Adds the certificates of a file: one DER certificate, or PEM text with
+ * any number of them. *added counts those new to the store (repeats are
+ * skipped). 0, -EINVAL if it holds no certificate or a malformed one
+ * (those before it stay added), -ENOMEM. */
+int certstore_add_file(const void *data, size_t len, enum cert_origin origin,
+		       unsigned *added);
+
+/* A number that changes whenever the store does (for those who keep a
+ * prepared copy of it, such as TLS). */
+unsigned certstore_generation(void);
+
+/* Platform: the content of the TlsCaCertificate variable (a sequence of
+ * EFI_SIGNATURE_LIST) in a new buffer the caller frees, or -ENOENT when
+ * there is none. */
+int platform_tls_ca_certificates(void **data, size_t *len);
+
 #endif

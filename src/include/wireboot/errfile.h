@@ -18,8 +18,9 @@
 	X(digest) X(smbios) X(pci_settings) X(efi_var_settings) X(cpuid_settings) \
 	X(nslookup) X(pinger) X(pingmgmt) X(ntp) X(vlan) X(ifmgmt_cmd)       \
 	X(tcp) X(http) X(params) X(cpio) X(initrd) X(inflate) X(efi_pxe)      \
-	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)      \
-	X(dhcp_client) X(pxebs) X(pxebsmgmt) X(pxemenu)
+	X(neighbour) X(ipv6) X(icmpv6) X(ndp) X(dhcpv6) X(ipv6conf)       \
+	X(dhcp_client) X(pxebs) X(pxebsmgmt) X(pxemenu) X(certmgmt) X(tls)   \
+	X(tls_error) X(cms) X(imgtrust)
 
 #define ERRFILE_ENUM(name) ERRFILE_##name,
 enum errfile { ERRFILES(ERRFILE_ENUM) ERRFILE_COUNT };

@@ -37,6 +37,9 @@ struct image {
 	/* A shim (the shim command): an EFI program started in place of
 	 * the EFI image being run, which it is handed to load and verify. */
 	bool shim;
+	/* A valid signature over these bytes was verified (imgverify), or
+	 * the image is part of the firmware (embedded). */
+	bool trusted;
 };
 
 struct image_type {
@@ -80,6 +83,17 @@ extern struct list_head images;
  * its neighbours relative to itself); a new reference, NULL if out of
  * memory. */
 struct uri *image_resolve_uri(struct uri *uri);
+/*
+ * Trusted execution (imgtrust): while required, image_exec() refuses an
+ * image that is not trusted. A permanent choice cannot be changed again:
+ * image_require_trust() then fails with -EACCES.
+ */
+int image_require_trust(bool require, bool permanent);
+bool image_trust_required(void);
+/* 0 if the image may run now, -EACCES if trust is required and it is not
+ * trusted. */
+int image_check_trust(const struct image *image);
+
 /* Finds the image's type (sets image->type); -ENOEXEC if none fits. */
 int image_probe(struct image *image);
 /* Probes the type and executes. */

@@ -32,3 +32,4 @@ EFI_GUID efi_simple_network_protocol_guid = EFI_SIMPLE_NETWORK_PROTOCOL_GUID;
 EFI_GUID efi_smbios_table_guid = SMBIOS_TABLE_GUID;
 EFI_GUID efi_smbios3_table_guid = SMBIOS3_TABLE_GUID;
 EFI_GUID efi_global_variable_guid = EFI_GLOBAL_VARIABLE;
+EFI_GUID efi_tls_ca_certificate_guid = EFI_TLS_CA_CERTIFICATE_GUID;

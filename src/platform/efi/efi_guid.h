@@ -25,5 +25,6 @@ extern EFI_GUID efi_simple_network_protocol_guid;
 extern EFI_GUID efi_smbios_table_guid;
 extern EFI_GUID efi_smbios3_table_guid;
 extern EFI_GUID efi_global_variable_guid;
+extern EFI_GUID efi_tls_ca_certificate_guid;
 
 #endif

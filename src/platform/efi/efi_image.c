@@ -202,6 +202,12 @@ static int efi_image_exec(struct image *image)
 
 	if (!shim || shim == image)
 		return start_efi(image, image->cmdline, NULL);
+	/* The shim runs in the image's place: it needs trust as much. */
+	rc = image_check_trust(shim);
+	if (rc) {
+		printf("%s: not trusted (no valid signature)\n", shim->name);
+		return rc;
+	}
 	len = strlen(image->name) + 2 +
 	      (image->cmdline ? strlen(image->cmdline) : 0);
 	cmdline = malloc(len);

@@ -52,6 +52,8 @@ struct linux_options {
 	const char *tcp_fetch_target;
 	const char *tcp_fetch_request;
 	const char *tcp_save;		/* --tcp-save FILE: what arrived */
+	/* --tls-ca-variable FILE: the TlsCaCertificate variable's content */
+	const char *tls_ca_variable;
 };
 
 /* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */

@@ -6,7 +6,8 @@
  *
  *   wireboot [(--tap NAME | --dgram LOCALPORT:REMOTEPORT)
  *             [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
- *            [--clock-offset SECONDS] [--script FILE] [--serve]
+ *            [--clock-offset SECONDS] [--tls-ca-variable FILE]
+ *            [--script FILE] [--serve]
  *   wireboot --random LEN
  *
  * --dgram makes a device of UDP datagrams on 127.0.0.1, one frame each
@@ -46,6 +47,7 @@ static void usage(const char *program)
 		"usage: %s [(--tap NAME | --dgram LOCALPORT:REMOTEPORT) "
 		"[--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
 		"[--udp-echo PORT] [--udp-resolve PORT] [--clock-offset SECONDS] "
+		"[--tls-ca-variable FILE] "
 		"[--script FILE | --fetch URI... | --serve | "
 		"--tcp-fetch HOST:PORT TEXT [--tcp-save FILE]]\n"
 		"       %s --random LEN\n", program, program);
@@ -142,6 +144,8 @@ static void parse_options(int argc, char **argv)
 				usage(argv[0]);
 			options->tcp_fetch_target = value;
 			options->tcp_fetch_request = argv[++i];
+		} else if (strcmp(option, "--tls-ca-variable") == 0) {
+			options->tls_ca_variable = value;
 		} else if (strcmp(option, "--tcp-save") == 0) {
 			options->tcp_save = value;
 		} else if (strcmp(option, "--script") == 0) {

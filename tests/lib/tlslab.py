@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Certificates and TLS servers for the HTTPS tests, made at test time
+with openssl: a test CA, server certificates (RSA or ECDSA, for given
+names, valid for a given number of days), client certificates, and nginx
+server blocks that listen with TLS (one protocol version each, several
+names on one port told apart by SNI, optionally requiring a client
+certificate), plus a signature-list file as the TlsCaCertificate variable
+holds it.
+"""
+import base64
+import os
+import struct
+import subprocess
+
+from wbtest import check
+
+X509_GUID = bytes.fromhex('a159c0a5e494a74a87b5ab155c2bf072')
+
+
+def openssl(args, cwd):
+    proc = subprocess.run(['openssl'] + args, cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    check(proc.returncode == 0, 'openssl %s:\n%s' % (' '.join(args), proc.stdout))
+    return proc.stdout
+
+
+def new_key(directory, name, kind):
+    path = os.path.join(directory, name + '.key')
+    if kind == 'ecdsa':
+        openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256',
+                 '-out', path], directory)
+    else:
+        openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048',
+                 '-out', path], directory)
+    return path
+
+
+class TestCA:
+    """A CA of its own in directory; issue() makes certificates it signs."""
+
+    def __init__(self, directory, name='Wireboot Test CA'):
+        self.directory = directory
+        self.name = name.replace(' ', '-')
+        os.makedirs(directory, exist_ok=True)
+        self.key = new_key(directory, self.name, 'rsa')
+        self.cert = os.path.join(directory, self.name + '.pem')
+        openssl(['req', '-x509', '-key', self.key, '-out', self.cert, '-days', '30',
+                 '-subj', '/CN=' + name,
+                 '-addext', 'basicConstraints=critical,CA:TRUE',
+                 '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], directory)
+        self.serial = 1
+
+    def der(self):
+        with open(self.cert) as f:
+            text = f.read()
+        body = text.split('-----BEGIN CERTIFICATE-----')[1].split('-----END')[0]
+        return base64.b64decode(''.join(body.split()))
+
+    def issue(self, name, kind='rsa', days=2, client=False, start_days=0):
+        """(certificate, key) paths for name (also its DNS name), valid
+        for days from now, or (start_days) from that many days on."""
+        key = new_key(self.directory, name, kind)
+        csr = os.path.join(self.directory, name + '.csr')
+        cert = os.path.join(self.directory, name + '.pem')
+        ext = os.path.join(self.directory, name + '.ext')
+        usage = 'digitalSignature' + (',keyEncipherment' if kind == 'rsa' else '')
+        with open(ext, 'w') as f:
+            if client:
+                f.write('extendedKeyUsage=clientAuth\n')
+            else:
+                f.write('subjectAltName=DNS:%s\nextendedKeyUsage=serverAuth\n' % name)
+            f.write('keyUsage=critical,%s\n' % usage)
+        openssl(['req', '-new', '-key', key, '-out', csr, '-subj', '/CN=' + name],
+                self.directory)
+        self.serial += 1
+        if start_days:
+            self.sign_dated(csr, cert, ext, start_days, days)
+        else:
+            openssl(['x509', '-req', '-in', csr, '-CA', self.cert, '-CAkey', self.key,
+                     '-set_serial', str(self.serial), '-out', cert, '-days', str(days),
+                     '-extfile', ext], self.directory)
+        return cert, key
+
+    def sign_dated(self, csr, cert, ext, start_days, days):
+        """Signs with openssl ca, the one signer that takes a start date."""
+        import datetime
+        db = os.path.join(self.directory, 'ca-db')
+        os.makedirs(db, exist_ok=True)
+        open(os.path.join(db, 'index.txt'), 'a').close()
+        with open(os.path.join(db, 'serial'), 'w') as f:
+            f.write('%04X\n' % (1000 + self.serial))
+        conf = os.path.join(db, 'ca.cnf')
+        with open(conf, 'w') as f:
+            f.write('[ca]\ndefault_ca = tca\n[tca]\ndatabase = %s/index.txt\n'
+                    'new_certs_dir = %s\nserial = %s/serial\ndefault_md = sha256\n'
+                    'policy = any\nunique_subject = no\n[any]\ncommonName = supplied\n'
+                    % (db, db, db))
+        now = datetime.datetime.now(datetime.timezone.utc)
+        start = now + datetime.timedelta(days=start_days)
+        end = start + datetime.timedelta(days=days)
+        openssl(['ca', '-batch', '-config', conf, '-cert', self.cert, '-keyfile', self.key,
+                 '-in', csr, '-out', cert, '-notext', '-extfile', ext,
+                 '-startdate', start.strftime('%Y%m%d%H%M%SZ'),
+                 '-enddate', end.strftime('%Y%m%d%H%M%SZ')], self.directory)
+
+
+def signature_list(ders):
+    """The EFI_SIGNATURE_LIST sequence of X.509 entries (one list each)."""
+    out = b''
+    for der in ders:
+        out += X509_GUID + struct.pack('<III', 28 + 16 + len(der), 0, 16 + len(der))
+        out += bytes(16) + der
+    return out
+
+
+def tls_server(port, names, root, protocols='TLSv1.3', extra=''):
+    """An nginx server block on port (a number, or "address:port") with
+    TLS: names is a list of (server name, certificate, key); the first
+    is the default."""
+    blocks = []
+    for i, (name, cert, key) in enumerate(names):
+        blocks.append('''
+    server {
+        listen %s ssl%s;
+        server_name %s;
+        ssl_certificate %s;
+        ssl_certificate_key %s;
+        ssl_protocols %s;
+        root %s;
+        %s
+    }''' % (port, ' default_server' if i == 0 else '', name, cert, key,
+            protocols, root, extra))
+    return ''.join(blocks)
