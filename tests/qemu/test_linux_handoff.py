@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The hand-off at ExitBootServices: Linux drives the NIC after our driver.
+
+ipxe.efi, with our native driver for the NIC, takes a DHCP lease from
+QEMU, downloads Debian's generic kernel and a network initramfs
+(osfixtures.net_initramfs()) from nginx on 127.0.0.1 and boots them. The
+kernel's init then, before any Linux driver has bound the NIC, prints the
+PCI command register and the chip's DMA enable registers (from sysfs and
+/dev/mem), loads the kernel's own module for the NIC (with its
+dependencies, in modules.dep order), takes a DHCP lease from QEMU and
+downloads a random file over HTTP, whose SHA-256 it prints.
+
+What makes "no DMA into memory the OS now owns" checkable:
+- the registers read back in the init: Bus Master Enable must be clear
+  (our ExitBootServices handler, efi_pci_quiesce.c) and the chip's own
+  engines off (e1000: RCTL.EN and TCTL.EN; virtio: device status 0, a
+  reset device forgets its queues), as our driver's close leaves them.
+  If either were left on, the assertion fails: Linux's drivers set Bus
+  Master Enable before they reset the chip, so a running ring would
+  write received frames into memory Linux has given to something else;
+- while the kernel boots (from "boot" until the init has read the
+  registers) the host sends UDP datagrams to the guest through a
+  forwarded port, so frames do arrive in that window; Linux must still
+  boot and its driver must still work.
+Each test also checks the console says our driver (not the firmware's)
+carried the download, and that Linux's driver bound the NIC.
+"""
+import hashlib
+import os
+import random
+import re
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
+import osfixtures  # noqa: E402
+from nginxlab import Nginx  # noqa: E402
+from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
+
+MAC = '52:54:00:12:34:56'
+FILE_SIZE = 256 << 10
+
+# QEMU device, PCI ID, our driver, Linux's modules and driver, the
+# registers to read before Linux's driver binds ("BAR:OFFSET:BITS") with
+# the bits of each that must be clear.
+NICS = {
+    'virtio-net': {
+        'device': 'virtio-net-pci', 'pci': '0x1af4:0x1000',
+        'modules': ('virtio_pci', 'virtio_net'), 'linux_driver': 'virtio_net',
+        # Device status (virtio 1.x common configuration, offset 0x14).
+        'registers': {'vc:0x14:8': 0xff},
+    },
+    'e1000': {
+        'device': 'e1000', 'pci': '0x8086:0x100e',
+        'modules': ('e1000',), 'linux_driver': 'e1000',
+        # RCTL.EN and TCTL.EN.
+        'registers': {'0:0x100:32': 0x2, '0:0x400:32': 0x2},
+    },
+}
+
+BOOT_SCRIPT = '''#!ipxe
+kernel vmlinuz console=ttyS0 quiet panic=-1 wbnic=%(pci)s wbport=%(port)d wbfile=file.bin wbregs=%(regs)s
+initrd initrd.gz
+ifstat
+echo HANDOFF-BOOT
+boot
+'''
+
+
+def _free_udp_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+class Sender(threading.Thread):
+    """Sends a datagram every 5 ms to a forwarded port until stopped."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.port = port
+        self.stopped = threading.Event()
+        self.sent = 0
+
+    def run(self):
+        payload = bytes(1200)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            while not self.stopped.wait(0.005):
+                sock.sendto(payload, ('127.0.0.1', self.port))
+                self.sent += 1
+
+    def stop(self):
+        self.stopped.set()
+        self.join(5)
+
+
+def check_linux_takes_over(name):
+    nic = NICS[name]
+    root = tempfile.mkdtemp(prefix='wireboot-handoff-')
+    files = tempfile.mkdtemp(prefix='wireboot-handoff-nginx-')
+    sender = None
+    try:
+        shutil.copy(osfixtures.net_kernel(), os.path.join(root, 'vmlinuz'))
+        with open(os.path.join(root, 'initrd.gz'), 'wb') as f:
+            f.write(osfixtures.net_initramfs(nic['modules']))
+        data = random.Random(name).randbytes(FILE_SIZE)
+        with open(os.path.join(root, 'file.bin'), 'wb') as f:
+            f.write(data)
+        with Nginx(files, root) as nginx:
+            with open(os.path.join(root, 'boot.ipxe'), 'w') as f:
+                f.write(BOOT_SCRIPT % {'pci': nic['pci'], 'port': nginx.port,
+                                       'regs': ','.join(nic['registers'])})
+            udp = _free_udp_port()
+            args = ['-netdev', 'user,id=n0,bootfile=http://10.0.2.2:%d/boot.ipxe,'
+                    'hostfwd=udp:127.0.0.1:%d-:9' % (nginx.port, udp),
+                    '-device', '%s,netdev=n0,mac=%s,romfile=' % (nic['device'], MAC)]
+            with Machine('linux-handoff-' + name, esp=boot_esp(os.path.join(BIN, 'ipxe.efi')),
+                         args=args, memory=512) as vm:
+                vm.wait_for(r'HANDOFF-BOOT\n', 120)
+                sender = Sender(udp)
+                sender.start()
+                vm.wait_for(r'WIREBOOT-INIT: loading ', 120)
+                sender.stop()
+                vm.wait_for(r'WIREBOOT-INIT: done', 90)
+                vm.wait_exit(30)
+                print('%s: Linux init done %.0f s after power-on, %d datagrams sent '
+                      'during the hand-off' % (name, vm.elapsed(), sender.sent))
+                text = vm.text()
+    finally:
+        if sender:
+            sender.stop()
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(files, ignore_errors=True)
+
+    def tail():
+        return text[-3000:]
+
+    # The kernel and initramfs came through our driver: thousands of
+    # frames received.
+    stat = re.search(r'net0: %s using %s on PCI .*\n  \[Link:up, TX:\d+ TXE:0 RX:(\d+)'
+                     % (MAC, re.escape(name)), text)
+    check(stat and int(stat.group(1)) > 1000,
+          'net0 was not our %s driver, or it received little:\n%s' % (name, tail()))
+    check(re.search(r'http://10\.0\.2\.2:\d+/initrd\.gz\.\.\. ok', text),
+          'the initramfs did not come over HTTP:\n%s' % tail())
+    command = re.search(r'WIREBOOT-INIT: pci %s command (0x[0-9a-f]{4})' % nic['pci'], text)
+    check(command, 'the init did not find the NIC:\n%s' % tail())
+    check(not int(command.group(1), 16) & 0x4,
+          'Bus Master Enable still set after ExitBootServices: %s' % command.group(0))
+    for register, mask in nic['registers'].items():
+        value = re.search(r'WIREBOOT-INIT: register %s (0x[0-9A-Fa-f]+)' % register, text)
+        check(value, 'the init did not read register %s:\n%s' % (register, tail()))
+        check(not int(value.group(1), 16) & mask,
+              'the chip still runs after ExitBootServices: %s' % value.group(0))
+    check(sender.sent > 0, 'no datagram was sent during the hand-off')
+    check('WIREBOOT-INIT: eth0 driver %s' % nic['linux_driver'] in text,
+          "Linux's %s did not bind the NIC:\n%s" % (nic['linux_driver'], tail()))
+    check(re.search(r'WIREBOOT-INIT: lease 10\.0\.2\.15 from 10\.0\.2\.2', text),
+          'Linux got no DHCP lease through the NIC:\n%s' % tail())
+    check('WIREBOOT-INIT: download %s  /tmp/file' % hashlib.sha256(data).hexdigest() in text,
+          'Linux did not download the file intact:\n%s' % tail())
+
+
+def test_linux_handoff_virtio_net():
+    check_linux_takes_over('virtio-net')
+
+
+def test_linux_handoff_e1000():
+    check_linux_takes_over('e1000')
