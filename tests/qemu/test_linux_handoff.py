@@ -140,7 +140,7 @@ def check_linux_takes_over(name):
 
     # The kernel and initramfs came through our driver: thousands of
     # frames received.
-    stat = re.search(r'net0: %s using %s on PCI .*\n  \[Link:up, TX:\d+ TXE:0 RX:(\d+)'
+    stat = re.search(r'net0: %s using %s on PCI .*\n  \[Link:up, TX:\d+ TXE:\d+ RX:(\d+)'
                      % (MAC, re.escape(name)), text)
     check(stat and int(stat.group(1)) > 1000,
           'net0 was not our %s driver, or it received little:\n%s' % (name, tail()))
