@@ -59,6 +59,19 @@ NICS = {
         # RCTL.EN and TCTL.EN.
         'registers': {'0:0x100:32': 0x2, '0:0x400:32': 0x2},
     },
+    'e1000e': {
+        'device': 'e1000e', 'pci': '0x8086:0x10d3',
+        'modules': ('e1000e',), 'linux_driver': 'e1000e',
+        'registers': {'0:0x100:32': 0x2, '0:0x400:32': 0x2},
+    },
+    'rtl8139': {
+        # QEMU's chip is a C+ (revision 0x20), which Linux leaves to 8139cp.
+        'device': 'rtl8139', 'pci': '0x10ec:0x8139',
+        'modules': ('8139cp',), 'linux_driver': '8139cp',
+        # The command register's receiver and transmitter enables, in the
+        # memory BAR.
+        'registers': {'1:0x37:8': 0x0c},
+    },
 }
 
 BOOT_SCRIPT = '''#!ipxe
@@ -170,3 +183,11 @@ def test_linux_handoff_virtio_net():
 
 def test_linux_handoff_e1000():
     check_linux_takes_over('e1000')
+
+
+def test_linux_handoff_e1000e():
+    check_linux_takes_over('e1000e')
+
+
+def test_linux_handoff_rtl8139():
+    check_linux_takes_over('rtl8139')
