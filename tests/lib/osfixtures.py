@@ -266,3 +266,27 @@ def net_initramfs(modules):
     entries.append(('lib/modules/order', 0o100644,
                     ''.join(os.path.basename(p) + '\n' for p in order).encode()))
     return gzip.compress(cpio_newc(entries), mtime=0)
+
+
+def uki(kernel_path, initrd, cmdline, path):
+    """Writes to path a unified kernel image: systemd's EFI stub (Debian's
+    systemd-boot-efi) with the kernel, initrd (bytes) and command line as
+    sections, which a firmware boots as one EFI program with no loader
+    and no load options."""
+    stub = _apt_download('systemd-boot-efi', 'usr/lib/systemd/boot/efi/linuxx64.efi.stub')
+    top = os.path.dirname(path)
+    sections = {'.osrel': b'ID=wireboot-test\n', '.cmdline': cmdline.encode(),
+                '.initrd': initrd}
+    args = []
+    # Section addresses above the stub's own, with room for the kernel.
+    for name, address in (('.osrel', 0x20000), ('.cmdline', 0x30000),
+                          ('.linux', 0x2000000), ('.initrd', 0x3000000)):
+        source = kernel_path
+        if name in sections:
+            source = os.path.join(top, 'uki' + name)
+            with open(source, 'wb') as f:
+                f.write(sections[name])
+        args += ['--add-section', '%s=%s' % (name, source),
+                 '--change-section-vma', '%s=0x%x' % (name, address)]
+    check(os.path.getsize(kernel_path) < 0x1000000, 'the kernel does not fit its UKI section')
+    subprocess.run(['objcopy'] + args + [stub, path], check=True)

@@ -34,13 +34,15 @@ import socket
 import sys
 import tempfile
 import threading
+import fcntl
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import osfixtures  # noqa: E402
 from nginxlab import Nginx  # noqa: E402
-from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
+from wbtest import BIN, ROOT, Machine, boot_esp, check, run_make  # noqa: E402
 
 MAC = '52:54:00:12:34:56'
+KERNEL_ARGS = 'console=ttyS0 quiet panic=-1'
 FILE_SIZE = 256 << 10
 
 # QEMU device, PCI ID, our driver, Linux's modules and driver, the
@@ -75,12 +77,12 @@ NICS = {
 }
 
 BOOT_SCRIPT = '''#!ipxe
-kernel vmlinuz console=ttyS0 quiet panic=-1 wbnic=%(pci)s wbport=%(port)d wbfile=file.bin wbregs=%(regs)s
+kernel vmlinuz %s %%s
 initrd initrd.gz
 ifstat
 echo HANDOFF-BOOT
 boot
-'''
+''' % KERNEL_ARGS
 
 
 def _free_udp_port():
@@ -110,55 +112,49 @@ class Sender(threading.Thread):
         self.join(5)
 
 
-def check_linux_takes_over(name):
-    nic = NICS[name]
+def _root(name, nic):
+    """A server root with the kernel, the initramfs for the NIC and a
+    random file; returns (root, the file's SHA-256)."""
     root = tempfile.mkdtemp(prefix='wireboot-handoff-')
-    files = tempfile.mkdtemp(prefix='wireboot-handoff-nginx-')
-    sender = None
-    try:
-        shutil.copy(osfixtures.net_kernel(), os.path.join(root, 'vmlinuz'))
-        with open(os.path.join(root, 'initrd.gz'), 'wb') as f:
-            f.write(osfixtures.net_initramfs(nic['modules']))
-        data = random.Random(name).randbytes(FILE_SIZE)
-        with open(os.path.join(root, 'file.bin'), 'wb') as f:
-            f.write(data)
-        with Nginx(files, root) as nginx:
-            with open(os.path.join(root, 'boot.ipxe'), 'w') as f:
-                f.write(BOOT_SCRIPT % {'pci': nic['pci'], 'port': nginx.port,
-                                       'regs': ','.join(nic['registers'])})
-            udp = _free_udp_port()
-            args = ['-netdev', 'user,id=n0,bootfile=http://10.0.2.2:%d/boot.ipxe,'
-                    'hostfwd=udp:127.0.0.1:%d-:9' % (nginx.port, udp),
-                    '-device', '%s,netdev=n0,mac=%s,romfile=' % (nic['device'], MAC)]
-            with Machine('linux-handoff-' + name, esp=boot_esp(os.path.join(BIN, 'ipxe.efi')),
-                         args=args, memory=512) as vm:
-                vm.wait_for(r'HANDOFF-BOOT\n', 120)
-                sender = Sender(udp)
-                sender.start()
-                vm.wait_for(r'WIREBOOT-INIT: loading ', 120)
-                sender.stop()
-                vm.wait_for(r'WIREBOOT-INIT: done', 90)
-                vm.wait_exit(30)
-                print('%s: Linux init done %.0f s after power-on, %d datagrams sent '
-                      'during the hand-off' % (name, vm.elapsed(), sender.sent))
-                text = vm.text()
-    finally:
-        if sender:
-            sender.stop()
-        shutil.rmtree(root, ignore_errors=True)
-        shutil.rmtree(files, ignore_errors=True)
+    shutil.copy(osfixtures.net_kernel(), os.path.join(root, 'vmlinuz'))
+    with open(os.path.join(root, 'initrd.gz'), 'wb') as f:
+        f.write(osfixtures.net_initramfs(nic['modules']))
+    data = random.Random(name).randbytes(FILE_SIZE)
+    with open(os.path.join(root, 'file.bin'), 'wb') as f:
+        f.write(data)
+    return root, hashlib.sha256(data).hexdigest()
 
+
+def _boot(name, nic, args, esp, boot_marker):
+    """Runs the machine; from boot_marker until the init has read the
+    registers, datagrams go to the guest (udp: the forwarded port, the
+    first of args' format). Returns the console."""
+    udp = _free_udp_port()
+    sender = Sender(udp)
+    args = [arg.replace('UDP', str(udp)) for arg in args]
+    try:
+        with Machine('linux-handoff-' + name, esp=esp, args=args, memory=512) as vm:
+            vm.wait_for(boot_marker, 240)
+            sender.start()
+            vm.wait_for(r'WIREBOOT-INIT: loading ', 120)
+            sender.stop()
+            vm.wait_for(r'WIREBOOT-INIT: done', 90)
+            vm.wait_exit(30)
+            print('%s: Linux init done %.0f s after power-on, %d datagrams sent '
+                  'during the hand-off' % (name, vm.elapsed(), sender.sent))
+            text = vm.text()
+    finally:
+        sender.stop()
+    check(sender.sent > 0, 'no datagram was sent during the hand-off')
+    return text
+
+
+def _check_linux(text, nic, sha256):
+    """The init's report: the NIC quiet before Linux's driver, then that
+    driver working."""
     def tail():
         return text[-3000:]
 
-    # The kernel and initramfs came through our driver: thousands of
-    # frames received.
-    stat = re.search(r'net0: %s using %s on PCI .*\n  \[Link:up, TX:\d+ TXE:\d+ RX:(\d+)'
-                     % (MAC, re.escape(name)), text)
-    check(stat and int(stat.group(1)) > 1000,
-          'net0 was not our %s driver, or it received little:\n%s' % (name, tail()))
-    check(re.search(r'http://10\.0\.2\.2:\d+/initrd\.gz\.\.\. ok', text),
-          'the initramfs did not come over HTTP:\n%s' % tail())
     command = re.search(r'WIREBOOT-INIT: pci %s command (0x[0-9a-f]{4})' % nic['pci'], text)
     check(command, 'the init did not find the NIC:\n%s' % tail())
     check(not int(command.group(1), 16) & 0x4,
@@ -168,13 +164,45 @@ def check_linux_takes_over(name):
         check(value, 'the init did not read register %s:\n%s' % (register, tail()))
         check(not int(value.group(1), 16) & mask,
               'the chip still runs after ExitBootServices: %s' % value.group(0))
-    check(sender.sent > 0, 'no datagram was sent during the hand-off')
     check('WIREBOOT-INIT: eth0 driver %s' % nic['linux_driver'] in text,
           "Linux's %s did not bind the NIC:\n%s" % (nic['linux_driver'], tail()))
     check(re.search(r'WIREBOOT-INIT: lease 10\.0\.2\.15 from 10\.0\.2\.2', text),
           'Linux got no DHCP lease through the NIC:\n%s' % tail())
-    check('WIREBOOT-INIT: download %s  /tmp/file' % hashlib.sha256(data).hexdigest() in text,
+    check('WIREBOOT-INIT: download %s  /tmp/file' % sha256 in text,
           'Linux did not download the file intact:\n%s' % tail())
+
+
+def _init_args(nic, port):
+    return 'wbnic=%s wbport=%d wbfile=file.bin wbregs=%s' % (
+        nic['pci'], port, ','.join(nic['registers']))
+
+
+def check_linux_takes_over(name):
+    """ipxe.efi with our native driver downloads and boots Linux."""
+    nic = NICS[name]
+    root, sha256 = _root(name, nic)
+    files = tempfile.mkdtemp(prefix='wireboot-handoff-nginx-')
+    try:
+        with Nginx(files, root) as nginx:
+            with open(os.path.join(root, 'boot.ipxe'), 'w') as f:
+                f.write(BOOT_SCRIPT % _init_args(nic, nginx.port))
+            args = ['-netdev', 'user,id=n0,bootfile=http://10.0.2.2:%d/boot.ipxe,'
+                    'hostfwd=udp:127.0.0.1:UDP-:9' % nginx.port,
+                    '-device', '%s,netdev=n0,mac=%s,romfile=' % (nic['device'], MAC)]
+            text = _boot(name, nic, args, boot_esp(os.path.join(BIN, 'ipxe.efi')),
+                         r'HANDOFF-BOOT\n')
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(files, ignore_errors=True)
+    # The kernel and initramfs came through our driver: thousands of
+    # frames received.
+    stat = re.search(r'net0: %s using %s on PCI .*\n  \[Link:up, TX:\d+ TXE:\d+ RX:(\d+)'
+                     % (MAC, re.escape(name)), text)
+    check(stat and int(stat.group(1)) > 1000,
+          'net0 was not our %s driver, or it received little:\n%s' % (name, text[-3000:]))
+    check(re.search(r'http://10\.0\.2\.2:\d+/initrd\.gz\.\.\. ok', text),
+          'the initramfs did not come over HTTP:\n%s' % text[-3000:])
+    _check_linux(text, nic, sha256)
 
 
 def test_linux_handoff_virtio_net():
@@ -191,3 +219,48 @@ def test_linux_handoff_e1000e():
 
 def test_linux_handoff_rtl8139():
     check_linux_takes_over('rtl8139')
+
+
+THIN_DEBUG = 'efi_snp_export'
+
+
+def thin_rom(driver):
+    """The CONFIG=qemu ROM of driver, with our SNP's debug output, built
+    in its own object directory (a file lock keeps two runs apart)."""
+    objdir = os.path.join(BIN, '.obj', 'qemu-debug-' + THIN_DEBUG)
+    rom = os.path.join(objdir, 'rom', driver + '.efirom')
+    os.makedirs(os.path.dirname(objdir), exist_ok=True)
+    with open(objdir + '.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        run_make(['CONFIG=qemu', 'DEBUG=' + THIN_DEBUG, os.path.relpath(rom, ROOT)])
+    return rom
+
+
+def test_linux_handoff_thin_rom_e1000_firmware_pxe_boots_a_uki():
+    """Driver mode: OVMF's own PXE boots a unified kernel image over our
+    thin e1000 ROM's SNP (OVMF has no e1000 driver). The firmware's network
+    stack still holds our SNP initialized, receive ring running, when the
+    kernel calls ExitBootServices: only our ExitBootServices handler can
+    stop the chip there."""
+    name = 'thin-e1000'
+    nic = NICS['e1000']
+    rom = thin_rom('e1000')
+    root, sha256 = _root(name, nic)
+    files = tempfile.mkdtemp(prefix='wireboot-handoff-nginx-')
+    try:
+        with Nginx(files, root) as nginx:
+            with open(os.path.join(root, 'initrd.gz'), 'rb') as f:
+                initrd = f.read()
+            osfixtures.uki(os.path.join(root, 'vmlinuz'), initrd,
+                           '%s %s' % (KERNEL_ARGS, _init_args(nic, nginx.port)),
+                           os.path.join(root, 'uki.efi'))
+            args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=uki.efi,'
+                    'hostfwd=udp:127.0.0.1:UDP-:9' % root,
+                    '-device', 'e1000,netdev=n0,mac=%s,romfile=%s,bootindex=0' % (MAC, rom)]
+            text = _boot(name, nic, args, None, r'NBP file downloaded successfully')
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(files, ignore_errors=True)
+    check(re.search(r'SNP net0: filters 0x[0-9a-f]+', text),
+          'the firmware did not set receive filters on our SNP:\n%s' % text[-3000:])
+    _check_linux(text, nic, sha256)
