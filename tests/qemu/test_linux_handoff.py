@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The hand-off at ExitBootServices: Linux drives the NIC after our driver.
 
-ipxe.efi, with our native driver for the NIC, takes a DHCP lease from
-QEMU, downloads Debian's generic kernel and a network initramfs
-(osfixtures.net_initramfs()) from nginx on 127.0.0.1 and boots them. The
-kernel's init then, before any Linux driver has bound the NIC, prints the
+ipxe.efi, with our native driver for the NIC (virtio-net, e1000, e1000e,
+rtl8139), takes a DHCP lease from QEMU, downloads Debian's generic kernel
+and a network initramfs (osfixtures.net_initramfs()) from nginx on
+127.0.0.1 and boots them. In driver mode, OVMF's own PXE boots the same
+kernel and initramfs as one unified kernel image over the SNP of our thin
+e1000 ROM (osfixtures.uki()); there the firmware's stack still has our
+NIC open when the kernel exits boot services. The kernel's init then, before any Linux driver has bound the NIC, prints the
 PCI command register and the chip's DMA enable registers (from sysfs and
 /dev/mem), loads the kernel's own module for the NIC (with its
 dependencies, in modules.dep order), takes a DHCP lease from QEMU and
@@ -12,12 +15,14 @@ downloads a random file over HTTP, whose SHA-256 it prints.
 
 What makes "no DMA into memory the OS now owns" checkable:
 - the registers read back in the init: Bus Master Enable must be clear
-  (our ExitBootServices handler, efi_pci_quiesce.c) and the chip's own
-  engines off (e1000: RCTL.EN and TCTL.EN; virtio: device status 0, a
-  reset device forgets its queues), as our driver's close leaves them.
-  If either were left on, the assertion fails: Linux's drivers set Bus
-  Master Enable before they reset the chip, so a running ring would
-  write received frames into memory Linux has given to something else;
+  and the chip's own engines off (e1000/e1000e: RCTL.EN and TCTL.EN;
+  virtio: device status 0, a reset device forgets its queues; rtl8139:
+  the command register's RE and TE), as our driver's close and our
+  ExitBootServices handler (efi_pci_quiesce.c, the driver's shutdown())
+  leave them. If either were left on, the assertion fails (checked by
+  breaking each on purpose): Linux's drivers set Bus Master Enable before
+  they reset the chip, so a running ring would write received frames
+  into memory Linux has given to something else;
 - while the kernel boots (from "boot" until the init has read the
   registers) the host sends UDP datagrams to the guest through a
   forwarded port, so frames do arrive in that window; Linux must still
@@ -25,6 +30,7 @@ What makes "no DMA into memory the OS now owns" checkable:
 Each test also checks the console says our driver (not the firmware's)
 carried the download, and that Linux's driver bound the NIC.
 """
+import fcntl
 import hashlib
 import os
 import random
@@ -34,11 +40,11 @@ import socket
 import sys
 import tempfile
 import threading
-import fcntl
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import osfixtures  # noqa: E402
 from nginxlab import Nginx  # noqa: E402
+from nictest import free_udp_port  # noqa: E402
 from wbtest import BIN, ROOT, Machine, boot_esp, check, run_make  # noqa: E402
 
 MAC = '52:54:00:12:34:56'
@@ -85,12 +91,6 @@ boot
 ''' % KERNEL_ARGS
 
 
-def _free_udp_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
 class Sender(threading.Thread):
     """Sends a datagram every 5 ms to a forwarded port until stopped."""
 
@@ -125,11 +125,11 @@ def _root(name, nic):
     return root, hashlib.sha256(data).hexdigest()
 
 
-def _boot(name, nic, args, esp, boot_marker):
-    """Runs the machine; from boot_marker until the init has read the
-    registers, datagrams go to the guest (udp: the forwarded port, the
-    first of args' format). Returns the console."""
-    udp = _free_udp_port()
+def _boot(name, args, esp, boot_marker):
+    """Runs the machine (UDP in args: the host port forwarded to the
+    guest); from boot_marker until the init has read the registers,
+    datagrams go to the guest. Returns the console."""
+    udp = free_udp_port()
     sender = Sender(udp)
     args = [arg.replace('UDP', str(udp)) for arg in args]
     try:
@@ -189,7 +189,7 @@ def check_linux_takes_over(name):
             args = ['-netdev', 'user,id=n0,bootfile=http://10.0.2.2:%d/boot.ipxe,'
                     'hostfwd=udp:127.0.0.1:UDP-:9' % nginx.port,
                     '-device', '%s,netdev=n0,mac=%s,romfile=' % (nic['device'], MAC)]
-            text = _boot(name, nic, args, boot_esp(os.path.join(BIN, 'ipxe.efi')),
+            text = _boot(name, args, boot_esp(os.path.join(BIN, 'ipxe.efi')),
                          r'HANDOFF-BOOT\n')
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -257,7 +257,7 @@ def test_linux_handoff_thin_rom_e1000_firmware_pxe_boots_a_uki():
             args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=uki.efi,'
                     'hostfwd=udp:127.0.0.1:UDP-:9' % root,
                     '-device', 'e1000,netdev=n0,mac=%s,romfile=%s,bootindex=0' % (MAC, rom)]
-            text = _boot(name, nic, args, None, r'NBP file downloaded successfully')
+            text = _boot(name, args, None, r'NBP file downloaded successfully')
     finally:
         shutil.rmtree(root, ignore_errors=True)
         shutil.rmtree(files, ignore_errors=True)
