@@ -161,9 +161,10 @@ def _modinfo(path):
 
 def modules_in_load_order(kernel_tree, names):
     """The module files of names and of everything they depend on, each
-    after its dependencies: the order modules.dep gives modprobe, taken
-    from each module's own "depends=" (which depmod reads too; the
-    package has no modules.dep, depmod writes it at installation)."""
+    after its dependencies: the order modules.dep gives modprobe. The
+    package has no modules.dep (depmod writes it at installation), so the
+    dependencies come from each module's "depends=", the modules whose
+    symbols it uses as the kernel's build recorded them."""
     index = {}
     for path in glob.glob(os.path.join(kernel_tree, 'lib', 'modules', '*', 'kernel',
                                        '**', '*.ko'), recursive=True):
