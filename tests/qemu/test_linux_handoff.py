@@ -5,10 +5,11 @@ ipxe.efi, with our native driver for the NIC (virtio-net, e1000, e1000e,
 rtl8139), takes a DHCP lease from QEMU, downloads Debian's generic kernel
 and a network initramfs (osfixtures.net_initramfs()) from nginx on
 127.0.0.1 and boots them. In driver mode, OVMF's own PXE boots the same
-kernel and initramfs as one unified kernel image over the SNP of our thin
-e1000 ROM (osfixtures.uki()); there the firmware's stack still has our
-NIC open when the kernel exits boot services. The kernel's init then, before any Linux driver has bound the NIC, prints the
-PCI command register and the chip's DMA enable registers (from sysfs and
+kernel and initramfs as one unified kernel image (osfixtures.uki()) over
+the SNP of our thin e1000 or virtio-net ROM; there the firmware's stack
+still has our NIC open when the kernel exits boot services. The kernel's
+init then, before any Linux driver has bound the NIC, prints the PCI
+command register and the chip's DMA enable registers (from sysfs and
 /dev/mem), loads the kernel's own module for the NIC (with its
 dependencies, in modules.dep order), takes a DHCP lease from QEMU and
 downloads a random file over HTTP, whose SHA-256 it prints.
@@ -51,9 +52,9 @@ MAC = '52:54:00:12:34:56'
 KERNEL_ARGS = 'console=ttyS0 quiet panic=-1'
 FILE_SIZE = 256 << 10
 
-# QEMU device, PCI ID, our driver, Linux's modules and driver, the
-# registers to read before Linux's driver binds ("BAR:OFFSET:BITS") with
-# the bits of each that must be clear.
+# By our driver's name: QEMU device, PCI ID, Linux's modules and driver,
+# the registers to read before Linux's driver binds ("BAR:OFFSET:BITS")
+# with the bits of each that must be clear.
 NICS = {
     'virtio-net': {
         'device': 'virtio-net-pci', 'pci': '0x1af4:0x1000',
@@ -109,7 +110,8 @@ class Sender(threading.Thread):
 
     def stop(self):
         self.stopped.set()
-        self.join(5)
+        if self.ident is not None:
+            self.join(5)
 
 
 def _root(name, nic):
