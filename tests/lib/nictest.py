@@ -192,7 +192,7 @@ def _flood_setup():
     return os.path.join(tree, 'bin-x86_64-efi', 'ipxe.efi')
 
 
-def _free_udp_port():
+def free_udp_port():
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind(('127.0.0.1', 0))
         return sock.getsockname()[1]
@@ -214,7 +214,7 @@ def check_receive_overflow(driver, device, full_message, mac='52:54:00:12:34:56'
     still chain-load the test program afterwards."""
     image = _once('flood', _flood_setup)
     setup = fetch_setup()
-    port = _free_udp_port()
+    port = free_udp_port()
     args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=testprog.efi,'
             'hostfwd=udp:127.0.0.1:%d-:9' % (setup['tftp'], port),
             '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, mac)]

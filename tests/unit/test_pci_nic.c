@@ -5,8 +5,9 @@
  * done to it: BARs of the wrong kind or missing refuse the device before
  * anything is allocated; a failed init unwinds without quiescing (init
  * leaves its chip quiet itself); a failed registration quiesces; removal
- * unregisters before it quiesces; and no network device outlives any of
- * it (the fake frees it with its last reference).
+ * unregisters before it quiesces; shutdown quiesces the device as it is,
+ * still registered, and frees nothing; and no network device outlives any
+ * of it (the fake frees it with its last reference).
  */
 
 #include "fake_nic.h"
@@ -14,6 +15,7 @@
 
 int wb_pci_nic_probe(struct pci_device *pci);
 void wb_pci_nic_remove(struct pci_device *pci);
+void wb_pci_nic_shutdown(struct pci_device *pci);
 
 static struct {
 	int bar_kind[6];	/* pci_bar_is_io() per BAR */
@@ -76,6 +78,7 @@ static const struct pci_driver chip_driver = {
 	.name = "testnic",
 	.probe = wb_pci_nic_probe,
 	.remove = wb_pci_nic_remove,
+	.shutdown = wb_pci_nic_shutdown,
 	.ops = &chip_nic,
 };
 
@@ -141,11 +144,29 @@ static void test_life_cycle(void)
 	CHECK(pci.priv == NULL && registered == NULL);
 }
 
+/* At ExitBootServices: the chip stops, the device stays as it is. */
+static void test_shutdown(void)
+{
+	struct net_device *netdev;
+
+	reset();
+	CHECK_INT(pci.driver->probe(&pci), 0);
+	netdev = pci.priv;
+	pci.driver->shutdown(&pci);
+	CHECK_INT(chip.quiesces, 1);
+	CHECK(chip.registered_at_quiesce);
+	CHECK(pci.priv == netdev && registered == netdev);
+	pci.driver->remove(&pci);
+	CHECK_INT(chip.quiesces, 2);
+	CHECK(pci.priv == NULL && registered == NULL);
+}
+
 int main(void)
 {
 	test_bars();
 	test_failures();
 	test_life_cycle();
+	test_shutdown();
 	/* (A device left behind fails the leak check at exit.) */
 	return unit_finish();
 }

@@ -119,6 +119,7 @@ PCI_DRIVER(e1000_driver) = {
 	.id_count = ARRAY_SIZE(e1000_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = INTEL_NIC_OPS(&e1000_variant),
 };
 

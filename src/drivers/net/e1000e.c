@@ -77,6 +77,7 @@ PCI_DRIVER(e1000e_driver) = {
 	.id_count = ARRAY_SIZE(e1000e_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = INTEL_NIC_OPS(&e1000e_variant),
 };
 

@@ -512,6 +512,7 @@ PCI_DRIVER(eepro100_driver) = {
 	.id_count = ARRAY_SIZE(eepro100_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &eepro100_nic,
 };
 

@@ -503,6 +503,7 @@ PCI_DRIVER(ne2k_pci_driver) = {
 	.id_count = ARRAY_SIZE(ne2k_pci_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &ne2k_nic,
 };
 

@@ -76,3 +76,11 @@ void pci_nic_remove(struct pci_device *pci)
 	pci->priv = NULL;
 	netdev_put(netdev);
 }
+
+/* The chip may be open (the firmware's network stack still uses our SNP
+ * when its boot loader exits boot services): its rings stop here, and the
+ * netdev's memory stays as it is, never to be used again. */
+void pci_nic_shutdown(struct pci_device *pci)
+{
+	pci_nic_ops(pci)->quiesce(pci->priv);
+}

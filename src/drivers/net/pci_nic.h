@@ -6,8 +6,9 @@
  * The life cycle every PCI NIC driver shares: probe allocates the network
  * device with the driver's private state, enables the device, lets the
  * chip code bring the chip up and registers the device; remove (and a
- * failed probe) undo that in reverse. A driver names pci_nic_probe() and
- * pci_nic_remove() in its struct pci_driver and gives what is its own in
+ * failed probe) undo that in reverse; shutdown only stops the chip. A
+ * driver names pci_nic_probe(), pci_nic_remove() and pci_nic_shutdown() in
+ * its struct pci_driver and gives what is its own in
  * a struct pci_nic_ops (the .ops of that struct).
  */
 
@@ -29,7 +30,9 @@ struct pci_nic_ops {
 	 * it leaves the chip quiet itself. */
 	int (*init)(struct pci_device *pci, struct net_device *netdev);
 	/* Stops every DMA of a chip init() brought up: on removal, after the
-	 * device is unregistered (and so closed), or when registering fails. */
+	 * device is unregistered (and so closed), when registering fails, and
+	 * at shutdown (pci_nic_shutdown()), open or not. Touches registers
+	 * only: no memory is allocated or freed. */
 	void (*quiesce)(struct net_device *netdev);
 	/* What a chip family's shared code needs of one member (intel.c). */
 	const void *variant;
@@ -37,6 +40,7 @@ struct pci_nic_ops {
 
 int pci_nic_probe(struct pci_device *pci);
 void pci_nic_remove(struct pci_device *pci);
+void pci_nic_shutdown(struct pci_device *pci);
 
 static inline const struct pci_nic_ops *pci_nic_ops(struct pci_device *pci)
 {

@@ -461,6 +461,7 @@ PCI_DRIVER(pcnet_driver) = {
 	.id_count = ARRAY_SIZE(pcnet_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &pcnet_nic,
 };
 

@@ -426,6 +426,7 @@ PCI_DRIVER(rtl8139_driver) = {
 	.id_count = ARRAY_SIZE(rtl8139_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &rtl8139_nic,
 };
 

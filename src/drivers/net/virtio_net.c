@@ -397,6 +397,7 @@ PCI_DRIVER(virtio_net_driver) = {
 	.id_count = ARRAY_SIZE(virtio_net_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &virtio_net_nic,
 };
 

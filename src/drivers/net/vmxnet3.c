@@ -547,6 +547,7 @@ PCI_DRIVER(vmxnet3_driver) = {
 	.id_count = ARRAY_SIZE(vmxnet3_ids),
 	.probe = pci_nic_probe,
 	.remove = pci_nic_remove,
+	.shutdown = pci_nic_shutdown,
 	.ops = &vmxnet3_nic,
 };
 

@@ -29,6 +29,11 @@ struct pci_driver {
 	unsigned id_count;
 	int (*probe)(struct pci_device *pci);
 	void (*remove)(struct pci_device *pci);
+	/* Stops the chip's DMA through its registers alone, at once, while
+	 * the device may still be open: the OS takes the machine over
+	 * (ExitBootServices), nothing may be allocated or freed, and the
+	 * OS's driver may enable bus mastering before it resets the chip. */
+	void (*shutdown)(struct pci_device *pci);
 	const void *ops;	/* the driver's own, for probe and remove */
 };
 TABLE_DECLARE(const struct pci_driver, pci_drivers);
