@@ -81,6 +81,9 @@ FEATURE("tcp");
 /* What the owner may queue unacknowledged. */
 #define TCP_SNDBUF (64U << 10)
 #define TCP_DELACK_US 40000U
+/* The longest a SACK that only grows the first block waits: a small
+ * share of a round trip (a LAN's or a slow link's alike). */
+#define TCP_SACK_DELAY_US 1000U
 /* SYNs after the first: timeouts 1+2+4+8 s, the last wait 16 s. */
 #define TCP_SYN_RETRIES 3U
 #define TCP_DATA_RETRIES 8U
@@ -903,12 +906,13 @@ static void tcp_ooo_drain(struct tcp_conn *conn)
 	sack_trim(conn);
 }
 
-static void tcp_ack_soon(struct tcp_conn *conn)
+/* An ACK for every second segment, or after delay_us. */
+static void tcp_ack_soon(struct tcp_conn *conn, unsigned long delay_us)
 {
 	if (++conn->segs_unacked >= 2)
 		tcp_send_ack(conn);
 	else if (!conn->delack_timer.running)
-		start_timer_fixed(&conn->delack_timer, TCP_DELACK_US);
+		start_timer_fixed(&conn->delack_timer, delay_us);
 }
 
 /* The text of an acceptable segment (RFC 9293 3.10.7.4, seventh). */
@@ -946,8 +950,21 @@ static void tcp_rx_text(struct tcp_conn *conn, uint32_t seq,
 		len = conn->rcv_adv - seq;
 	}
 	if (seq != conn->rcv_nxt) {
+		/* Beyond a hole the ACK goes at once (RFC 5681 4.2) when it
+		 * tells something new: a new block, a hole narrowed, a
+		 * duplicate. A segment that only extends the first block
+		 * (the run after the latest loss, while the sender goes on)
+		 * is ACKed like data in order, every second one, but within
+		 * TCP_SACK_DELAY_US: the sender learns as much, from half
+		 * the ACKs, which a slow receiver spends its time on. */
+		bool extends = conn->sack_count && conn->sacks[0].right == seq;
+
 		tcp_ooo_insert(conn, seq, iob);
-		tcp_send_ack(conn);
+		if (extends && !conn->dsack_pending &&
+		    conn->sacks[0].right == seq + len)
+			tcp_ack_soon(conn, TCP_SACK_DELAY_US);
+		else
+			tcp_send_ack(conn);
 		return;
 	}
 	conn->rcv_nxt += len;
@@ -961,7 +978,7 @@ static void tcp_rx_text(struct tcp_conn *conn, uint32_t seq,
 			tcp_send_ack(conn);
 		return;
 	}
-	tcp_ack_soon(conn);
+	tcp_ack_soon(conn, TCP_DELACK_US);
 }
 
 /* The peer's FIN, once everything before it has arrived. */

@@ -5,7 +5,8 @@
  * TCP connections driven through a fake network protocol
  * (tcp_harness.h), the test playing the peer: the handshake and its
  * options (and a peer without any), data in order with delayed ACKs, out
- * of order with SACK blocks (their order with more holes than fit),
+ * of order with SACK blocks (their order with more holes than fit, how
+ * soon they are sent),
  * duplicates and their D-SACK blocks, the receiver's window closed and
  * reopened, the peer's zero window and persist probes, window scaling,
  * retransmission with back-off and giving up, fast retransmit, RST in
@@ -301,6 +302,49 @@ static void test_sack_block_order(void)
 	CHECK_INT(last_sent()->seg.ack, base + 8000);
 	CHECK(!(last_sent()->seg.opts.present & TCP_HAVE_SACK));
 	CHECK_INT(owner.received, 8000);
+	wb_intf_shutdown(&owner.xfer, -1);
+	owner_free(&owner);
+}
+
+/* Beyond a hole: the first segment (a new block) is ACKed at once, and
+ * so is one that narrows the hole or repeats held bytes; those that only
+ * extend the first block are ACKed every second one, the odd one within
+ * a millisecond. */
+static void test_sack_ack_pace(void)
+{
+	static const uint32_t grown[] = { 1000, 4000 };
+	struct owner owner;
+	uint8_t data[6000];
+	struct tcp_options ts;
+	uint32_t base;
+	unsigned sent;
+
+	memset(data, 0x3c, sizeof(data));
+	owner_init(&owner, sizeof(data));
+	establish(&owner);
+	base = peer_seq;
+	ts = peer_ts();
+	sent = fake_sent_count;
+	peer_send(base + 1000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 1);
+	peer_send(base + 2000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 1);
+	peer_send(base + 3000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 2);
+	check_sacks(base, 1, grown);
+	peer_send(base + 4000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 2);
+	fake_advance(1000);
+	CHECK_INT(fake_sent_count, sent + 3);
+	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 5000);
+	/* A duplicate of held bytes: at once. */
+	peer_send(base + 4000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 4);
+	/* The hole filled: at once. */
+	peer_send(base, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 5);
+	CHECK_INT(last_sent()->seg.ack, base + 5000);
+	CHECK_INT(owner.received, 5000);
 	wb_intf_shutdown(&owner.xfer, -1);
 	owner_free(&owner);
 }
@@ -1001,6 +1045,7 @@ int main(void)
 	test_data_in_order();
 	test_out_of_order_sack();
 	test_sack_block_order();
+	test_sack_ack_pace();
 	test_dsack();
 	test_receiver_window();
 	test_rcvbuf_setting();
