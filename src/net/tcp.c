@@ -18,7 +18,12 @@
  *   tagged with its sequence number in its spent headroom (where its
  *   headers were). Their span lies inside the advertised window, which is
  *   what bounds their memory, with a cap on their number against tiny
- *   segments. SACK blocks (RFC 2018) describe them.
+ *   segments. SACK blocks (RFC 2018) describe them: a few kept in the
+ *   order they were last reported, the latest arrival's first, so that
+ *   every block goes out in several ACKs (one lost ACK loses nothing);
+ *   bytes that arrive twice are reported once as a D-SACK block (RFC
+ *   2883), which lets the sender undo what a needless retransmission or a
+ *   duplicate on the way made it do.
  *
  * The receive path is the fast one: a segment in order, with the owner
  * ready, is checked, parsed and delivered up in its own buffer (no copy);
@@ -76,6 +81,9 @@ FEATURE("tcp");
 /* What the owner may queue unacknowledged. */
 #define TCP_SNDBUF (64U << 10)
 #define TCP_DELACK_US 40000U
+/* The longest a SACK that only grows the first block waits: a small
+ * share of a round trip (a LAN's or a slow link's alike). */
+#define TCP_SACK_DELAY_US 1000U
 /* SYNs after the first: timeouts 1+2+4+8 s, the last wait 16 s. */
 #define TCP_SYN_RETRIES 3U
 #define TCP_DATA_RETRIES 8U
@@ -141,7 +149,11 @@ struct tcp_conn {
 	size_t held_len;
 	struct list_head ooo;
 	unsigned ooo_count, ooo_max;
-	uint32_t last_ooo_seq;		/* the latest arrival: first SACK block */
+	/* SACK blocks in the order they go out (see sack_note()). */
+	struct tcp_sack_block sacks[TCP_MAX_SACK];
+	unsigned sack_count;
+	struct tcp_sack_block dsack;	/* a duplicate for the next ACK */
+	bool dsack_pending;
 	bool fin_seen, fin_received;
 	uint32_t fin_seq;
 	unsigned segs_unacked;
@@ -269,54 +281,86 @@ static int tcp_tx(struct io_buffer *iob, const struct sockaddr_tcpip *local,
 			peer, netdev, &tcp->chksum);
 }
 
-/* SACK blocks for what the ooo queue holds: the run holding the latest
- * arrival first (RFC 2018 section 4), then the others in order. */
+/* ---- SACK blocks ------------------------------------------------------------ */
+
+/* Two blocks overlap or touch. */
+static bool sack_touch(const struct tcp_sack_block *x,
+		       const struct tcp_sack_block *y)
+{
+	return seq_le(x->left, y->right) && seq_le(y->left, x->right);
+}
+
+/* The block of newly held bytes [left, right) goes first (RFC 2018 4),
+ * absorbing those it overlaps or touches; the others keep their order of
+ * last report, and the oldest beyond TCP_MAX_SACK is forgotten (the peer
+ * has had it at least as many times as blocks fit in an option). A block
+ * may describe less than a run on the ooo queue (when it joins a
+ * forgotten one), never more: what it names is held. */
+static void sack_note(struct tcp_conn *conn, uint32_t left, uint32_t right)
+{
+	struct tcp_sack_block block = { left, right };
+	struct tcp_sack_block kept[TCP_MAX_SACK];
+	unsigned i, count = 0;
+
+	for (i = 0; i < conn->sack_count; i++) {
+		const struct tcp_sack_block *old = &conn->sacks[i];
+
+		if (sack_touch(old, &block)) {
+			if (seq_lt(old->left, block.left))
+				block.left = old->left;
+			if (seq_gt(old->right, block.right))
+				block.right = old->right;
+		} else if (count < TCP_MAX_SACK - 1) {
+			kept[count++] = *old;
+		}
+	}
+	conn->sacks[0] = block;
+	memcpy(&conn->sacks[1], kept, count * sizeof(kept[0]));
+	conn->sack_count = count + 1;
+}
+
+/* Blocks RCV.NXT has passed are no longer selective. */
+static void sack_trim(struct tcp_conn *conn)
+{
+	unsigned i, count = 0;
+
+	for (i = 0; i < conn->sack_count; i++) {
+		struct tcp_sack_block block = conn->sacks[i];
+
+		if (seq_le(block.right, conn->rcv_nxt))
+			continue;
+		if (seq_lt(block.left, conn->rcv_nxt))
+			block.left = conn->rcv_nxt;
+		conn->sacks[count++] = block;
+	}
+	conn->sack_count = count;
+}
+
+/* Bytes [left, right) arrived again: the next ACK says so in a D-SACK
+ * block (RFC 2883), so that the peer can tell a needless retransmission
+ * (or a duplicate on the way) from a loss and undo what it did about it.
+ * Duplicates above RCV.NXT move their block second, as section 4 asks. */
+static void dsack_note(struct tcp_conn *conn, uint32_t left, uint32_t right)
+{
+	if (!conn->sack_ok)
+		return;
+	conn->dsack.left = left;
+	conn->dsack.right = right;
+	conn->dsack_pending = true;
+	if (seq_ge(left, conn->rcv_nxt))
+		sack_note(conn, left, right);
+}
+
+/* The SACK option of an ACK: a pending D-SACK block, then the blocks in
+ * their order (tcp_build_options keeps as many as fit). */
 static void sack_blocks(struct tcp_conn *conn, struct tcp_options *opts)
 {
-	struct tcp_sack_block run = { 0, 0 };
-	bool have_run = false, first_done = false;
-	struct io_buffer *iob;
-	unsigned count = 1;
+	unsigned count = 0, i;
 
-	opts->sack_count = 0;
-	list_for_each_entry(iob, &conn->ooo, list) {
-		uint32_t seq = ooo_seq(iob);
-		uint32_t end = seq + (uint32_t)iob_len(iob);
-
-		if (have_run && seq == run.right) {
-			run.right = end;
-			continue;
-		}
-		if (have_run) {
-			bool latest = seq_ge(conn->last_ooo_seq, run.left) &&
-				      seq_lt(conn->last_ooo_seq, run.right);
-
-			if (latest) {
-				opts->sack[0] = run;
-				first_done = true;
-			} else if (count < TCP_MAX_SACK) {
-				opts->sack[count++] = run;
-			}
-		}
-		run.left = seq;
-		run.right = end;
-		have_run = true;
-	}
-	if (!have_run)
-		return;
-	if (seq_ge(conn->last_ooo_seq, run.left) &&
-	    seq_lt(conn->last_ooo_seq, run.right)) {
-		opts->sack[0] = run;
-		first_done = true;
-	} else if (count < TCP_MAX_SACK) {
-		opts->sack[count++] = run;
-	}
-	if (!first_done) {
-		/* The latest arrival is gone (delivered): shift down. */
-		memmove(&opts->sack[0], &opts->sack[1],
-			(count - 1) * sizeof(opts->sack[0]));
-		count--;
-	}
+	if (conn->dsack_pending)
+		opts->sack[count++] = conn->dsack;
+	for (i = 0; i < conn->sack_count && count < TCP_MAX_SACK; i++)
+		opts->sack[count++] = conn->sacks[i];
 	opts->sack_count = count;
 	if (count)
 		opts->present |= TCP_HAVE_SACK;
@@ -342,10 +386,11 @@ static int tcp_send(struct tcp_conn *conn, struct io_buffer *iob,
 			opts.tsval = timestamp_now(conn);
 			opts.tsecr = conn->ts_recent;
 		}
-		if (conn->sack_ok && !list_empty(&conn->ooo))
+		if (conn->sack_ok)
 			sack_blocks(conn, &opts);
 	}
 	if (flags & TCP_ACK) {
+		conn->dsack_pending = false;
 		conn->last_ack_sent = conn->rcv_nxt;
 		conn->segs_unacked = 0;
 		stop_timer(&conn->delack_timer);
@@ -454,6 +499,7 @@ static void tcp_destroy(struct tcp_conn *conn, int rc)
 	free_queue(&conn->ooo);
 	conn->tx_len = conn->held_len = 0;
 	conn->ooo_count = 0;
+	conn->sack_count = 0;
 	intf_shutdown(&conn->xfer, rc);
 	if (!list_empty(&conn->list)) {
 		list_del(&conn->list);
@@ -801,6 +847,8 @@ static void tcp_ooo_insert(struct tcp_conn *conn, uint32_t seq,
 	if (prev) {
 		uint32_t prev_end = ooo_seq(prev) + (uint32_t)iob_len(prev);
 
+		if (seq_gt(prev_end, seq))
+			dsack_note(conn, seq, seq_lt(prev_end, end) ? prev_end : end);
 		if (seq_ge(prev_end, end)) {
 			free_iob(iob);
 			return;
@@ -829,7 +877,7 @@ static void tcp_ooo_insert(struct tcp_conn *conn, uint32_t seq,
 		break;
 	}
 	*ooo_tag(iob) = seq;
-	conn->last_ooo_seq = seq;
+	sack_note(conn, seq, end);
 	list_add(&iob->list, pos);
 	conn->ooo_count++;
 }
@@ -855,14 +903,16 @@ static void tcp_ooo_drain(struct tcp_conn *conn)
 		conn->rcv_nxt = end;
 		tcp_queue_in_order(conn, iob);
 	}
+	sack_trim(conn);
 }
 
-static void tcp_ack_soon(struct tcp_conn *conn)
+/* An ACK for every second segment, or after delay_us. */
+static void tcp_ack_soon(struct tcp_conn *conn, unsigned long delay_us)
 {
 	if (++conn->segs_unacked >= 2)
 		tcp_send_ack(conn);
 	else if (!conn->delack_timer.running)
-		start_timer_fixed(&conn->delack_timer, TCP_DELACK_US);
+		start_timer_fixed(&conn->delack_timer, delay_us);
 }
 
 /* The text of an acceptable segment (RFC 9293 3.10.7.4, seventh). */
@@ -880,6 +930,7 @@ static void tcp_rx_text(struct tcp_conn *conn, uint32_t seq,
 	if (seq_lt(seq, conn->rcv_nxt)) {
 		uint32_t old = conn->rcv_nxt - seq;
 
+		dsack_note(conn, seq, old < len ? conn->rcv_nxt : seq + len);
 		if (old >= len) {
 			free_iob(iob);
 			tcp_send_ack(conn);
@@ -899,8 +950,21 @@ static void tcp_rx_text(struct tcp_conn *conn, uint32_t seq,
 		len = conn->rcv_adv - seq;
 	}
 	if (seq != conn->rcv_nxt) {
+		/* Beyond a hole the ACK goes at once (RFC 5681 4.2) when it
+		 * tells something new: a new block, a hole narrowed, a
+		 * duplicate. A segment that only extends the first block
+		 * (the run after the latest loss, while the sender goes on)
+		 * is ACKed like data in order, every second one, but within
+		 * TCP_SACK_DELAY_US: the sender learns as much, from half
+		 * the ACKs, which a slow receiver spends its time on. */
+		bool extends = conn->sack_count && conn->sacks[0].right == seq;
+
 		tcp_ooo_insert(conn, seq, iob);
-		tcp_send_ack(conn);
+		if (extends && !conn->dsack_pending &&
+		    conn->sacks[0].right == seq + len)
+			tcp_ack_soon(conn, TCP_SACK_DELAY_US);
+		else
+			tcp_send_ack(conn);
 		return;
 	}
 	conn->rcv_nxt += len;
@@ -914,7 +978,7 @@ static void tcp_rx_text(struct tcp_conn *conn, uint32_t seq,
 			tcp_send_ack(conn);
 		return;
 	}
-	tcp_ack_soon(conn);
+	tcp_ack_soon(conn, TCP_DELACK_US);
 }
 
 /* The peer's FIN, once everything before it has arrived. */
@@ -927,6 +991,7 @@ static void tcp_rx_fin(struct tcp_conn *conn)
 	conn->rcv_nxt++;
 	free_queue(&conn->ooo);
 	conn->ooo_count = 0;
+	conn->sack_count = 0;
 	switch (conn->state) {
 	case TCP_ESTABLISHED:
 		conn->state = TCP_CLOSE_WAIT;
@@ -1204,8 +1269,14 @@ static void tcp_rx_segment(struct tcp_conn *conn, const struct tcp_segment *seg,
 	}
 	if (!tcp_acceptable(conn, seg->seq, seglen)) {
 		free_iob(iob);
-		if (!(seg->flags & TCP_RST))
-			tcp_send_ack(conn);
+		if (seg->flags & TCP_RST)
+			return;
+		/* Data all before RCV.NXT: a duplicate. */
+		if (seg->data_len &&
+		    seq_le(seg->seq + (uint32_t)seg->data_len, conn->rcv_nxt))
+			dsack_note(conn, seg->seq,
+				   seg->seq + (uint32_t)seg->data_len);
+		tcp_send_ack(conn);
 		return;
 	}
 	if (seg->flags & TCP_RST) {

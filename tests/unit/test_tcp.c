@@ -5,7 +5,9 @@
  * TCP connections driven through a fake network protocol
  * (tcp_harness.h), the test playing the peer: the handshake and its
  * options (and a peer without any), data in order with delayed ACKs, out
- * of order with SACK blocks, duplicates, the receiver's window closed and
+ * of order with SACK blocks (their order with more holes than fit, how
+ * soon they are sent),
+ * duplicates and their D-SACK blocks, the receiver's window closed and
  * reopened, the peer's zero window and persist probes, window scaling,
  * retransmission with back-off and giving up, fast retransmit, RST in
  * every state (RFC 5961 challenge ACKs for inexact ones), a refused
@@ -211,20 +213,185 @@ static void test_out_of_order_sack(void)
 	CHECK_INT(last_sent()->seg.opts.sack_count, 2);
 	CHECK_INT(last_sent()->seg.opts.sack[0].left, base + 3000);
 	CHECK_INT(last_sent()->seg.opts.sack[1].left, base + 1000);
-	/* [1500,3500) overlaps both and fills the gap between them. */
+	/* [1500,3500) overlaps both and fills the gap between them; what
+	 * it repeats of [1000,2000) is reported first (D-SACK). */
 	peer_send(base + 1500, our_seq, TCP_ACK, 1000, &ts, data + 1500, 2000);
-	CHECK_INT(last_sent()->seg.opts.sack_count, 1);
-	CHECK_INT(last_sent()->seg.opts.sack[0].left, base + 1000);
-	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 4000);
-	/* A duplicate of held data changes nothing but is ACKed. */
+	CHECK_INT(last_sent()->seg.opts.sack_count, 2);
+	CHECK_INT(last_sent()->seg.opts.sack[0].left, base + 1500);
+	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 2000);
+	CHECK_INT(last_sent()->seg.opts.sack[1].left, base + 1000);
+	CHECK_INT(last_sent()->seg.opts.sack[1].right, base + 4000);
+	/* A duplicate of held data changes nothing but is ACKed, with a
+	 * D-SACK block and then the block holding it. */
 	peer_send(base + 3000, our_seq, TCP_ACK, 1000, &ts, data + 3000, 500);
-	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 4000);
+	CHECK_INT(last_sent()->seg.opts.sack_count, 2);
+	CHECK_INT(last_sent()->seg.opts.sack[0].left, base + 3000);
+	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 3500);
+	CHECK_INT(last_sent()->seg.opts.sack[1].left, base + 1000);
+	CHECK_INT(last_sent()->seg.opts.sack[1].right, base + 4000);
 	/* The hole filled: everything up in order, an ACK at once. */
 	peer_send(base, our_seq, TCP_ACK, 1000, &ts, data, 1000);
 	CHECK_INT(owner.received, 4000);
 	CHECK(memcmp(owner.data, data, 4000) == 0);
 	CHECK_INT(last_sent()->seg.ack, base + 4000);
 	CHECK(!(last_sent()->seg.opts.present & TCP_HAVE_SACK));
+	wb_intf_shutdown(&owner.xfer, -1);
+	owner_free(&owner);
+}
+
+/* The SACK blocks of one ACK, as (left, right) offsets from base. */
+static void check_sacks(uint32_t base, unsigned count, const uint32_t *edges)
+{
+	const struct tcp_options *opts = &last_sent()->seg.opts;
+	unsigned i;
+
+	CHECK_INT(opts->sack_count, count);
+	for (i = 0; i < count && i < opts->sack_count; i++) {
+		CHECK_INT(opts->sack[i].left, base + edges[2 * i]);
+		CHECK_INT(opts->sack[i].right, base + edges[2 * i + 1]);
+	}
+}
+
+/* More holes than blocks fit beside the timestamp (three): every
+ * segment beyond a hole is ACKed at once; the block of the latest
+ * arrival goes first, then those reported most recently (RFC 2018 4),
+ * not the lowest ones, so a block is repeated in the ACKs after it
+ * stopped growing; the hole filled, the blocks it passed go. */
+static void test_sack_block_order(void)
+{
+	static const uint32_t first[] = { 1000, 2000 };
+	static const uint32_t two[] = { 3000, 4000, 1000, 2000 };
+	static const uint32_t three[] = { 5000, 6000, 3000, 4000, 1000, 2000 };
+	static const uint32_t four[] = { 7000, 8000, 5000, 6000, 3000, 4000 };
+	static const uint32_t grown[] = { 1000, 2500, 7000, 8000, 5000, 6000 };
+	static const uint32_t filled[] = { 7000, 8000, 5000, 6000 };
+	struct owner owner;
+	uint8_t data[8000];
+	struct tcp_options ts;
+	uint32_t base;
+	unsigned sent;
+
+	memset(data, 0x5a, sizeof(data));
+	owner_init(&owner, sizeof(data));
+	establish(&owner);
+	base = peer_seq;
+	ts = peer_ts();
+	sent = fake_sent_count;
+	peer_send(base + 1000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 1);
+	check_sacks(base, 1, first);
+	peer_send(base + 3000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	check_sacks(base, 2, two);
+	peer_send(base + 5000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	check_sacks(base, 3, three);
+	/* A fourth: the oldest reported, [1000,2000), no longer fits. */
+	peer_send(base + 7000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 4);
+	check_sacks(base, 3, four);
+	CHECK_INT(last_sent()->seg.ack, base);
+	/* It grows: first again. */
+	peer_send(base + 2000, our_seq, TCP_ACK, 1000, &ts, data, 500);
+	check_sacks(base, 3, grown);
+	/* The first two holes filled: RCV.NXT passes the lower blocks. */
+	peer_send(base, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	peer_send(base + 2500, our_seq, TCP_ACK, 1000, &ts, data, 500);
+	CHECK_INT(last_sent()->seg.ack, base + 4000);
+	check_sacks(base, 2, filled);
+	peer_send(base + 4000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	peer_send(base + 6000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(last_sent()->seg.ack, base + 8000);
+	CHECK(!(last_sent()->seg.opts.present & TCP_HAVE_SACK));
+	CHECK_INT(owner.received, 8000);
+	wb_intf_shutdown(&owner.xfer, -1);
+	owner_free(&owner);
+}
+
+/* Beyond a hole: the first segment (a new block) is ACKed at once, and
+ * so is one that narrows the hole or repeats held bytes; those that only
+ * extend the first block are ACKed every second one, the odd one within
+ * a millisecond. */
+static void test_sack_ack_pace(void)
+{
+	static const uint32_t grown[] = { 1000, 4000 };
+	struct owner owner;
+	uint8_t data[6000];
+	struct tcp_options ts;
+	uint32_t base;
+	unsigned sent;
+
+	memset(data, 0x3c, sizeof(data));
+	owner_init(&owner, sizeof(data));
+	establish(&owner);
+	base = peer_seq;
+	ts = peer_ts();
+	sent = fake_sent_count;
+	peer_send(base + 1000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 1);
+	peer_send(base + 2000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 1);
+	peer_send(base + 3000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 2);
+	check_sacks(base, 1, grown);
+	peer_send(base + 4000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 2);
+	fake_advance(1000);
+	CHECK_INT(fake_sent_count, sent + 3);
+	CHECK_INT(last_sent()->seg.opts.sack[0].right, base + 5000);
+	/* A duplicate of held bytes: at once. */
+	peer_send(base + 4000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 4);
+	/* The hole filled: at once. */
+	peer_send(base, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(fake_sent_count, sent + 5);
+	CHECK_INT(last_sent()->seg.ack, base + 5000);
+	CHECK_INT(owner.received, 5000);
+	wb_intf_shutdown(&owner.xfer, -1);
+	owner_free(&owner);
+}
+
+/* A segment that arrives twice (a needless retransmission, a duplicate
+ * on the way) is reported once in a D-SACK block (RFC 2883) ahead of the
+ * SACK blocks: below RCV.NXT, partly below it, and the next ACK without
+ * it. */
+static void test_dsack(void)
+{
+	static const uint32_t old[] = { 0, 1000 };
+	static const uint32_t old_and_block[] = { 1000, 2000, 3000, 4000 };
+	static const uint32_t half_and_block[] = { 1500, 2000, 3000, 4000 };
+	static const uint32_t block[] = { 3000, 4000 };
+	struct owner owner;
+	uint8_t data[4000];
+	struct tcp_options ts;
+	uint32_t base;
+
+	memset(data, 0xa5, sizeof(data));
+	owner_init(&owner, sizeof(data));
+	establish(&owner);
+	base = peer_seq;
+	peer_data(data, 1000);
+	peer_data(data, 1000);
+	CHECK_INT(last_sent()->seg.ack, base + 2000);
+	/* All of it old. */
+	ts = peer_ts();
+	peer_send(base, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(last_sent()->seg.ack, base + 2000);
+	check_sacks(base, 1, old);
+	/* Beyond a hole, a segment all old again, then one half old and
+	 * half new: the old part is the D-SACK block, the SACK block
+	 * follows, the new half goes up in order. */
+	peer_send(base + 3000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	check_sacks(base, 1, block);
+	peer_send(base + 1000, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(last_sent()->seg.ack, base + 2000);
+	check_sacks(base, 2, old_and_block);
+	peer_send(base + 1500, our_seq, TCP_ACK, 1000, &ts, data, 1000);
+	CHECK_INT(last_sent()->seg.ack, base + 2500);
+	check_sacks(base, 2, half_and_block);
+	/* The next ACK has no D-SACK block any more. */
+	peer_send(base + 2500, our_seq, TCP_ACK, 1000, &ts, data, 500);
+	CHECK_INT(last_sent()->seg.ack, base + 4000);
+	CHECK(!(last_sent()->seg.opts.present & TCP_HAVE_SACK));
+	CHECK_INT(owner.received, 4000);
 	wb_intf_shutdown(&owner.xfer, -1);
 	owner_free(&owner);
 }
@@ -877,6 +1044,9 @@ int main(void)
 	test_handshake_plain_peer();
 	test_data_in_order();
 	test_out_of_order_sack();
+	test_sack_block_order();
+	test_sack_ack_pace();
+	test_dsack();
 	test_receiver_window();
 	test_rcvbuf_setting();
 	test_zero_window_persist();

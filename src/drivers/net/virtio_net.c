@@ -32,9 +32,13 @@ PROVIDE_OBJECT(virtio_net);
 #define RX_QUEUE 0
 #define TX_QUEUE 1
 
-/* Buffers kept posted and frames in flight: a burst's worth. */
+/* Buffers kept posted and frames in flight: a burst's worth. Transmit
+ * has more (the queue allows 128 frames): a TCP receiver on a lossy link
+ * sends an ACK for nearly every segment, faster than QEMU's device model
+ * (a bottom half, late on a loaded host) takes them; with 16 a fifth of
+ * them failed with ENOBUFS, and the sender lost its SACK information. */
 #define RX_BUFFERS 32
-#define TX_BUFFERS 16
+#define TX_BUFFERS 128
 #define DESCRIPTORS_PER_FRAME 2
 
 /* struct virtio_net_hdr: 10 bytes; 12 with the num_buffers field, which
