@@ -14,7 +14,8 @@ TLS, certificates made at test time by a CA of the test's own
 - a server that requires a client certificate, with and without CERT=
   and PRIVKEY=;
 - refusals with their reason and no hang: an untrusted CA, a wrong host
-  name, an expired certificate (the clock moved on with --clock-offset)
+  name (and a wildcard for one label only: *.wild matches one.wild, not
+  a.b.wild), an expired certificate (the clock moved on with --clock-offset)
   and one not yet valid, a server with no cipher suite in common (its
   alert named), a server that closes during the handshake, plain HTTP on
   the HTTPS port, garbage bytes;
@@ -37,7 +38,7 @@ from tlslab import TestCA, signature_list, tls_server  # noqa: E402
 
 CLIENT_ARGS = {0: ['--ip', '%s.60/24,%s,%s' % (SUBNET, SERVER, SERVER)]}
 NAMES = ('www.tls.test', 'ecdsa.tls.test', 'other.tls.test', 'evil.tls.test',
-         'future.tls.test')
+         'future.tls.test', 'wild.tls.test')
 CA_URI = 'http://%s/ca.pem' % SERVER
 
 # Servers that are not TLS servers: one that closes after reading the
@@ -85,6 +86,7 @@ class HttpsLab:
         ecdsa = self.ca.issue('ecdsa.tls.test', kind='ecdsa')
         evil = other.issue('evil.tls.test')
         future = self.ca.issue('future.tls.test', start_days=10)
+        wild = self.ca.issue('*.wild.tls.test')
         slow = ('location /slow/ { limit_rate %s; alias %s/; }\n'
                 'location = /to-http { return 302 http://%s/small.bin; }'
                 % (rate, lab.root, SERVER))
@@ -95,7 +97,8 @@ class HttpsLab:
                    tls_server(8444, [('www.tls.test',) + rsa], lab.root, 'TLSv1.2',
                               'ssl_ciphers AES128-SHA256;') +
                    tls_server(7443, [('evil.tls.test',) + evil,
-                                     ('future.tls.test',) + future], lab.root))
+                                     ('future.tls.test',) + future,
+                                     ('.wild.tls.test',) + wild], lab.root))
         if client_port:
             servers += tls_server(client_port, [('www.tls.test',) + rsa], lab.root,
                                   'TLSv1.3', 'ssl_client_certificate %s;\n'
@@ -151,6 +154,8 @@ def test_https_versions_names_and_redirects():
                 name = '%s%s' % (host, version)
                 script += ('imgfetch --name %s https://%s.tls.test:%d/small.bin && '
                            'sha256sum %s || echo FAILED %s\n' % (name, host, port, name, name))
+        script += ('imgfetch --name wild https://one.wild.tls.test:7443/small.bin && '
+                   'sha256sum wild || echo FAILED wild\n')
         script += ('imgfetch --name redir1 http://%s/to-https && sha256sum redir1 '
                    '|| echo FAILED redir1\n' % SERVER)
         script += ('imgfetch --name redir2 https://www.tls.test/to-http && sha256sum redir2 '
@@ -170,8 +175,8 @@ def test_https_versions_names_and_redirects():
         check(re.search(r'Wireboot Test CA : %s \[certstore\]' % fingerprint, output_free) and
               'FREED' in output_free and 'SHORT' in output_free and
               'REFUSED' in output_free and 'untrusted issuer' in output_free, output_free)
-        check(output.count(small) == 6 and digest in output, output)
-        print('4 handshakes, 2 redirects and 16 MiB over HTTPS in %.1f s' % seconds)
+        check(output.count(small) == 7 and digest in output, output)
+        print('7 small files, 2 redirects and 16 MiB over HTTPS in %.1f s' % seconds)
         access = web.nginx.access_log()
         check(re.search(r'^\S+ \d+ [2-9]\d* "GET ', access, re.M),
               'no connection was used twice:\n' + access)
@@ -200,6 +205,8 @@ def test_https_refusals():
              r'closed the connection during the handshake'),
             ('plain', 'https://www.tls.test:80/small.bin', r'in plain HTTP'),
             ('garbage', 'https://www.tls.test:5443/small.bin', r'does not speak TLS'),
+            ('wildcard', 'https://a.b.wild.tls.test:7443/small.bin',
+             r'name mismatch \(certificate is for \*\.wild\.tls\.test\)'),
             ('alert', 'https://www.tls.test:8444/small.bin',
              r'handshake failure: the server sent alert handshake_failure'),
             ('future', 'https://future.tls.test:7443/small.bin',
