@@ -40,7 +40,6 @@ PROVIDE_OBJECT(eepro100);
 #define COMMAND_TIMEOUT_US 10000
 #define MDI_TIMEOUT_US 10000
 #define EEPROM_HALF_CLOCK_US 4
-#define LINK_CHECK_INTERVAL_US 100000
 
 /* The chip takes 32-bit addresses only. */
 #define DMA_LIMIT 0x100000000ULL
@@ -199,7 +198,6 @@ static void update_link(struct eepro100 *nic)
 {
 	uint16_t bmsr;
 
-	nic->link_checked_us = monotonic_us();
 	/* The link bit latches a loss until read: the second read is now. */
 	if (mdi_read(nic, E100_MII_BMSR, &bmsr) != 0 ||
 	    mdi_read(nic, E100_MII_BMSR, &bmsr) != 0)
@@ -481,7 +479,7 @@ static void eepro100_poll(struct net_device *netdev)
 	reap_tx(nic);
 	reap_rx(nic);
 	/* MDI is slow; the link does not need checking at every poll. */
-	if (monotonic_us() - nic->link_checked_us >= LINK_CHECK_INTERVAL_US) {
+	if (pci_nic_link_due(&nic->link_checked_us)) {
 		update_link(nic);
 		restart_rx(nic);
 	}

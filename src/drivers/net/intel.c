@@ -24,8 +24,6 @@
 /* Receive buffers posted before RDT tells the chip, unless it runs low:
  * each RDT write is an exit to the device model under emulation. */
 #define INTEL_RX_TAIL_BATCH (INTEL_RX_DESCS / 4)
-/* The link does not need reading at every poll. */
-#define INTEL_LINK_CHECK_INTERVAL_US 100000
 /* Time for DMA in flight to end once the rings are disabled. */
 #define INTEL_QUIESCE_MS 10
 #define INTEL_RESET_TIMEOUT_US 100000
@@ -112,7 +110,6 @@ static int intel_read_mac(struct intel_nic *intel, uint8_t *mac)
 
 static void intel_update_link(struct intel_nic *intel)
 {
-	intel->link_checked_us = monotonic_us();
 	if (intel_read(intel, INTEL_STATUS) & INTEL_STATUS_LU)
 		netdev_link_up(intel->netdev);
 	else
@@ -378,7 +375,7 @@ static void intel_poll(struct net_device *netdev)
 	intel_reap_tx(intel);
 	intel_reap_rx(intel);
 	intel_refill_rx(intel);
-	if (monotonic_us() - intel->link_checked_us >= INTEL_LINK_CHECK_INTERVAL_US)
+	if (pci_nic_link_due(&intel->link_checked_us))
 		intel_update_link(intel);
 }
 
