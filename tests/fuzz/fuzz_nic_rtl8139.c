@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 // FIRMWARE_SOURCES: src/drivers/net/rtl8139.c src/core/iobuf.c src/drivers/net/pci_nic.c src/core/poll.c src/drivers/net/microwire.c
 /*
- * The rtl8139 driver's receive ring against a hostile chip (see
- * nic_fuzz.h): the input writes the ring's entry headers (status and
- * length) and contents, and the chip's registers (the "ring empty" bit,
- * transmit status), between polls. The chip takes 32-bit bus addresses.
+ * The rtl8139 driver against a hostile chip (see nic_fuzz.h), in either
+ * of its modes: the input's first byte says which chip powers on (odd: an
+ * RTL8139C+, which the driver runs in C+ mode). Original mode: the input
+ * writes the receive ring's entry headers (status and length) and
+ * contents, and the chip's registers (the "ring empty" bit, transmit
+ * status), between polls. C+ mode: it writes the descriptors of both
+ * rings (ownership, status, lengths) and the buffers they point at. The
+ * chip takes 32-bit bus addresses (in C+ mode it could take more).
  */
 
 #include "../../src/drivers/net/rtl8139.h"
@@ -31,6 +35,8 @@ static void model_power_on(void)
 	fake_dma_32bit = true;
 	memcpy(&nic_regs[MEMORY_BAR][RTL_IDR0], mac, ETH_ALEN);
 	nic_regs[MEMORY_BAR][RTL_CR] = RTL_CR_BUFE;
+	if (take8() & 1)
+		nic_reg_store(MEMORY_BAR, RTL_TCR, 4, RTL_TCR_HWVER_8139CPLUS);
 }
 
 static uint32_t model_read(unsigned bar, uint64_t offset, unsigned width)

@@ -104,6 +104,8 @@ static void model_activate(void)
 	CHECK(dev.tx_comp.size >= dev.tx.size);
 	CHECK(dev.rx_comp.size >= dev.rx[0].size + dev.rx[1].size);
 	txq->threshold = 1;
+	/* As VMware's device: it wants to hear of every buffer posted. */
+	rxq->update_producer = 1;
 	dev.shared = shared;
 	dev.active = true;
 	dev.activations++;

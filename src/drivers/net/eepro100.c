@@ -40,7 +40,6 @@ PROVIDE_OBJECT(eepro100);
 #define COMMAND_TIMEOUT_US 10000
 #define MDI_TIMEOUT_US 10000
 #define EEPROM_HALF_CLOCK_US 4
-#define LINK_CHECK_INTERVAL_US 100000
 
 /* The chip takes 32-bit addresses only. */
 #define DMA_LIMIT 0x100000000ULL
@@ -100,8 +99,8 @@ static void reset_chip(struct eepro100 *nic)
 	write8(nic, E100_SCB_INTMASK, E100_INTMASK_ALL);
 }
 
-/* Issues an SCB command once the previous one has been taken. */
-static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
+/* Waits until the chip has taken the previous SCB command. */
+static int scb_wait(struct eepro100 *nic)
 {
 	if (pci_poll8(nic->pci, E100_CSR_BAR, E100_SCB_COMMAND, 0xff, 0,
 		      COMMAND_TIMEOUT_US) != 0) {
@@ -109,6 +108,17 @@ static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
 		    PCI_ARGS(nic->pci), read8(nic, E100_SCB_COMMAND));
 		return -ETIMEDOUT;
 	}
+	return 0;
+}
+
+/* Issues an SCB command with its pointer once the previous one has been
+ * taken. */
+static int scb_command(struct eepro100 *nic, uint8_t command, uint32_t pointer)
+{
+	int rc = scb_wait(nic);
+
+	if (rc != 0)
+		return rc;
 	write32(nic, E100_SCB_POINTER, pointer);
 	write8(nic, E100_SCB_COMMAND, command);
 	return 0;
@@ -188,7 +198,6 @@ static void update_link(struct eepro100 *nic)
 {
 	uint16_t bmsr;
 
-	nic->link_checked_us = monotonic_us();
 	/* The link bit latches a loss until read: the second read is now. */
 	if (mdi_read(nic, E100_MII_BMSR, &bmsr) != 0 ||
 	    mdi_read(nic, E100_MII_BMSR, &bmsr) != 0)
@@ -332,21 +341,29 @@ static void restart_rx(struct eepro100 *nic)
 }
 
 /* At most one ring's worth per call: a chip that fills descriptors as
- * fast as they are recycled must not keep poll() from returning. */
+ * fast as they are recycled must not keep poll() from returning. The
+ * receive unit runs out of descriptors only once every one is full, so
+ * only a poll that found the whole ring full looks at its state (a
+ * register read, which under emulation costs more than the rest of the
+ * poll); the periodic link check looks too, for a unit stopped by
+ * anything else. */
 static void reap_rx(struct eepro100 *nic)
 {
-	unsigned budget = RX_RING_SIZE;
+	unsigned reaped = 0;
 	uint16_t status;
 
-	while (budget-- && rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
+	while (reaped < RX_RING_SIZE &&
+	       rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
 		unsigned i = nic->rx_next;
 
 		rmb();
 		receive_frame(nic, &nic->area->rx[i], status);
 		recycle_rfd(nic, i);
 		nic->rx_next = (i + 1) % RX_RING_SIZE;
+		reaped++;
 	}
-	restart_rx(nic);
+	if (reaped == RX_RING_SIZE)
+		restart_rx(nic);
 }
 
 static void reap_tx(struct eepro100 *nic)
@@ -448,8 +465,10 @@ static int eepro100_transmit(struct net_device *netdev, struct io_buffer *iob)
 	wmb();
 	nic->tx_iob[i] = iob;
 	nic->tx_next = (i + 1) % TX_RING_SIZE;
-	/* Should the CU miss this resume, the next one sends this frame too. */
-	scb_command(nic, E100_CU_RESUME, 0);
+	/* Should the CU miss this resume, the next one sends this frame too.
+	 * A resume takes no pointer. */
+	if (scb_wait(nic) == 0)
+		write8(nic, E100_SCB_COMMAND, E100_CU_RESUME);
 	return 0;
 }
 
@@ -460,8 +479,10 @@ static void eepro100_poll(struct net_device *netdev)
 	reap_tx(nic);
 	reap_rx(nic);
 	/* MDI is slow; the link does not need checking at every poll. */
-	if (monotonic_us() - nic->link_checked_us >= LINK_CHECK_INTERVAL_US)
+	if (pci_nic_link_due(&nic->link_checked_us)) {
 		update_link(nic);
+		restart_rx(nic);
+	}
 }
 
 static const struct net_device_operations eepro100_operations = {

@@ -21,6 +21,9 @@
 /* Collision threshold and distance (full duplex) from the manuals. */
 #define INTEL_TCTL_DEFAULT (INTEL_TCTL_EN | INTEL_TCTL_PSP | \
 			    INTEL_TCTL_CT(0x0f) | INTEL_TCTL_COLD(0x3f))
+/* Receive buffers posted before RDT tells the chip, unless it runs low:
+ * each RDT write is an exit to the device model under emulation. */
+#define INTEL_RX_TAIL_BATCH (INTEL_RX_DESCS / 4)
 /* Time for DMA in flight to end once the rings are disabled. */
 #define INTEL_QUIESCE_MS 10
 #define INTEL_RESET_TIMEOUT_US 100000
@@ -128,11 +131,10 @@ static void intel_set_filters(struct intel_nic *intel)
 }
 
 /* Posts a buffer in every free receive descriptor but one; stops quietly
- * when memory runs out (the next poll tries again). */
+ * when memory runs out (the next poll tries again). The chip hears of
+ * them in batches, or at once when it holds few. */
 static void intel_refill_rx(struct intel_nic *intel)
 {
-	unsigned start = intel->rx_prod;
-
 	while (intel->rx_prod - intel->rx_cons < INTEL_RX_DESCS - 1) {
 		unsigned index = intel->rx_prod % INTEL_RX_DESCS;
 		struct intel_buffer *buf = &intel->rx[index];
@@ -151,9 +153,12 @@ static void intel_refill_rx(struct intel_nic *intel)
 		desc->addr = cpu_to_le64(buf->map.dma_addr);
 		intel->rx_prod++;
 	}
-	if (intel->rx_prod != start) {
+	if (intel->rx_prod != intel->rx_tail &&
+	    (intel->rx_prod - intel->rx_tail >= INTEL_RX_TAIL_BATCH ||
+	     intel->rx_tail - intel->rx_cons < INTEL_RX_TAIL_BATCH)) {
 		wmb();
 		intel_write(intel, INTEL_RDT, intel->rx_prod % INTEL_RX_DESCS);
+		intel->rx_tail = intel->rx_prod;
 	}
 }
 
@@ -208,9 +213,10 @@ static void intel_reap_rx(struct intel_nic *intel)
 		     (unsigned)len);
 		netdev_rx(intel->netdev, iob);
 	}
-	/* Every buffer filled between two polls: the chip had none left
-	 * (it holds or drops frames until intel_refill_rx() gives it more). */
-	if (intel->rx_cons - start == INTEL_RX_DESCS - 1)
+	/* Every buffer the chip knew of filled between two polls: it had
+	 * none left (it holds or drops frames until intel_refill_rx() gives
+	 * it more). */
+	if (intel->rx_cons != start && intel->rx_cons == intel->rx_tail)
 		DBG("%s %s: receive ring was full\n", intel->netdev->driver_name,
 		    intel->netdev->name);
 }
@@ -309,7 +315,7 @@ static int intel_open(struct net_device *netdev)
 		return -ENOMEM;
 	intel->rx_ring = intel->rings;
 	intel->tx_ring = (void *)((uint8_t *)intel->rings + RX_RING_BYTES);
-	intel->rx_prod = intel->rx_cons = 0;
+	intel->rx_prod = intel->rx_cons = intel->rx_tail = 0;
 	intel->tx_prod = intel->tx_cons = 0;
 	intel->rx_discarding = false;
 
@@ -369,7 +375,8 @@ static void intel_poll(struct net_device *netdev)
 	intel_reap_tx(intel);
 	intel_reap_rx(intel);
 	intel_refill_rx(intel);
-	intel_update_link(intel);
+	if (pci_nic_link_due(&intel->link_checked_us))
+		intel_update_link(intel);
 }
 
 const struct net_device_operations intel_operations = {

@@ -125,6 +125,8 @@ struct intel_nic {
 	struct intel_tx_desc *tx_ring;
 	/* Free-running: descriptor index is counter % ring size. */
 	unsigned rx_prod, rx_cons, tx_prod, tx_cons;
+	unsigned rx_tail;	/* rx_prod as RDT last told the chip */
+	uint64_t link_checked_us;
 	bool rx_discarding;	/* inside a frame that spans descriptors */
 	struct intel_buffer rx[INTEL_RX_DESCS];
 	struct intel_buffer tx[INTEL_TX_DESCS];

@@ -12,11 +12,13 @@
  * a struct pci_nic_ops (the .ops of that struct).
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <wireboot/debug.h>
 #include <wireboot/netdev.h>
 #include <wireboot/pci.h>
+#include <wireboot/timer.h>
 
 struct pci_nic_ops {
 	size_t priv_len;	/* netdev->priv, zeroed */
@@ -37,6 +39,22 @@ struct pci_nic_ops {
 	/* What a chip family's shared code needs of one member (intel.c). */
 	const void *variant;
 };
+
+/* How often a poll reads the link: under emulation a register read is an
+ * exit to the device model, which costs more than the rest of a poll, and
+ * a poll that finds nothing is repeated at once. */
+#define PCI_NIC_LINK_CHECK_US 100000
+
+/* Whether a poll reads the link now (*checked_us: when it last did). */
+static inline bool pci_nic_link_due(uint64_t *checked_us)
+{
+	uint64_t now = monotonic_us();
+
+	if (now - *checked_us < PCI_NIC_LINK_CHECK_US)
+		return false;
+	*checked_us = now;
+	return true;
+}
 
 int pci_nic_probe(struct pci_device *pci);
 void pci_nic_remove(struct pci_device *pci);

@@ -1,6 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Realtek RTL8139 (and its clones) in its original descriptor mode.
+ * Realtek RTL8139 (and its clones), in whichever of its two modes the chip
+ * has.
+ *
+ * C+ mode (the RTL8139C+, which QEMU emulates): two descriptor rings in
+ * memory, as on later Realtek chips. Receive buffers are I/O buffers the
+ * chip writes into directly, one frame each, so nothing is copied; a frame
+ * goes out from its own buffer. The chip hands a descriptor back by
+ * clearing OWN, so the hot path reads memory only: a poll touches no
+ * register, a transmit writes one (the transmit poll). The interrupt
+ * status (acknowledged, as on the original chip) and the link are looked
+ * at every CP_STATUS_INTERVAL polls, since under emulation each register
+ * access costs more than the rest of a poll.
+ *
+ * Original descriptor mode (every other member):
  *
  * Transmit: four fixed descriptors (TSAD/TSD 0-3) used strictly in turn,
  * as the chip walks them. Each owns a slot of one coherent buffer, the
@@ -51,6 +64,20 @@ PROVIDE_OBJECT(rtl8139);
 
 #define RESET_TIMEOUT_US 10000
 
+/* C+ mode: ring sizes (the receive ring absorbs a burst: a chip without a
+ * free descriptor drops the frame), both rings in one coherent block. */
+#define CP_RX_DESCS 32
+#define CP_TX_DESCS 16
+#define CP_RINGS_LEN ((CP_RX_DESCS + CP_TX_DESCS) * sizeof(struct rtl_cp_desc))
+#define CP_RX_BUFFER_LEN NETDEV_RX_BUFFER_LEN
+#define CP_STATUS_INTERVAL 16
+
+/* An I/O buffer a C+ descriptor points at, and its mapping. */
+struct rtl_cp_buffer {
+	struct io_buffer *iob;
+	struct dma_mapping map;
+};
+
 struct rtl8139 {
 	struct pci_device *pci;
 	struct net_device *netdev;
@@ -61,8 +88,16 @@ struct rtl8139 {
 	uint8_t *tx_slots;
 	struct dma_mapping tx_map;
 	struct io_buffer *tx_iobs[RTL_TX_DESCRIPTORS];
-	/* Free-running: descriptor n % 4 is next to fill / to complete. */
+	/* Free-running: descriptor n % ring size is next to fill / to
+	 * complete (both modes). */
 	unsigned tx_next, tx_done;
+	bool cplus;			/* the chip has C+ mode: we use it */
+	struct rtl_cp_desc *cp_rx, *cp_tx;
+	struct dma_mapping cp_map;
+	struct rtl_cp_buffer cp_rx_bufs[CP_RX_DESCS], cp_tx_bufs[CP_TX_DESCS];
+	/* Free-running: receive descriptors posted / reaped. */
+	unsigned rx_prod, rx_cons;
+	unsigned polls;			/* since the last status look */
 };
 
 static uint8_t rtl_read8(struct rtl8139 *rtl, unsigned reg)
@@ -115,14 +150,30 @@ static void update_link(struct rtl8139 *rtl)
 		netdev_link_up(rtl->netdev);
 }
 
+/* The frames we accept (ring: the original mode's ring length). */
+static void write_rcr(struct rtl8139 *rtl, uint32_t ring)
+{
+	rtl_write32(rtl, RTL_RCR, RTL_RCR_RXFTH_NONE | RTL_RCR_MXDMA_UNLIMITED |
+		    ring | RTL_RCR_AB | RTL_RCR_AM | RTL_RCR_APM);
+}
+
+/* What both modes configure once the chip is enabled, after RCR. */
+static void write_tcr_and_mar(struct rtl8139 *rtl)
+{
+	unsigned i;
+
+	rtl_write32(rtl, RTL_TCR, RTL_TCR_IFG_STANDARD | RTL_TCR_MXDMA_2048);
+	/* All multicast groups: the stack filters what it does not want. */
+	for (i = 0; i < 8; i++)
+		rtl_write8(rtl, RTL_MAR0 + i, 0xff);
+}
+
 /* Points the (enabled) receiver at the start of an empty ring. Writing
  * RCR also makes the chip start over at offset 0. */
 static void start_receiver(struct rtl8139 *rtl)
 {
 	rtl_write32(rtl, RTL_RBSTART, (uint32_t)rtl->rx_map.dma_addr);
-	rtl_write32(rtl, RTL_RCR, RTL_RCR_RXFTH_NONE | RTL_RCR_MXDMA_UNLIMITED |
-		    (RX_RING_ORDER << RTL_RCR_RBLEN_SHIFT) | RTL_RCR_AB |
-		    RTL_RCR_AM | RTL_RCR_APM);
+	write_rcr(rtl, RX_RING_ORDER << RTL_RCR_RBLEN_SHIFT);
 	rtl->rx_offset = 0;
 	rtl_write16(rtl, RTL_CAPR, (uint16_t)(rtl->rx_offset - RTL_CAPR_OFFSET));
 }
@@ -139,10 +190,7 @@ static int start_chip(struct rtl8139 *rtl)
 		return rc;
 	rtl_write8(rtl, RTL_CR, RTL_CR_RE | RTL_CR_TE);
 	start_receiver(rtl);
-	rtl_write32(rtl, RTL_TCR, RTL_TCR_IFG_STANDARD | RTL_TCR_MXDMA_2048);
-	/* All multicast groups: the stack filters what it does not want. */
-	for (i = 0; i < 8; i++)
-		rtl_write8(rtl, RTL_MAR0 + i, 0xff);
+	write_tcr_and_mar(rtl);
 	for (i = 0; i < RTL_TX_DESCRIPTORS; i++)
 		rtl_write32(rtl, RTL_TSAD0 + 4 * i,
 			    (uint32_t)(rtl->tx_map.dma_addr + i * TX_SLOT_LEN));
@@ -272,11 +320,219 @@ static bool below_4g(const struct dma_mapping *map)
 	return (map->dma_addr + map->len - 1) >> 32 == 0;
 }
 
+/* ---- C+ mode ------------------------------------------------------------ */
+
+/* Descriptor flags change under the CPU's feet (the chip writes them
+ * back): read them afresh every time. */
+static uint32_t cp_flags(const struct rtl_cp_desc *desc)
+{
+	return le32_to_cpu(*(const volatile uint32_t *)&desc->flags);
+}
+
+/* Hands desc (pointing at map, len bytes) to the chip, OWN last. */
+static void cp_post(struct rtl_cp_desc *desc, bool last, const struct dma_mapping *map,
+		    uint32_t flags)
+{
+	desc->vlan = 0;
+	desc->addr = cpu_to_le64(map->dma_addr);
+	wmb();
+	*(volatile uint32_t *)&desc->flags =
+		cpu_to_le32(RTL_CP_OWN | (last ? RTL_CP_EOR : 0) | flags);
+}
+
+/* Posts a buffer in every free receive descriptor; stops quietly when
+ * memory runs out (the next poll tries again). */
+static void cp_refill_rx(struct rtl8139 *rtl)
+{
+	while (rtl->rx_prod - rtl->rx_cons < CP_RX_DESCS) {
+		unsigned index = rtl->rx_prod % CP_RX_DESCS;
+		struct rtl_cp_buffer *buf = &rtl->cp_rx_bufs[index];
+
+		buf->iob = alloc_iob(CP_RX_BUFFER_LEN);
+		if (!buf->iob)
+			return;
+		if (dma_map(rtl->pci, &buf->map, buf->iob->data, CP_RX_BUFFER_LEN,
+			    DMA_FROM_DEVICE) != 0) {
+			free_iob(buf->iob);
+			buf->iob = NULL;
+			return;
+		}
+		cp_post(&rtl->cp_rx[index], index == CP_RX_DESCS - 1, &buf->map,
+			CP_RX_BUFFER_LEN);
+		rtl->rx_prod++;
+	}
+}
+
+static void cp_reap_rx(struct rtl8139 *rtl)
+{
+	while (rtl->rx_cons != rtl->rx_prod) {
+		unsigned index = rtl->rx_cons % CP_RX_DESCS;
+		struct rtl_cp_buffer *buf = &rtl->cp_rx_bufs[index];
+		uint32_t flags = cp_flags(&rtl->cp_rx[index]);
+		struct io_buffer *iob;
+		unsigned len;
+
+		if (flags & RTL_CP_OWN)
+			break;
+		rmb();
+		len = flags & RTL_CP_RX_LEN_MASK;
+		iob = buf->iob;
+		buf->iob = NULL;
+		dma_unmap(rtl->pci, &buf->map);
+		rtl->rx_cons++;
+		/* A frame in one buffer, whole and intact, or nothing. */
+		if ((flags & (RTL_CP_FS | RTL_CP_LS | RTL_CP_RX_RES)) !=
+		    (RTL_CP_FS | RTL_CP_LS) || len < RX_MIN_LEN || len > RX_MAX_LEN) {
+			DBG("rtl8139 %s: receive descriptor %u: %08x\n",
+			    rtl->netdev->name, index, flags);
+			netdev_rx_err(rtl->netdev, iob, -EPROTO);
+			continue;
+		}
+		iob_put(iob, len - RTL_RX_CRC_LEN);
+		netdev_rx(rtl->netdev, iob);
+	}
+	cp_refill_rx(rtl);
+}
+
+static void cp_reap_tx(struct rtl8139 *rtl)
+{
+	while (rtl->tx_done != rtl->tx_next) {
+		unsigned index = rtl->tx_done % CP_TX_DESCS;
+		struct rtl_cp_buffer *buf = &rtl->cp_tx_bufs[index];
+		uint32_t flags = cp_flags(&rtl->cp_tx[index]);
+		struct io_buffer *iob = buf->iob;
+
+		if (flags & RTL_CP_OWN)
+			return;
+		dma_unmap(rtl->pci, &buf->map);
+		buf->iob = NULL;
+		rtl->tx_done++;
+		netdev_tx_complete(rtl->netdev, iob, (flags & RTL_CP_TX_TES) ? -EIO : 0);
+	}
+}
+
+/* Gives back every buffer (the chip is reset: it holds none any more);
+ * frames in flight belong to the network layer, which completes them. */
+static void cp_release(struct rtl8139 *rtl)
+{
+	unsigned i;
+
+	for (i = 0; i < CP_RX_DESCS; i++) {
+		struct rtl_cp_buffer *buf = &rtl->cp_rx_bufs[i];
+
+		if (buf->iob) {
+			dma_unmap(rtl->pci, &buf->map);
+			free_iob(buf->iob);
+			buf->iob = NULL;
+		}
+	}
+	for (i = 0; i < CP_TX_DESCS; i++) {
+		if (rtl->cp_tx_bufs[i].iob)
+			dma_unmap(rtl->pci, &rtl->cp_tx_bufs[i].map);
+		rtl->cp_tx_bufs[i].iob = NULL;
+	}
+	dma_free(rtl->pci, &rtl->cp_map, rtl->cp_rx);
+	rtl->cp_rx = rtl->cp_tx = NULL;
+	rtl->rx_prod = rtl->rx_cons = 0;
+	rtl->tx_next = rtl->tx_done = 0;
+}
+
+static void write_addr64(struct rtl8139 *rtl, unsigned reg, uint64_t addr)
+{
+	rtl_write32(rtl, reg, (uint32_t)addr);
+	rtl_write32(rtl, reg + 4, (uint32_t)(addr >> 32));
+}
+
+static int cp_open(struct rtl8139 *rtl)
+{
+	uint64_t rings;
+	int rc;
+
+	rtl->cp_rx = dma_alloc(rtl->pci, &rtl->cp_map, CP_RINGS_LEN);
+	if (!rtl->cp_rx)
+		return -ENOMEM;
+	/* The block is page aligned; the receive ring's length keeps the
+	 * transmit ring 256-byte aligned. */
+	rtl->cp_tx = rtl->cp_rx + CP_RX_DESCS;
+	rings = rtl->cp_map.dma_addr;
+	rc = reset_chip(rtl);
+	if (rc != 0) {
+		cp_release(rtl);
+		return rc;
+	}
+	cp_refill_rx(rtl);
+	rtl_write16(rtl, RTL_CPCR, RTL_CPCR_RXENB | RTL_CPCR_TXENB | RTL_CPCR_PCIDAC);
+	write_addr64(rtl, RTL_RDSAR, rings);
+	write_addr64(rtl, RTL_TNPDS, rings + CP_RX_DESCS * sizeof(struct rtl_cp_desc));
+	/* Enabling both directions starts them at their rings' first
+	 * descriptors; the configuration registers take writes after. */
+	rtl_write8(rtl, RTL_CR, RTL_CR_RE | RTL_CR_TE);
+	write_rcr(rtl, 0);
+	write_tcr_and_mar(rtl);
+	rtl_write16(rtl, RTL_IMR, 0);
+	rtl_write16(rtl, RTL_ISR, RTL_ISR_ALL);
+	rtl->polls = 0;
+	return 0;
+}
+
+static int cp_transmit(struct rtl8139 *rtl, struct io_buffer *iob)
+{
+	unsigned index = rtl->tx_next % CP_TX_DESCS;
+	struct rtl_cp_buffer *buf = &rtl->cp_tx_bufs[index];
+	size_t len = iob_len(iob);
+	int rc;
+
+	if (len > RTL_TX_MAX_LEN)
+		return -EMSGSIZE;
+	cp_reap_tx(rtl);
+	if (rtl->tx_next - rtl->tx_done >= CP_TX_DESCS)
+		return -ENOBUFS;
+	rc = dma_map(rtl->pci, &buf->map, iob->data, len, DMA_TO_DEVICE);
+	if (rc != 0)
+		return rc;
+	buf->iob = iob;
+	cp_post(&rtl->cp_tx[index], index == CP_TX_DESCS - 1, &buf->map,
+		RTL_CP_FS | RTL_CP_LS | (uint32_t)len);
+	rtl->tx_next++;
+	wmb();
+	rtl_write8(rtl, RTL_TPPOLL, RTL_TPPOLL_NPQ);
+	return 0;
+}
+
+/* Clears what the interrupt status latched (a chip that ran out of
+ * receive descriptors among it). */
+static void ack_status(struct rtl8139 *rtl)
+{
+	uint16_t isr = rtl_read16(rtl, RTL_ISR);
+
+	if (isr)
+		rtl_write16(rtl, RTL_ISR, isr);
+}
+
+static void cp_poll(struct rtl8139 *rtl)
+{
+	cp_reap_tx(rtl);
+	cp_reap_rx(rtl);
+	if (++rtl->polls >= CP_STATUS_INTERVAL) {
+		rtl->polls = 0;
+		ack_status(rtl);
+		update_link(rtl);
+	}
+}
+
+/* ---- both modes ------------------------------------------------------------ */
+
 static int rtl8139_open(struct net_device *netdev)
 {
 	struct rtl8139 *rtl = netdev->priv;
 	int rc;
 
+	if (rtl->cplus) {
+		rc = cp_open(rtl);
+		if (rc == 0)
+			update_link(rtl);
+		return rc;
+	}
 	rtl->rx_ring = dma_alloc(rtl->pci, &rtl->rx_map, RX_RING_LEN);
 	rtl->tx_slots = dma_alloc(rtl->pci, &rtl->tx_map,
 				  RTL_TX_DESCRIPTORS * TX_SLOT_LEN);
@@ -308,6 +564,10 @@ static void rtl8139_close(struct net_device *netdev)
 
 	/* After the reset the chip reads and writes none of our memory. */
 	reset_chip(rtl);
+	if (rtl->cplus) {
+		cp_release(rtl);
+		return;
+	}
 	free_buffers(rtl);
 	/* Frames in flight belong to the network layer, which completes
 	 * them. */
@@ -323,6 +583,8 @@ static int rtl8139_transmit(struct net_device *netdev, struct io_buffer *iob)
 	unsigned slot;
 	uint8_t *buffer;
 
+	if (rtl->cplus)
+		return cp_transmit(rtl, iob);
 	reap_tx(rtl);
 	if (rtl->tx_next - rtl->tx_done >= RTL_TX_DESCRIPTORS)
 		return -ENOBUFS;
@@ -348,12 +610,14 @@ static int rtl8139_transmit(struct net_device *netdev, struct io_buffer *iob)
 static void rtl8139_poll(struct net_device *netdev)
 {
 	struct rtl8139 *rtl = netdev->priv;
-	uint16_t isr = rtl_read16(rtl, RTL_ISR);
 
+	if (rtl->cplus) {
+		cp_poll(rtl);
+		return;
+	}
 	/* Nothing waits on these bits (interrupts are masked), but a chip
 	 * with a receive overflow latched resumes only once it is cleared. */
-	if (isr)
-		rtl_write16(rtl, RTL_ISR, isr);
+	ack_status(rtl);
 	reap_tx(rtl);
 	reap_rx(rtl);
 	update_link(rtl);
@@ -390,11 +654,14 @@ static int rtl8139_init(struct pci_device *pci, struct net_device *netdev)
 		rc = reset_chip(rtl);
 	if (rc != 0)
 		return rc;
+	rtl->cplus = (rtl_read32(rtl, RTL_TCR) & RTL_TCR_HWVER_MASK) ==
+		     RTL_TCR_HWVER_8139CPLUS;
 	for (i = 0; i < ETH_ALEN; i++)
 		netdev->hw_addr[i] = rtl_read8(rtl, RTL_IDR0 + i);
 	update_link(rtl);
-	pci_nic_dbg_probed(pci, netdev, "%s, %s BAR%u", pci->id->name,
-			   rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar);
+	pci_nic_dbg_probed(pci, netdev, "%s, %s BAR%u, %s mode", pci->id->name,
+			   rtl->bar == RTL_BAR_MEMORY ? "memory" : "I/O", rtl->bar,
+			   rtl->cplus ? "C+" : "ring");
 	return 0;
 }
 

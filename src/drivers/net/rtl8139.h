@@ -7,6 +7,7 @@
  * block is decoded through I/O BAR 0 and memory BAR 1.
  */
 
+#include <stdint.h>
 #include <wireboot/ethernet_defs.h>
 
 #define RTL_IDR0 0x00		/* MAC address, 6 bytes */
@@ -23,6 +24,11 @@
 #define RTL_RCR 0x44		/* receive configuration */
 #define RTL_MPC 0x4c		/* missed packet counter, write clears */
 #define RTL_MSR 0x58		/* media status */
+/* C+ mode (RTL8139C+ only) */
+#define RTL_TNPDS 0x20		/* normal-priority transmit ring, 64 bits */
+#define RTL_TPPOLL 0xd9		/* transmit poll */
+#define RTL_CPCR 0xe0		/* C+ command */
+#define RTL_RDSAR 0xe4		/* receive descriptor ring, 64 bits */
 
 #define RTL_TX_DESCRIPTORS 4
 
@@ -38,6 +44,17 @@
 /* TCR: standard inter-frame gap, 2 KiB DMA bursts. */
 #define RTL_TCR_IFG_STANDARD (3u << 24)
 #define RTL_TCR_MXDMA_2048 (7u << 8)
+/* TCR hardware version (bits 30-26, 23-22): the RTL8139C+ has C+ mode. */
+#define RTL_TCR_HWVER_MASK 0x7cc00000u
+#define RTL_TCR_HWVER_8139CPLUS 0x74800000u
+
+/* TPPOLL */
+#define RTL_TPPOLL_NPQ 0x40	/* the normal-priority ring has frames */
+
+/* CPCR */
+#define RTL_CPCR_TXENB 0x0001
+#define RTL_CPCR_RXENB 0x0002
+#define RTL_CPCR_PCIDAC 0x0010	/* 64-bit bus addresses */
 
 /* RCR */
 #define RTL_RCR_APM 0x02	/* our own unicast address */
@@ -71,5 +88,23 @@
 /* CAPR is written 16 bytes short of the read offset: a quirk of the chip
  * that every driver follows. */
 #define RTL_CAPR_OFFSET 16
+
+/* C+ mode descriptors (both rings): 16 bytes, little-endian, the rings
+ * 256-byte aligned; the chip walks a ring until EOR, then starts over. */
+struct rtl_cp_desc {
+	uint32_t flags;		/* OWN, EOR, FS, LS, status, length */
+	uint32_t vlan;
+	uint64_t addr;
+};
+
+#define RTL_CP_OWN (1u << 31)	/* the chip's */
+#define RTL_CP_EOR (1u << 30)	/* last of the ring */
+#define RTL_CP_FS (1u << 29)	/* first segment of a frame */
+#define RTL_CP_LS (1u << 28)	/* last segment */
+#define RTL_CP_TX_TES (1u << 23)	/* transmit error summary */
+#define RTL_CP_TX_LEN_MASK 0xffffu
+#define RTL_CP_RX_RES (1u << 20)	/* receive error summary */
+/* Receive: the buffer's size as given, the frame's (with CRC) as written. */
+#define RTL_CP_RX_LEN_MASK 0x1fffu
 
 #endif

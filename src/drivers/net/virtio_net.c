@@ -62,6 +62,7 @@ struct virtio_net {
 	/* Receive header slots, then the shared transmit header. */
 	uint8_t *headers;
 	struct dma_mapping headers_map;
+	uint64_t link_checked_us;
 	struct virtio_net_buffer rx_buffers[RX_BUFFERS];
 	struct virtio_net_buffer tx_buffers[TX_BUFFERS];
 };
@@ -342,7 +343,8 @@ static void virtio_net_poll(struct net_device *netdev)
 	reap_tx(vnet);
 	reap_rx(vnet);
 	refill_rx(vnet);
-	update_link(vnet);
+	if (pci_nic_link_due(&vnet->link_checked_us))
+		update_link(vnet);
 }
 
 static const struct net_device_operations virtio_net_operations = {

@@ -240,10 +240,15 @@ static bool refill_rx(struct vmxnet3 *vmx)
 	return posted;
 }
 
+/* Tells the device of fresh receive buffers, if it asks to be told: it
+ * sets the queue's update_producer flag itself when it wants RXPROD
+ * written (QEMU's does not, and there the write is a costly exit to the
+ * device model per frame, which the generation bits make redundant). */
 static void rx_doorbell(struct vmxnet3 *vmx)
 {
 	wmb();
-	pt_write(vmx, VMXNET3_REG_RXPROD, vmx->rx_fill.index);
+	if (*(volatile uint8_t *)&vmx->dma->rx_queue.update_producer)
+		pt_write(vmx, VMXNET3_REG_RXPROD, vmx->rx_fill.index);
 }
 
 /* Unmaps and forgets every buffer; the device must be reset already.
