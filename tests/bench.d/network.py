@@ -7,7 +7,9 @@
       the DHCP boot file is a script both run);
   TFTP windowsize: the hosted program against the TFTP server of
       tests/lib/hostedlab.py, 8 MiB per window size;
-  8 MiB by TFTP on every NIC model QEMU emulates and we have a driver for.
+  8 MiB by TFTP on every NIC model QEMU emulates and we have a driver for,
+      and 8 MiB by HTTP from Debian's nginx on 127.0.0.1 (the guest's
+      10.0.2.2) on each of them.
 
 Times are taken on the host, from when the console output that completes
 a line arrived: from the image's first line to its DHCP success line, and
@@ -35,6 +37,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), 'lib'))
 import wbtest  # noqa: E402
 from benchlib import (DEBIAN_IPXE_EFI, BenchFailure, TimedMachine,  # noqa: E402
                       await_marker, median_or_none, mib_per_s, table)
+from nginxlab import Nginx  # noqa: E402
 from wbtest import boot_esp, run_make, scratch_tree  # noqa: E402
 
 RUNS = 3		# boots per image on virtio-net
@@ -95,19 +98,20 @@ def candidates(image):
     return [ours] + ([debian] if os.path.exists(DEBIAN_IPXE_EFI) else [])
 
 
-def boot_and_fetch(candidate, device, tftp, run):
+def boot_and_fetch(candidate, device, tftp, run, script='bench.ipxe'):
     """Autoboots candidate on one QEMU NIC whose DHCP boot file is the
-    bench script; returns the times (seconds to DHCP, of the key prompt,
-    of each download), DHCP's own figure and Debian's driver name."""
-    name = 'bench-net-%s-%s-%d' % (candidate.key, device, run)
+    bench script (bench.ipxe by TFTP, bench-http.ipxe by HTTP); returns
+    the times (seconds to DHCP, of the key prompt, of each download),
+    DHCP's own figure and Debian's driver name."""
+    name = 'bench-net-%s-%s-%s-%d' % (candidate.key, device, script.split('.')[0], run)
     try:
-        return measure(candidate, device, tftp, name)
+        return measure(candidate, device, tftp, name, script)
     except BenchFailure as e:
         raise BenchFailure('%s (bin-host/logs/%s.log)' % (e, name))
 
 
-def measure(candidate, device, tftp, name):
-    args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=bench.ipxe' % tftp,
+def measure(candidate, device, tftp, name, script):
+    args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=%s' % (tftp, script),
             '-device', '%s,netdev=n0,mac=%s,romfile=' % (device, MAC)]
     with TimedMachine(name, esp=boot_esp(candidate.image), args=args) as vm:
         fail = candidate.fail
@@ -254,33 +258,44 @@ def image_features(image):
 
 def bench_models(images, tftp, virtio):
     """Table 4: one boot per model and image (virtio-net's boots are
-    those of table 2), the median of its downloads."""
+    those of table 2), the median of its downloads; table 5 likewise by
+    HTTP from nginx on the host."""
     ours = images[0]
     available = image_features(ours.image)
-    rows = []
-    for driver, device in MODELS:
-        row = ['%s (%s)' % (device, driver)]
-        for candidate in images:
-            if candidate is ours and available is not None and driver not in available:
-                row.append('not available')
-                continue
+
+    def cell(candidate, driver, device, protocol):
+        if candidate is ours and available is not None and driver not in available:
+            return 'not available'
+        if protocol == 'tftp':
             runs = virtio[candidate.key] if device == 'virtio-net-pci' else \
                 [attempt(boot_and_fetch, candidate, device, tftp, 0)]
-            good, note = good_runs(runs)
-            if not good:
-                row.append(runs[0])
-                continue
-            cell = mib_per_s(SIZE, median_or_none(fetch_times(good))) + note
-            if good[0]['driver']:
-                cell += ' [%s]' % good[0]['driver']
-            row.append(cell)
-        rows.append(row)
+        else:
+            runs = [attempt(boot_and_fetch, candidate, device, tftp, 0, 'bench-http.ipxe')]
+        good, note = good_runs(runs)
+        if not good:
+            return runs[0]
+        text = mib_per_s(SIZE, median_or_none(fetch_times(good))) + note
+        return text + (' [%s]' % good[0]['driver'] if good[0]['driver'] else '')
+
+    rows = {'tftp': [], 'http': []}
+    with tempfile.TemporaryDirectory(prefix='wireboot-bench-nginx-') as files:
+        with Nginx(files, tftp) as server:
+            with open(os.path.join(tftp, 'bench-http.ipxe'), 'w') as f:
+                f.write(bench_script('http://10.0.2.2:%d/big.bin' % server.port))
+            for driver, device in MODELS:
+                for protocol, protocol_rows in rows.items():
+                    protocol_rows.append(['%s (%s)' % (device, driver)] +
+                                         [cell(c, driver, device, protocol) for c in images])
+    notes = ['[name]: the driver Debian\'s iPXE names for net0; '
+             'not available: no such driver in our image']
     table('Per-model TFTP throughput: 8 MiB from QEMU\'s built-in server (median of '
           '%d downloads in one boot)' % FETCHES,
-          ['QEMU device (our driver)'] + [c.label for c in images], rows,
-          ['virtio-net: the %d boots of the table above; [name]: the driver '
-           'Debian\'s iPXE names for net0;' % RUNS,
-           'not available: no such driver in our image'])
+          ['QEMU device (our driver)'] + [c.label for c in images], rows['tftp'],
+          ['virtio-net: the %d boots of the table above' % RUNS if virtio.get(ours.key) and
+           len(virtio[ours.key]) > 1 else 'virtio-net: one boot'] + notes)
+    table('Per-model HTTP throughput: 8 MiB from nginx on the host through QEMU\'s '
+          'user networking (median of %d downloads in one boot)' % FETCHES,
+          ['QEMU device (our driver)'] + [c.label for c in images], rows['http'], notes)
 
 
 # ---- hosted: window sizes against our own TFTP server --------------------------
