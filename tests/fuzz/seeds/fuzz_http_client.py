@@ -27,4 +27,7 @@ def seeds():
                                       b'Content-Length: 0\r\n\r\n') +
          record(0, head + body)),
         ('silent', b'\x03' + record(2, head + body[:500]) + record(0, head + body)),
+        # A whole answer on a connection the server keeps open: pooled,
+        # then closed once idle.
+        ('kept', b'\x01' + record(2, chunked)),
     ]
