@@ -73,7 +73,21 @@ static void test_jitter(void)
 	CHECK_INT(jitter->read(buf, sizeof(buf)), -EIO);	/* not started */
 	rc = jitter->start();
 	if (rc == 0) {
-		check_reads(jitter);
+		uint8_t a[64], b[64];
+
+		/* The continuous tests run on every sample read: a loaded
+		 * machine's timing may fail them after a good start, and the
+		 * source must then stay refused. */
+		rc = jitter->read(a, sizeof(a));
+		if (rc == 0)
+			rc = jitter->read(b, sizeof(b));
+		if (rc == 0) {
+			CHECK(memcmp(a, b, sizeof(a)) != 0);
+			return;
+		}
+		printf("note: this machine's timing failed the jitter health tests while reading\n");
+		CHECK_INT(rc, -EIO);
+		CHECK_INT(jitter->start(), -EIO);
 		return;
 	}
 	printf("note: this machine's timing failed the jitter health tests\n");
