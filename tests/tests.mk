@@ -124,7 +124,7 @@ CHECK_ARTIFACTS := $(BIN)/ipxe.efi $(BIN)/ipxe.iso $(BIN)/ipxe.usb $(BIN)/testpr
 	$(HOST_TOOLS) $(UNIT_BINS) $(FUZZ_BINS)
 # make check fuzzes each target briefly (its seeds and a few seconds more);
 # make fuzz is for long runs.
-FUZZ_SECONDS ?= 5
+FUZZ_SECONDS ?= 3
 TESTS ?=
 
 .PHONY: check check-artifacts check-packaging unit fuzz run bench
@@ -147,7 +147,7 @@ unit: deps
 # Longer fuzzing than make check does: FUZZ_SECONDS per target.
 fuzz: deps
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_BINS)
-	$(Q)python3 tests/run.py --jobs 1 --fuzz-seconds $(or $(filter-out 5,$(FUZZ_SECONDS)),600) fuzz/
+	$(Q)python3 tests/run.py --jobs 1 --fuzz-seconds $(or $(filter-out 3,$(FUZZ_SECONDS)),600) fuzz/
 
 # Boots ipxe.efi in QEMU + OVMF on this terminal (Ctrl-A X quits), with
 # examples/ and the EFI test program served by TFTP and examples/menu.ipxe
