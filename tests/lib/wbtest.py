@@ -229,12 +229,16 @@ class Machine:
         os.makedirs(LOG_DIR, exist_ok=True)
         self.log = open(os.path.join(LOG_DIR, self.name + '.log'), 'wb')
         self.log.write(('$ ' + ' '.join(self.command) + '\n').encode())
+        # QEMU's own messages (e.g. its user networking's "Failed to send
+        # packet") go to a log of their own: amid the serial output they
+        # could split a line a test waits for.
+        self.stderr = open(os.path.join(LOG_DIR, self.name + '.qemu-stderr.log'), 'wb')
         self.started = time.monotonic()
         self.process = subprocess.Popen(self.command,
                                         stdin=subprocess.PIPE if self.serial_input
                                         else subprocess.DEVNULL,
                                         stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT,
+                                        stderr=self.stderr,
                                         start_new_session=True,
                                         env=clean_env())
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -271,9 +275,12 @@ class Machine:
                 match = regex.search(self.text())
                 if match:
                     return match
+                self.stderr.flush()
+                with open(self.stderr.name, errors='replace') as f:
+                    said = f.read()[-2000:]
                 raise TestFailure('QEMU exited (status %s) before %r appeared; '
-                                  'console ends:\n%s' % (self.process.returncode,
-                                                         pattern, self.tail()))
+                                  'console ends:\n%s\nQEMU said:\n%s'
+                                  % (self.process.returncode, pattern, self.tail(), said))
             if time.monotonic() > deadline:
                 raise TestFailure('%r did not appear within %d s; console ends:\n%s'
                                   % (pattern, timeout, self.tail()))
@@ -308,6 +315,7 @@ class Machine:
         if self.process:
             self.reader.join(5)
         self.log.close()
+        self.stderr.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
         return False
 
