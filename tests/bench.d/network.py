@@ -130,9 +130,6 @@ def measure(candidate, device, tftp, name, script):
         text = vm.text()
     for i in range(FETCHES):
         download = text[text.index('BENCH-START-%d\n' % i):text.index('BENCH-END-%d\n' % i)]
-        # QEMU's own warnings (its user networking's "Failed to send
-        # packet" on vmxnet3) land in the same log, amid the progress line.
-        download = re.sub(r'qemu-system-\S+: [^\n]*\n', '', download)
         if not re.search(r'big\.bin\.\.\.[^\n]* ok\n', download):
             raise BenchFailure('download failed: %s' %
                                download.strip().splitlines()[-1][-60:])
