@@ -59,11 +59,24 @@ def wolfssl_tree():
         return None
 
 
+# One make at a time per tree: tests run in parallel threads, and two makes
+# of one target in one tree relink the same file under each other (seen: a
+# VM loading an ipxe.efi that the other test's make was rewriting).
+_make_locks = {}
+_make_locks_guard = threading.Lock()
+
+
+def _make_lock(cwd):
+    with _make_locks_guard:
+        return _make_locks.setdefault(os.path.realpath(cwd), threading.Lock())
+
+
 def run_make(args, cwd=ROOT, env=None, timeout=600, expect_ok=True):
     """Runs make with args in cwd; returns the CompletedProcess."""
-    proc = subprocess.run(['make', '-j2'] + list(args), cwd=cwd,
-                          env=clean_env(env), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    with _make_lock(cwd):
+        proc = subprocess.run(['make', '-j2'] + list(args), cwd=cwd,
+                              env=clean_env(env), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=timeout)
     if expect_ok and proc.returncode != 0:
         raise TestFailure('make %s failed in %s:\n%s' %
                           (' '.join(args), cwd, proc.stdout[-3000:]))

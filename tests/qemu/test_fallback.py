@@ -5,7 +5,9 @@ on net0, our driver, gets no answer; after netdev-fallback-timeout (5 s by
 default) the device goes back to OVMF's VirtioNetDxe, the console says so,
 DHCP starts again on its SNP (named net0 again: names are reused once every
 device is gone) and the boot script downloads a file by TFTP with the right
-SHA-256. A signed build refuses the configuration."""
+SHA-256. Where the firmware has no driver (e1000 without its option ROM)
+ours takes the NIC again and the boot completes over it. A signed build
+refuses the configuration."""
 import hashlib
 import os
 import random
@@ -27,7 +29,10 @@ echo FALLBACK-DONE
 '''
 
 
-def test_fallback_to_firmware_snp_on_virtio_net():
+def boot_fault_rx(name, device, markers):
+    """Boots the fault-rx ipxe.efi on one NIC of the given QEMU model (no
+    option ROM) until each marker has appeared in turn; the console, and
+    the 1 MiB the boot script downloads."""
     # The configuration's own object directory: the tree's ipxe.efi stays.
     run_make(['CONFIG=fault-rx', os.path.relpath(IMAGE, ROOT)])
     tftp = tempfile.mkdtemp(prefix='wireboot-fallback-')
@@ -38,13 +43,23 @@ def test_fallback_to_firmware_snp_on_virtio_net():
         with open(os.path.join(tftp, 'boot.ipxe'), 'w') as f:
             f.write(SCRIPT)
         args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=boot.ipxe' % tftp,
-                '-device', 'virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56,romfile=']
-        with Machine('fallback-virtio', esp=boot_esp(IMAGE), args=args) as vm:
-            vm.wait_for(r"continuing over the firmware's driver as net\d+\n", 240)
-            vm.wait_for(r'FALLBACK-DONE\n', 240)
-            text = vm.text()
+                '-device', '%s,netdev=n0,mac=52:54:00:12:34:56,romfile=' % device]
+        with Machine(name, esp=boot_esp(IMAGE), args=args) as vm:
+            for marker in markers:
+                vm.wait_for(marker, 240)
+            return vm.text(), data
     finally:
         shutil.rmtree(tftp, ignore_errors=True)
+
+
+def check_download(text, data):
+    check('%s  data.bin' % hashlib.sha256(data).hexdigest() in text,
+          'wrong or no SHA-256 of the download:\n%s' % text[-2500:])
+
+
+def test_fallback_to_firmware_snp_on_virtio_net():
+    text, data = boot_fault_rx('fallback-virtio', 'virtio-net-pci', [
+        r"continuing over the firmware's driver as net\d+\n", r'FALLBACK-DONE\n'])
     switch = re.search(r"net0 \(virtio-net, PCI 00:0[0-9a-f]\.0\): no frame received in 5 s; "
                        r"continuing over the firmware's driver as (net\d+)\n", text)
     check(switch, 'the switch is not named on the console:\n%s' % text[-2500:])
@@ -52,8 +67,26 @@ def test_fallback_to_firmware_snp_on_virtio_net():
           'DHCP did not complete on the firmware\'s SNP:\n%s' % text[-2500:])
     check('DRIVEN-BY snp\n' in text,
           'the download did not run over the firmware\'s SNP:\n%s' % text[-2500:])
-    check('%s  data.bin' % hashlib.sha256(data).hexdigest() in text,
-          'wrong or no SHA-256 of the download:\n%s' % text[-2500:])
+    check_download(text, data)
+
+
+def test_fallback_without_firmware_driver_keeps_ours_on_e1000():
+    # OVMF has no driver of its own for an e1000 (QEMU's option ROM is left
+    # out): after the failed health check no SNP appears on the device, so
+    # our driver takes it again, this time without fault injection (the
+    # fallback is tried once), and the boot completes over it.
+    text, data = boot_fault_rx('fallback-e1000', 'e1000', [
+        r'continuing with ours as net\d+\n', r'FALLBACK-DONE\n'])
+    switch = re.search(r"net0 \(e1000, PCI 00:0[0-9a-f]\.0\): no frame received in 5 s; "
+                       r"the firmware has no driver for it: continuing with ours as (net\d+)\n", text)
+    check(switch, 'the re-attach is not named on the console:\n%s' % text[-2500:])
+    check(re.search(r'DHCP \(%s 52:54:00:12:34:56\) ok' % switch.group(1), text),
+          'DHCP did not complete after our driver took the NIC again:\n%s' % text[-2500:])
+    check('DRIVEN-BY e1000\n' in text,
+          'the download did not run over our e1000 driver:\n%s' % text[-2500:])
+    check(text.count('no frame received') == 1,
+          'the health check handed the device over more than once:\n%s' % text[-2500:])
+    check_download(text, data)
 
 
 def test_secure_boot_refuses_fault_injection():
