@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * wbinfo: prints the build record of wireboot images (.efi, .efidrv):
- * version, configuration, image name, the outside code it is built from
- * (wolfSSL's version) and linked features. ROMs are read
+ * version, configuration, image name, the outside inputs it is built from
+ * (wolfSSL's version, the source of its trusted roots) and linked features. ROMs are read
  * by rominfo, which decompresses their images first.
  *
  *   wbinfo FILE...     exit 0 if every file had a record, 1 otherwise

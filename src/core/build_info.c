@@ -2,7 +2,8 @@
 /*
  * The image's build record (see build_info.h). The build compiles this file
  * once per image with BUILD_VERSION, BUILD_CONFIG, BUILD_TARGET and
- * BUILD_DEPS (the outside source the image is built from) defined.
+ * BUILD_DEPS (the outside inputs the image is built from: wolfSSL, the
+ * roots' source; see build_info.h) defined.
  */
 
 #include <wireboot/features.h>
@@ -27,5 +28,5 @@ const struct build_feature build_features_end
 	.name = "",
 };
 
-_Static_assert(sizeof(struct build_info) == 160, "build record header size");
+_Static_assert(sizeof(struct build_info) == 256, "build record header size");
 _Static_assert(sizeof(struct build_feature) == 16, "build feature size");

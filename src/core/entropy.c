@@ -105,6 +105,12 @@ int entropy_get(void *buf, size_t len)
 	return rc;
 }
 
+void entropy_refuse_all(void)
+{
+	current = NULL;
+	failed = SIZE_MAX;
+}
+
 const char *entropy_source_name(void)
 {
 	return current ? current->name : NULL;

@@ -41,6 +41,7 @@
 #include <wireboot/random.h>
 #include <wireboot/retry.h>
 #include <wireboot/tls.h>
+#include <wireboot/x509.h>
 #include <wireboot/xfer.h>
 #include "tls_error.h"
 
@@ -109,16 +110,65 @@ static unsigned tls_ctx_generation;
 
 /* ---- the context ------------------------------------------------------------ */
 
+/*
+ * Roots wolfSSL refused for a key below WOLFSSL_MIN_RSA_BITS or
+ * WOLFSSL_MIN_ECC_BITS, copied when the context is made: such a root
+ * vouches for no one, and a chain that ends at one is refused naming its
+ * weak key rather than as an unknown issuer (the store lists the root,
+ * so "untrusted" would mislead). A few are kept; more are only unnamed.
+ */
+#define TLS_WEAK_ROOTS 4
+static struct {
+	uint8_t *der;
+	size_t len;
+} weak_roots[TLS_WEAK_ROOTS];
+static unsigned weak_root_count;
+
+static void forget_weak_roots(void)
+{
+	while (weak_root_count) {
+		weak_root_count--;
+		free(weak_roots[weak_root_count].der);
+		weak_roots[weak_root_count].der = NULL;
+	}
+}
+
 static int load_root(const struct cert_entry *cert, void *ctx)
 {
-	/* A root wolfSSL refuses (a weak key) just cannot vouch for anyone.
-	 * A root's own dates are not checked (RFC 5280 6.1: a trust anchor
+	int rc;
+
+	/* A root's own dates are not checked (RFC 5280 6.1: a trust anchor
 	 * is trusted as configured); a clock that is wrong then shows as
 	 * the server certificate's dates, which the message names. */
-	wolfSSL_CTX_load_verify_buffer_ex(ctx, cert->der, (long)cert->len,
-					  WOLFSSL_FILETYPE_ASN1, 0,
-					  WOLFSSL_LOAD_FLAG_DATE_ERR_OKAY);
+	rc = wolfSSL_CTX_load_verify_buffer_ex(ctx, cert->der, (long)cert->len,
+					       WOLFSSL_FILETYPE_ASN1, 0,
+					       WOLFSSL_LOAD_FLAG_DATE_ERR_OKAY);
+	if ((rc == RSA_KEY_SIZE_E || rc == ECC_KEY_SIZE_E) &&
+	    weak_root_count < TLS_WEAK_ROOTS) {
+		uint8_t *copy = malloc(cert->len);
+
+		if (copy) {
+			memcpy(copy, cert->der, cert->len);
+			weak_roots[weak_root_count].der = copy;
+			weak_roots[weak_root_count++].len = cert->len;
+		}
+	}
 	return 0;
+}
+
+/* The refused weak root whose subject is the issuer of der, or NULL. */
+static unsigned find_weak_root(const uint8_t *der, size_t len)
+{
+	struct x509_outline cert, root;
+
+	if (!der || x509_outline(der, len, &cert))
+		return TLS_WEAK_ROOTS;
+	for (unsigned i = 0; i < weak_root_count; i++)
+		if (!x509_outline(weak_roots[i].der, weak_roots[i].len, &root) &&
+		    root.subject_len == cert.issuer_len &&
+		    !memcmp(root.subject, cert.issuer, cert.issuer_len))
+			return i;
+	return TLS_WEAK_ROOTS;
 }
 
 static int tls_verify(int ok, WOLFSSL_X509_STORE_CTX *store);
@@ -142,6 +192,7 @@ static WOLFSSL_CTX *tls_context(int *rc)
 	wolfSSL_CTX_SetMinVersion(ctx, WOLFSSL_TLSV1_2);
 	wolfSSL_CTX_set_cipher_list(ctx, TLS_CIPHERS);
 	wolfSSL_CTX_set_verify(ctx, WOLFSSL_VERIFY_PEER, tls_verify);
+	forget_weak_roots();
 	certstore_foreach(load_root, ctx);
 	if (tls_client_cert_len &&
 	    (wolfSSL_CTX_use_certificate_buffer(ctx, tls_client_cert,
@@ -209,7 +260,18 @@ static void tls_fail(struct tls *tls, int code)
 	    wolfSSL_get_alert_history(tls->ssl, &alerts) == WOLFSSL_SUCCESS &&
 	    alerts.last_rx.code >= 0)
 		tls->failure.alert = alerts.last_rx.code;
+	if (tls->failure.code == ASN_NO_SIGNER_E) {
+		unsigned weak = find_weak_root(tls->failure.cert,
+					       tls->failure.cert_len);
+
+		if (weak < weak_root_count) {
+			tls->failure.weak_root = weak_roots[weak].der;
+			tls->failure.weak_root_len = weak_roots[weak].len;
+		}
+	}
 	rc = tls_failure_reason(&tls->failure, reason, sizeof(reason));
+	/* The root's copy may go with the next context. */
+	tls->failure.weak_root = NULL;
 	tls_fail_text(tls, rc, reason);
 }
 

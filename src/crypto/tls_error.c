@@ -71,6 +71,19 @@ int tls_failure_reason(const struct tls_failure *f, char *buf, size_t len)
 	switch (f->code) {
 	case ASN_NO_SIGNER_E:
 	case ASN_SELF_SIGNED_E:
+		if (f->weak_root) {
+			struct x509_outline root = { 0 };
+			struct tls_failure at_root = {
+				.cert = f->weak_root, .cert_len = f->weak_root_len,
+			};
+
+			cert_name(&at_root, &root, issuer, sizeof(issuer));
+			snprintf(buf, len, "TLS: weak key in certificate %s, the "
+				 "root that issued %s (RSA below %d or ECC below "
+				 "%d bits)", issuer, name, WOLFSSL_MIN_RSA_BITS,
+				 WOLFSSL_MIN_ECC_BITS);
+			return -EUNIQ(EACCES, 5);
+		}
 		if (!out.issuer ||
 		    x509_name_format(out.issuer, out.issuer_len, issuer,
 				     sizeof(issuer)) < 0)

@@ -13,6 +13,10 @@ struct tls_failure {
 	int alert;		/* the alert the server sent, or -1 */
 	const uint8_t *cert;	/* the certificate at fault, or NULL */
 	size_t cert_len;
+	/* For an unknown issuer: a root of that name that wolfSSL refused
+	 * for its weak key, or NULL. */
+	const uint8_t *weak_root;
+	size_t weak_root_len;
 };
 
 /* A negative error number for f, and the reason into buf. */

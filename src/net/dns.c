@@ -97,6 +97,7 @@ struct dns_lookup {
 	uint32_t ttl;			/* smallest along the alias chain */
 	struct sockaddr answer;		/* the asker's template, filled in */
 	bool done;
+	const char *reason;	/* for the asker, with a failure */
 };
 
 static unsigned dns_qtype(struct dns_lookup *lookup)
@@ -156,6 +157,8 @@ static void dns_finish(struct dns_lookup *lookup, int rc)
 	intf_shutdown(&lookup->xfer, rc);
 	if (rc == 0)
 		resolv_done(&lookup->resolv, &lookup->answer);
+	else if (lookup->reason)
+		intf_reason(&lookup->resolv, lookup->reason);
 	intf_shutdown(&lookup->resolv, rc);
 }
 
@@ -238,8 +241,15 @@ static int dns_ask(struct dns_lookup *lookup)
 	}
 	stop_timer(&lookup->timer);
 	rc = dns_new_id(lookup);
-	if (!rc)
-		rc = dns_send(lookup);
+	if (rc) {
+		/* No question with a guessable id: the asker hears why, from
+		 * the main loop (the reason needs it plugged in). */
+		lookup->reason = "DNS: no entropy source for the query's "
+				 "random id";
+		dns_finish_later(lookup, rc);
+		return 0;
+	}
+	rc = dns_send(lookup);
 	if (rc)
 		return rc;
 	lookup->sent = 1;

@@ -86,6 +86,13 @@ static void named_resolv_close(struct interface *intf, int rc)
 	named_finish(named, rc);
 }
 
+/* Why the lookup failed, for the caller's message. */
+static void named_resolv_reason(struct interface *intf, const char *text)
+{
+	intf_reason(&container_of(intf, struct named_socket, resolv)->xfer,
+		    text);
+}
+
 static size_t named_window(struct interface *intf)
 {
 	return 0;
@@ -103,6 +110,7 @@ static const struct interface_operations named_xfer_operations = {
 
 static const struct interface_operations named_resolv_operations = {
 	.resolved = named_resolved,
+	.reason = named_resolv_reason,
 	.close = named_resolv_close,
 };
 

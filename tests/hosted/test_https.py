@@ -13,14 +13,19 @@ TLS, certificates made at test time by a CA of the test's own
   run-time CA away again;
 - a server that requires a client certificate, with and without CERT=
   and PRIVKEY=;
-- refusals with their reason and no hang: an untrusted CA, a wrong host
+- refusals with their reason and no hang: weak keys (an RSA-1024 server
+  certificate, a chain whose trusted CA is RSA-1024; openssl s_server,
+  as nginx will not serve them), an untrusted CA, a wrong host
   name (and a wildcard for one label only: *.wild matches one.wild, not
   a.b.wild), an expired certificate (the clock moved on with --clock-offset)
   and one not yet valid, a server with no cipher suite in common (its
   alert named), a server that closes during the handshake, plain HTTP on
   the HTTPS port, garbage bytes;
 - nginx stopped in the middle of a throttled HTTPS transfer and started
-  again: the transfer resumes (Range) and completes.
+  again: the transfer resumes (Range) and completes;
+- no entropy source (--no-entropy, as on a machine where none works):
+  random_bytes() fails and gives no bytes, HTTPS refuses at once saying
+  so, so does a name lookup (its id is random); plain HTTP still works.
 """
 import hashlib
 import os
@@ -34,11 +39,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import check, relinked_build  # noqa: E402
 from hostedlab import PROGRAM, SERVER, SUBNET, Lab, make_file, read_text  # noqa: E402
 from nginxlab import Nginx  # noqa: E402
-from tlslab import TestCA, signature_list, tls_server  # noqa: E402
+from tlslab import TestCA, signature_list, tls_server, weak_tls_server  # noqa: E402
 
 CLIENT_ARGS = {0: ['--ip', '%s.60/24,%s,%s' % (SUBNET, SERVER, SERVER)]}
 NAMES = ('www.tls.test', 'ecdsa.tls.test', 'other.tls.test', 'evil.tls.test',
-         'future.tls.test', 'wild.tls.test')
+         'future.tls.test', 'wild.tls.test', 'weak.tls.test', 'weakca.tls.test')
 CA_URI = 'http://%s/ca.pem' % SERVER
 
 # Servers that are not TLS servers: one that closes after reading the
@@ -196,7 +201,17 @@ def test_https_refusals():
     with Lab('httpsno') as lab, HttpsLab(lab) as web:
         make_file(lab.root, 'small.bin', 1000)
         start_fault_server(lab, web.server)
+        weak = web.ca.issue('weak.tls.test', bits=1024)
+        weak_tls_server(lab, web.server, SERVER, 4443, *weak)
+        weak_ca = TestCA(os.path.join(lab.files, 'weakca'), name='Weak CA', bits=1024)
+        shutil.copy(weak_ca.cert, os.path.join(lab.root, 'weakca.pem'))
+        weak_tls_server(lab, web.server, SERVER, 3443, *weak_ca.issue('weakca.tls.test'))
         cases = [
+            ('weak', 'https://weak.tls.test:4443/small.bin',
+             r'weak key in certificate weak\.tls\.test \(RSA below 2048'),
+            ('weakca', 'https://weakca.tls.test:3443/small.bin',
+             r'weak key in certificate Weak CA, the root that issued weakca\.tls\.test '
+             r'\(RSA below 2048'),
             ('untrusted', 'https://evil.tls.test:7443/small.bin',
              r'untrusted issuer \(evil\.tls\.test, issued by CN=Other CA\)'),
             ('mismatch', 'https://other.tls.test/small.bin',
@@ -218,7 +233,7 @@ def test_https_refusals():
             if name == 'noca':
                 script += 'certfree\n'
             elif not script:
-                script += 'certstore %s\n' % CA_URI
+                script += 'certstore %s\ncertstore http://%s/weakca.pem\n' % (CA_URI, SERVER)
             script += 'imgfetch --name %s %s || echo REFUSED %s\n' % (name, uri, name)
         start = time.monotonic()
         output = web.run(script, timeout=60)
@@ -294,3 +309,36 @@ def test_https_client_certificate():
                 if top:
                     shutil.rmtree(top, ignore_errors=True)
             check(small in output, output)
+
+
+def test_https_without_entropy():
+    """No entropy source: refusals, not a predictable seed, and no hang;
+    with entropy the same fetch gets as far as the certificate."""
+    proc = subprocess.run([PROGRAM, '--no-entropy', '--random', '32'], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=30)
+    check(proc.returncode == 1 and 'random: source none, rc -' in proc.stdout and
+          'bytes' not in proc.stdout, 'random_bytes() without entropy:\n' + proc.stdout)
+    with Lab('httpsnoent') as lab, HttpsLab(lab) as web:
+        small = make_file(lab.root, 'small.bin', 1000)
+        # By address: the lookup of a name would fail first.
+        script = ('imgfetch --name plain http://%s/small.bin && sha256sum plain || echo NOPLAIN\n'
+                  'certstore %s\n'
+                  'imgfetch --name tls https://%s/small.bin || echo REFUSED tls\n'
+                  'imgfetch --name named http://www.tls.test/small.bin || echo REFUSED dns\n'
+                  % (SERVER, CA_URI, SERVER))
+        start = time.monotonic()
+        output = web.run(script, args=['--no-entropy'], timeout=60)
+        seconds = time.monotonic() - start
+        check(small in output and 'NOPLAIN' not in output, 'plain HTTP failed:\n' + output)
+        check('REFUSED tls' in output and
+              'TLS: no entropy source for the random numbers TLS needs' in output,
+              'HTTPS without entropy:\n' + output)
+        check('REFUSED dns' in output and
+              'DNS: no entropy source for the query\'s random id' in output,
+              'a name was looked up without entropy:\n' + output)
+        check(seconds < 30, 'the refusals took %.1f s:\n%s' % (seconds, output))
+        output = web.run(script, timeout=60)
+        check('no entropy' not in output and
+              re.search(r'name mismatch \(certificate is for www\.tls\.test\)', output),
+              'HTTPS by address with entropy:\n' + output)
+        print('no entropy: HTTPS and DNS refused, plain HTTP done, in %.2f s' % seconds)

@@ -5,7 +5,8 @@ names, valid for a given number of days), client certificates, and nginx
 server blocks that listen with TLS (one protocol version each, several
 names on one port told apart by SNI, optionally requiring a client
 certificate), plus a signature-list file as the TlsCaCertificate variable
-holds it.
+holds it, and openssl s_server for what nginx refuses to serve (RSA keys
+below 2048 bits).
 """
 import base64
 import os
@@ -24,13 +25,13 @@ def openssl(args, cwd):
     return proc.stdout
 
 
-def new_key(directory, name, kind):
+def new_key(directory, name, kind, bits=2048):
     path = os.path.join(directory, name + '.key')
     if kind == 'ecdsa':
         openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256',
                  '-out', path], directory)
     else:
-        openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048',
+        openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:%d' % bits,
                  '-out', path], directory)
     return path
 
@@ -38,11 +39,11 @@ def new_key(directory, name, kind):
 class TestCA:
     """A CA of its own in directory; issue() makes certificates it signs."""
 
-    def __init__(self, directory, name='Wireboot Test CA'):
+    def __init__(self, directory, name='Wireboot Test CA', bits=2048):
         self.directory = directory
         self.name = name.replace(' ', '-')
         os.makedirs(directory, exist_ok=True)
-        self.key = new_key(directory, self.name, 'rsa')
+        self.key = new_key(directory, self.name, 'rsa', bits)
         self.cert = os.path.join(directory, self.name + '.pem')
         openssl(['req', '-x509', '-key', self.key, '-out', self.cert, '-days', '30',
                  '-subj', '/CN=' + name,
@@ -56,10 +57,11 @@ class TestCA:
         body = text.split('-----BEGIN CERTIFICATE-----')[1].split('-----END')[0]
         return base64.b64decode(''.join(body.split()))
 
-    def issue(self, name, kind='rsa', days=2, client=False, start_days=0):
+    def issue(self, name, kind='rsa', days=2, client=False, start_days=0, bits=2048):
         """(certificate, key) paths for name (also its DNS name), valid
-        for days from now, or (start_days) from that many days on."""
-        key = new_key(self.directory, name, kind)
+        for days from now, or (start_days) from that many days on; an RSA
+        key of bits."""
+        key = new_key(self.directory, name, kind, bits)
         csr = os.path.join(self.directory, name + '.csr')
         cert = os.path.join(self.directory, name + '.pem')
         ext = os.path.join(self.directory, name + '.ext')
@@ -131,3 +133,16 @@ def tls_server(port, names, root, protocols='TLSv1.3', extra=''):
     }''' % (port, ' default_server' if i == 0 else '', name, cert, key,
             protocols, root, extra))
     return ''.join(blocks)
+
+
+def weak_tls_server(lab, namespace, address, port, cert, key, chain=None):
+    """openssl s_server on address:port with cert and key, at security
+    level 0 so that it serves RSA-1024 (nginx, like the system's
+    OpenSSL, refuses to load such a key); chain: a CA certificate to send
+    after cert."""
+    argv = ['openssl', 's_server', '-accept', '%s:%d' % (address, port), '-cert', cert,
+            '-key', key, '-cipher', 'DEFAULT:@SECLEVEL=0', '-www', '-quiet']
+    if chain:
+        argv += ['-cert_chain', chain]
+    lab.spawn(namespace, argv, 's_server-%d' % port)
+    lab.wait_listening(namespace, port, lab.processes[-1], 'openssl s_server')

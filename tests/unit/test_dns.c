@@ -653,6 +653,9 @@ static void test_random_ids(void)
 	CHECK_INT(lookup("boot.example"), -ENODEV);
 	fake_random_fail = 0;
 	CHECK_INT(srv.queries, 0);
+	/* The asker hears why, before the close. */
+	CHECK(strstr(asker.reason, "no entropy source") != NULL);
+	CHECK(!asker.late_reason);
 }
 
 static void test_cancel(void)

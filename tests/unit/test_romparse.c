@@ -40,10 +40,13 @@ static void append(struct buffer *b, const void *data, size_t len)
 	b->len += len;
 }
 
+/* Longer than a v2 record's deps (32 bytes): only a v3 reader has it all. */
+#define DEPS "wolfssl 5.5.4-2+deb12u3, ca-certificates 20230311+deb12u1"
+
 static void append_build_record(struct buffer *b)
 {
 	struct build_info info = { BUILD_INFO_MAGIC, "0.1.0+gtest", "qemu",
-				   "e1000", "wolfssl 5.5.4-2" };
+				   "e1000", DEPS };
 	struct build_feature features[3] = { { "SNP" }, { "E1000" }, { "" } };
 
 	append(b, &info, sizeof(info));
@@ -168,7 +171,7 @@ static void test_build_and_parse(int compress)
 	CHECK_INT(img->pe.machine, PE_MACHINE_X86_64);
 	CHECK(img->has_build_record);
 	CHECK_STR(img->build.version, "0.1.0+gtest");
-	CHECK_STR(img->build.deps, "wolfssl 5.5.4-2");
+	CHECK_STR(img->build.deps, DEPS);
 	CHECK_STR(img->build.config, "qemu");
 	CHECK_STR(img->build.target, "e1000");
 	CHECK_INT(img->build.feature_count, 2);
@@ -583,7 +586,7 @@ static void test_build_record_reader(void)
 	struct buffer b = { 0 };
 	char error[200];
 	static const uint8_t junk[] = "lead-in bytes";
-	uint8_t text[200];
+	uint8_t text[300];	/* more than a header */
 
 	/* The magic as a C string constant followed by other strings. */
 	memset(text, 'x', sizeof(text));
@@ -608,6 +611,46 @@ static void test_build_record_reader(void)
 	free(b.data);
 }
 
+/* Images built before the record grew ("2": a 160-byte header with a
+ * 32-byte deps) still read, features included. */
+static void test_build_record_v2(void)
+{
+	struct build_info_v2 info = { BUILD_INFO_MAGIC_V2, "0.1.0+gold", "default",
+				      "ipxe", "wolfssl 5.5.4-2+deb12u3" };
+	struct build_feature features[3] = { { "https" }, { "tcp" }, { "" } };
+	struct build_record record;
+	struct buffer b = { 0 };
+	char error[200];
+
+	CHECK_INT(sizeof(info), 160);
+	append(&b, "MZ lead-in", 10);
+	append(&b, &info, sizeof(info));
+	append(&b, features, sizeof(features));
+	CHECK_INT(build_record_find(b.data, b.len, &record, error, sizeof(error)), 1);
+	CHECK_STR(record.version, "0.1.0+gold");
+	CHECK_STR(record.target, "ipxe");
+	CHECK_STR(record.deps, "wolfssl 5.5.4-2+deb12u3");
+	CHECK_INT(record.feature_count, 2);
+	if (record.feature_count == 2)
+		CHECK_STR(record.features[0], "https");
+	build_record_free(&record);
+	/* A full 32-byte deps without NUL ends at the field, not in the
+	 * features after it. */
+	memset(info.deps, 'd', sizeof(info.deps));
+	b.len = 10;
+	append(&b, &info, sizeof(info));
+	append(&b, features, sizeof(features));
+	CHECK_INT(build_record_find(b.data, b.len, &record, error, sizeof(error)), 1);
+	CHECK_INT(strlen(record.deps), 32);
+	CHECK_STR(record.features[0], "https");
+	build_record_free(&record);
+	/* Cut inside the v2 header: truncated, not read as v3. */
+	b.len = 10 + 150;
+	CHECK_INT(build_record_find(b.data, b.len, &record, error, sizeof(error)), -1);
+	CHECK(strstr(error, "truncated") != NULL);
+	free(b.data);
+}
+
 int main(void)
 {
 	test_build_and_parse(1);
@@ -619,6 +662,7 @@ int main(void)
 	test_legacy_prefix();
 	test_damaged_roms();
 	test_build_record_reader();
+	test_build_record_v2();
 	CHECK_STR(rom_code_type_name(PCIR_CODE_TYPE_EFI), "EFI");
 	CHECK_STR(pe_machine_name(PE_MACHINE_X86_64), "x86_64");
 	CHECK_STR(pe_machine_uefi_name(PE_MACHINE_X86_64), "X64");

@@ -29,8 +29,9 @@ enum {
 static int reason(int code, int alert, const struct der_buf *cert, char *buf,
 		  size_t len)
 {
-	struct tls_failure f = { code, alert, cert ? cert->data : NULL,
-				 cert ? cert->len : 0 };
+	struct tls_failure f = { .code = code, .alert = alert,
+				 .cert = cert ? cert->data : NULL,
+				 .cert_len = cert ? cert->len : 0 };
 
 	return wb_tls_failure_reason(&f, buf, len);
 }
@@ -53,6 +54,20 @@ int main(void)
 		  "00:00:00 UTC (is the clock right?)");
 	CHECK_ERR(reason(RSA_KEY_SIZE_E, -1, &cert, text, sizeof(text)), -EACCES);
 	CHECK(strstr(text, "weak key in certificate boot.example") != NULL);
+	/* An issuer that is a root refused for its weak key: named as such. */
+	{
+		struct der_buf root;
+		struct tls_failure f = { .code = ASN_NO_SIGNER_E, .alert = -1,
+					 .cert = cert.data, .cert_len = cert.len };
+
+		make_cert(&root, "Some Root", "Some Root", "240101000000Z",
+			  "260101000000Z");
+		f.weak_root = root.data;
+		f.weak_root_len = root.len;
+		CHECK_ERR(wb_tls_failure_reason(&f, text, sizeof(text)), -EACCES);
+		CHECK_STR(text, "TLS: weak key in certificate Some Root, the root that "
+			  "issued boot.example (RSA below 2048 or ECC below 256 bits)");
+	}
 	CHECK_ERR(reason(ASN_SIG_CONFIRM_E, -1, &cert, text, sizeof(text)), -EACCES);
 	CHECK_STR(text, "TLS: bad signature on certificate boot.example");
 

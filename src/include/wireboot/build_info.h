@@ -9,7 +9,7 @@
  * Layout in the image, contiguous in .rdata (the linker script sorts the
  * ".tbl.build_info.*" input sections by name):
  *
- *   struct build_info            (160 bytes, begins with BUILD_INFO_MAGIC)
+ *   struct build_info            (256 bytes, begins with BUILD_INFO_MAGIC)
  *   struct build_feature  x N    (16 bytes each, NUL-padded name)
  *   struct build_feature         (all zero: end of list)
  *
@@ -17,9 +17,17 @@
  * its field size, since images may be truncated or corrupted.
  */
 
-/* "2": the record grew the deps field; readers of "1" records must not
- * take their feature list for it. */
-#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO2"	/* 15 chars + NUL = 16 bytes */
+/*
+ * "3": deps grew to 128 bytes to name every outside input, ", " between
+ * them: "wolfssl 5.5.4-2+deb12u3, ca-certificates 20230311+deb12u1" (the
+ * package whose bundle became the built-in roots), or "..., trust
+ * 0123456789ab" (TRUST= files: the start of the SHA-256 of their
+ * contents, in order). "2" had a 32-byte deps and a 160-byte header;
+ * readers still accept it (struct build_info_v2). "1" had no deps: its
+ * feature list must not be taken for one, so it is not read.
+ */
+#define BUILD_INFO_MAGIC "\177WIREBOOT-INFO3"	/* 15 chars + NUL = 16 bytes */
+#define BUILD_INFO_MAGIC_V2 "\177WIREBOOT-INFO2"
 #define BUILD_INFO_MAGIC_LEN 16
 
 struct build_info {
@@ -27,7 +35,16 @@ struct build_info {
 	char version[48];	/* e.g. "0.1.0+g1a2b3c4" */
 	char config[32];	/* named configuration, "default" if none */
 	char target[32];	/* image name, e.g. "ipxe", "snponly", "virtio-net" */
-	char deps[32];		/* outside code built from, e.g. "wolfssl 5.5.4-2+deb12u3" */
+	char deps[128];		/* outside inputs, see BUILD_INFO_MAGIC */
+};
+
+/* The record as images of magic "2" carry it (readers only). */
+struct build_info_v2 {
+	char magic[16];
+	char version[48];
+	char config[32];
+	char target[32];
+	char deps[32];
 };
 
 struct build_feature {

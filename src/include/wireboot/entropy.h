@@ -46,6 +46,11 @@ TABLE_DECLARE(const struct entropy_source, entropy_sources);
  */
 int entropy_get(void *buf, size_t len);
 
+/* Counts every source as failed from now on, as on a machine where none
+ * works, so that entropy_get() fails: for tests of what needs randomness
+ * (the hosted program's --no-entropy). */
+void entropy_refuse_all(void);
+
 /* The name of the source in use, or NULL while none is (not yet chosen,
  * or none works). */
 const char *entropy_source_name(void);

@@ -54,6 +54,8 @@ struct linux_options {
 	const char *tcp_save;		/* --tcp-save FILE: what arrived */
 	/* --tls-ca-variable FILE: the TlsCaCertificate variable's content */
 	const char *tls_ca_variable;
+	/* --no-entropy (for tests): as if no entropy source worked */
+	bool no_entropy;
 };
 
 /* The --fetch mode (linux_fetch.c): 0 if every download succeeded. */

@@ -7,8 +7,8 @@
  *   wireboot [(--tap NAME | --dgram LOCALPORT:REMOTEPORT)
  *             [--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... [--udp-echo PORT]
  *            [--clock-offset SECONDS] [--tls-ca-variable FILE]
- *            [--script FILE] [--serve]
- *   wireboot --random LEN
+ *            [--no-entropy] [--script FILE] [--serve]
+ *   wireboot [--no-entropy] --random LEN
  *
  * --dgram makes a device of UDP datagrams on 127.0.0.1, one frame each
  * (linux_dgram.c), for a frame relay between us and a TAP.
@@ -17,7 +17,9 @@
  * the --script file takes the place of autoexec.ipxe. With --serve it runs
  * only the stack instead, answering ARP, pings and the UDP echo until
  * SIGINT or SIGTERM. --random prints LEN bytes of random_bytes() and the
- * entropy source that seeded them, and exits.
+ * entropy source that seeded them, and exits. --no-entropy, for tests,
+ * counts every entropy source as failed before anything runs: what needs
+ * randomness (TLS, DNS ids) must then refuse, as on a machine with none.
  *
  * Messages go through the core's printf, which this program's own
  * definition provides in place of the C library's: the console driver
@@ -33,6 +35,7 @@
 #include <unistd.h>
 #include <wireboot/console.h>
 #include <wireboot/device.h>
+#include <wireboot/entropy.h>
 #include <wireboot/main.h>
 #include <wireboot/process.h>
 #include "linux.h"
@@ -47,10 +50,10 @@ static void usage(const char *program)
 		"usage: %s [(--tap NAME | --dgram LOCALPORT:REMOTEPORT) "
 		"[--ip ADDR/PREFIX[,GATEWAY[,DNS]]]]... "
 		"[--udp-echo PORT] [--udp-resolve PORT] [--clock-offset SECONDS] "
-		"[--tls-ca-variable FILE] "
+		"[--tls-ca-variable FILE] [--no-entropy] "
 		"[--script FILE | --fetch URI... | --serve | "
 		"--tcp-fetch HOST:PORT TEXT [--tcp-save FILE]]\n"
-		"       %s --random LEN\n", program, program);
+		"       %s [--no-entropy] --random LEN\n", program, program);
 	exit(2);
 }
 
@@ -98,6 +101,10 @@ static void parse_options(int argc, char **argv)
 		const char *option = argv[i];
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 
+		if (strcmp(option, "--no-entropy") == 0) {
+			options->no_entropy = true;
+			continue;
+		}
 		if (strcmp(option, "--serve") == 0) {
 			options->serve = true;
 			continue;
@@ -198,6 +205,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	parse_options(argc, argv);
+	if (linux_options.no_entropy)
+		entropy_refuse_all();
 	if (linux_options.random_len) {
 		rc = linux_print_random(linux_options.random_len);
 	} else if (linux_options.serve) {
