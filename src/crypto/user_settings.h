@@ -51,6 +51,12 @@
 #define NO_SESSION_CACHE
 #define NO_WOLFSSL_SERVER
 #define NO_CERTS_LOAD_DIR
+/* Room for a whole record in each connection's own input and output
+ * buffers (some 33 KiB a connection): otherwise every record of 16 KiB
+ * is read into a buffer allocated for it, which is cleared byte by byte
+ * and freed again once the record is read, as costly as decrypting it
+ * with ChaCha20 under emulation. */
+#define LARGE_STATIC_BUFFERS
 
 /* The time for certificate validity: seconds since 1970 from the wall
  * clock (src/core/wallclock.c); wolfSSL's own gmtime and struct tm. */

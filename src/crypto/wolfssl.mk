@@ -76,6 +76,14 @@ WOLFSSL_FILES := wolfcrypt/src/random.c wolfcrypt/src/sha256.c \
 WOLFSSL_FILES += wolfcrypt/src/pkcs7.c
 %/wolfcrypt/src/pkcs7.o: WOLFSSL_CFLAGS += -DWIREBOOT_WOLFSSL_NO_DATES
 
+# The bulk ciphers and MACs of TLS records at -O2 rather than the
+# firmware's -Os: every byte of an HTTPS download goes through them, and
+# -Os keeps their fixed-size loops (a ChaCha20 block, its XOR into the
+# data) as loops.
+WOLFSSL_FAST_FILES := wolfcrypt/src/chacha.c wolfcrypt/src/poly1305.c \
+	wolfcrypt/src/chacha20_poly1305.c wolfcrypt/src/aes.c
+$(addprefix %/,$(WOLFSSL_FAST_FILES:.c=.o)): WOLFSSL_CFLAGS += -O2 -fvect-cost-model=dynamic
+
 # Flags for wolfSSL's files and for ours that include its headers. The
 # tree's own path stays out of the objects, wherever it is.
 WOLFSSL_CFLAGS := -DWOLFSSL_USER_SETTINGS -Isrc/crypto -I$(WOLFSSL_DIR) \

@@ -5,7 +5,9 @@ one run, on virtio-net under OVMF/TCG with QEMU user networking (nginx on
 127.0.0.1, 10.0.2.2 to the guest), the test CA's certificate added with
 certstore from the same nginx:
 
-  64 MiB by HTTPS (TLS 1.3) and by HTTP, median of RUNS each;
+  64 MiB by HTTPS (TLS 1.3 and 1.2) and by HTTP, median of RUNS each
+      (WB_BENCH_HTTPS_RUNS=n for fewer while working): the wall time, and
+      QEMU's CPU time over the same span, steadier on a loaded machine;
   the handshake: a small file fetched HANDSHAKES times from a TLS 1.3-only
       and a TLS 1.2-only server that closes every connection after one
       response (keepalive_timeout 0), so that every fetch is a full
@@ -33,8 +35,8 @@ from nginxlab import Nginx, free_tcp_port  # noqa: E402
 from tlslab import TestCA, tls_server  # noqa: E402
 from wbtest import BIN, ROOT, boot_esp, run_make, scratch_tree  # noqa: E402
 
-RUNS = 3
-HANDSHAKES = 5
+RUNS = int(os.environ.get('WB_BENCH_HTTPS_RUNS', 3))
+HANDSHAKES = int(os.environ.get('WB_BENCH_HTTPS_HANDSHAKES', 5))
 SIZE = 64 << 20
 HOST = '10.0.2.2'
 FAIL = r'BdsDxe: failed to start|UEFI Interactive Shell|Connection reset'
@@ -49,19 +51,22 @@ def write_file(path, size):
 
 def run_guest(name, image, tftp, script, markers, timeout=1800):
     """Boots image with script as its DHCP boot file; the seconds between
-    each (start, end) marker pair, and the console."""
+    each (start, end) marker pair, QEMU's CPU seconds between them, and
+    the console."""
     with open(os.path.join(tftp, 'bench.ipxe'), 'w') as f:
         f.write('#!ipxe\n' + script + 'echo BENCH-DONE\n')
     args = ['-netdev', 'user,id=n0,tftp=%s,bootfile=bench.ipxe' % tftp,
             '-device', 'virtio-net-pci,netdev=n0,romfile=', '-device', 'virtio-rng-pci']
     with TimedMachine(name, esp=boot_esp(image), args=args, memory=1024) as vm:
-        times = []
+        times, cpus = [], []
         for start, end in markers:
             _, t0 = await_marker(vm, start, 300, FAIL)
             _, t1 = await_marker(vm, end, timeout, FAIL)
             times.append(t1 - t0)
+            cpus.append(vm.arrival(re.compile(end), cpu=True) -
+                        vm.arrival(re.compile(start), cpu=True))
         await_marker(vm, r'BENCH-DONE\n', 120, FAIL)
-        return times, vm.text()
+        return times, cpus, vm.text()
 
 
 def timed_fetches(uri, count, tag):
@@ -127,18 +132,20 @@ def main():
                                ('HTTP', base + '/big.bin')):
                 script, markers = timed_fetches(uri, RUNS, 'BIG')
                 try:
-                    times, text = run_guest('bench-https-big', os.path.join(BIN, 'ipxe.efi'),
-                                            tftp, trust + script, markers)
+                    times, cpus, text = run_guest('bench-https-big',
+                                                  os.path.join(BIN, 'ipxe.efi'),
+                                                  tftp, trust + script, markers)
                     if 'FETCH-FAILED' in text:
                         raise BenchFailure('download failed')
                     best = median_or_none(times)
-                    rows.append(['wireboot ' + label, '%.2f s' % best, mib_per_s(SIZE, best)])
+                    rows.append(['wireboot ' + label, '%.2f s' % best, mib_per_s(SIZE, best),
+                                 '%.2f s' % median_or_none(cpus)])
                 except BenchFailure as e:
                     rows.append(['wireboot ' + label, str(e)])
             if os.path.exists(DEBIAN_IPXE_EFI):
                 script, markers = timed_fetches(https_uri, 1, 'BIG')
                 try:
-                    _, text = run_guest('bench-https-debian', DEBIAN_IPXE_EFI, tftp,
+                    _, _, text = run_guest('bench-https-debian', DEBIAN_IPXE_EFI, tftp,
                                         script, markers, timeout=600)
                     failed = re.search(r'(Could not[^\r\n]*)', text)
                     rows.append(['Debian ipxe.efi HTTPS',
@@ -146,15 +153,19 @@ def main():
                                  else 'fetched'])
                 except BenchFailure as e:
                     rows.append(['Debian ipxe.efi HTTPS', str(e)])
+            # The suites nginx chose (its log's last two fields).
+            suites = sorted(set(re.findall(r'"GET /big\.bin [^"]*" \d+ \d+ (TLSv\S+ \S+)$',
+                                           nginx.access_log(), re.M)))
             table('64 MiB from nginx: virtio-net, OVMF/TCG, QEMU user networking '
-                  '(median of %d)' % RUNS, ['image', 'time', 'throughput'], rows,
-                  ['target: HTTPS within 1.3x our HTTP time'])
+                  '(median of %d)' % RUNS, ['image', 'time', 'throughput', 'QEMU CPU'], rows,
+                  ['target: HTTPS within 1.3x our HTTP time',
+                   'negotiated: ' + (', '.join(suites) or 'nothing logged')])
             rows = []
             for label, port in (('TLS 1.3', hs13), ('TLS 1.2', hs12)):
                 script, markers = timed_fetches('https://%s:%d/tiny.txt' % (HOST, port),
                                                 HANDSHAKES, 'HS')
                 try:
-                    times, _ = run_guest('bench-https-hs', os.path.join(BIN, 'ipxe.efi'),
+                    times, _, _ = run_guest('bench-https-hs', os.path.join(BIN, 'ipxe.efi'),
                                          tftp, trust + script, markers, timeout=300)
                     rows.append(['wireboot ' + label, '%.0f ms' % (1000 * median_or_none(times))])
                 except BenchFailure as e:

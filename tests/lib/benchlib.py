@@ -7,6 +7,7 @@ A benchmark reports a failure of one candidate in its table cell and goes
 on with the others; BenchFailure carries the reason for that cell.
 """
 import bisect
+import os
 import re
 import statistics
 import time
@@ -43,29 +44,43 @@ def mib_per_s(size, seconds):
     return '%.2f MiB/s' % (size / (1 << 20) / seconds)
 
 
+def process_cpu_seconds(pid):
+    """User and system CPU time of process pid so far (None once it is
+    gone): on a loaded machine a steadier measure than the wall clock."""
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
 class TimedMachine(Machine):
-    """A Machine that notes when each piece of console output arrived, so
-    that a marker's time does not depend on how often anyone looks."""
+    """A Machine that notes when each piece of console output arrived, and
+    QEMU's CPU time then, so that a marker's time does not depend on how
+    often anyone looks."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.arrivals = []	# (length of output after a chunk, its time)
+        # (length of output after a chunk, its time, QEMU's CPU seconds)
+        self.arrivals = []
 
     def _read(self):
         while True:
             chunk = self.process.stdout.read1(65536)
             now = time.monotonic()
+            cpu = process_cpu_seconds(self.process.pid)
             if not chunk:
                 break
             with self.lock:
                 self.output += chunk
-                self.arrivals.append((len(self.output), now - self.started))
+                self.arrivals.append((len(self.output), now - self.started, cpu))
             self.log.write(chunk)
             self.log.flush()
 
-    def arrival(self, regex):
+    def arrival(self, regex, cpu=False):
         """Seconds since QEMU started when the output first matched regex
-        (which it does now)."""
+        (which it does now); with cpu, QEMU's CPU seconds by then."""
         with self.lock:
             raw, arrivals = self.output, list(self.arrivals)
 
@@ -74,7 +89,7 @@ class TimedMachine(Machine):
             return regex.search(clean.decode('utf-8', 'replace')) is not None
         # Matching a longer prefix never loses a match: bisect for the first.
         first = bisect.bisect_left(range(len(arrivals)), True, key=matched)
-        return arrivals[min(first, len(arrivals) - 1)][1]
+        return arrivals[min(first, len(arrivals) - 1)][2 if cpu else 1]
 
 
 def await_marker(vm, pattern, timeout, fail=None):

@@ -23,9 +23,10 @@ pid {files}/nginx.pid;
 error_log {files}/nginx-error.log info;
 events {{ worker_connections 64; }}
 http {{
-    # Each line: connection number, its request count, request, status.
+    # Each line: connection number, its request count, request, status,
+    # and over TLS the protocol and cipher suite ("-" without).
     log_format wb '$remote_addr $connection $connection_requests "$request" '
-                  '$status $body_bytes_sent';
+                  '$status $body_bytes_sent $ssl_protocol $ssl_cipher';
     access_log {files}/nginx-access.log wb;
     client_body_temp_path {files}/nginx-body;
     proxy_temp_path {files}/nginx-proxy;
