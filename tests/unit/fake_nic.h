@@ -197,7 +197,8 @@ int pci_enable_device(struct pci_device *pci)
 
 /* ---- the network-device layer ------------------------------------------- */
 
-#define FAKE_RX_HELD 64
+/* A ring's worth of the largest receive ring (eepro100's 128). */
+#define FAKE_RX_HELD 128
 
 static struct net_device *registered;
 static struct io_buffer *received[FAKE_RX_HELD];

@@ -11,6 +11,13 @@
  * must still return after one ring's worth, and the next poll goes on
  * in order. Counts that no descriptor holds are dropped. The chip
  * reaches memory only through live DMA mappings below 4 GiB.
+ *
+ * Two ways of QEMU's model can be switched on: the complete bit written
+ * before the count and the frame, which follow at the next register
+ * access (its register accesses wait for a receive in progress); and the
+ * end-of-list mark read when the receive unit moves onto a descriptor,
+ * the unit then out of resources until the next RU start, whatever the
+ * driver did to the mark meanwhile.
  */
 
 #include "fake_nic.h"
@@ -19,7 +26,7 @@
 
 extern const struct pci_driver wb_eepro100_driver;
 
-#define RING_SIZE 32	/* the driver's receive frame area */
+#define RING_SIZE 128	/* the driver's receive frame area */
 #define PHY_ADDRESS 1
 
 /* ---- the chip ---------------------------------------------------------- */
@@ -33,6 +40,12 @@ static struct {
 	uint32_t ru_block;
 	unsigned resets, seq;
 	uint16_t count_override;	/* report this count instead */
+	bool late_frame;	/* complete bit first, frame at the next access */
+	struct e100_rfd *pending;	/* such a frame not written yet */
+	size_t pending_len;
+	unsigned pending_seq;
+	bool early_mark;	/* the mark read on moving to a descriptor */
+	bool mark_seen;		/* what it read there */
 	uint8_t sent[4][ETH_FRAME_LEN];
 	unsigned sent_len[4], sent_count;
 } chip;
@@ -82,34 +95,66 @@ static void cu_resume(void)
 	}
 }
 
+/* The receive unit moves onto the descriptor at bus. */
+static void ru_move(uint32_t bus)
+{
+	struct e100_rfd *rfd = block(bus, sizeof(*rfd));
+
+	chip.ru_block = bus;
+	chip.mark_seen = rfd && (rfd->command & E100_COMMAND_EL);
+}
+
+/* The count and frame of a late_frame receive, before any register
+ * access is answered. */
+static void finish_frame(void)
+{
+	struct e100_rfd *rfd = chip.pending;
+
+	if (!rfd)
+		return;
+	make_frame(rfd->data, chip.pending_len, chip.pending_seq);
+	rfd->data[0] = (uint8_t)chip.pending_seq;
+	rfd->count = (uint16_t)(chip.pending_len | 0xc000);	/* EOF, F */
+	chip.pending = NULL;
+}
+
 /* Stores the next frame of the sequence (its first byte says which);
  * false if the receive unit has nowhere to put it. */
 static bool chip_receive(size_t len)
 {
 	struct e100_rfd *rfd;
+	bool last;
 
+	finish_frame();
 	if (!chip.ru_started)
 		return false;
 	if (chip.ru_waiting) {
 		rfd = block(chip.ru_block, sizeof(*rfd));
-		if (!rfd || (rfd->command & E100_COMMAND_EL))
+		if (chip.early_mark || !rfd || (rfd->command & E100_COMMAND_EL))
 			return false;
 		chip.ru_waiting = false;
-		chip.ru_block = rfd->link;
+		ru_move(rfd->link);
 	}
 	rfd = block(chip.ru_block, sizeof(*rfd));
 	if (!rfd || (rfd->status & E100_STATUS_C))
 		return false;	/* not read yet */
 	CHECK(rfd->size >= len);
-	make_frame(rfd->data, len, chip.seq);
-	rfd->data[0] = (uint8_t)chip.seq++;
-	rfd->count = chip.count_override ? chip.count_override :
-		     (uint16_t)(len | 0xc000);	/* EOF, F */
+	last = chip.early_mark ? chip.mark_seen : (rfd->command & E100_COMMAND_EL);
+	if (chip.late_frame && !chip.count_override) {
+		chip.pending = rfd;
+		chip.pending_len = len;
+		chip.pending_seq = chip.seq++;
+	} else {
+		make_frame(rfd->data, len, chip.seq);
+		rfd->data[0] = (uint8_t)chip.seq++;
+		rfd->count = chip.count_override ? chip.count_override :
+			     (uint16_t)(len | 0xc000);	/* EOF, F */
+	}
 	rfd->status = E100_STATUS_C | E100_STATUS_OK;
-	if (rfd->command & E100_COMMAND_EL)
+	if (last)
 		chip.ru_waiting = true;
 	else
-		chip.ru_block = rfd->link;
+		ru_move(rfd->link);
 	return true;
 }
 
@@ -129,7 +174,7 @@ static void chip_command(uint8_t command)
 	case E100_RU_START:
 		chip.ru_started = true;
 		chip.ru_waiting = false;
-		chip.ru_block = chip.pointer;
+		ru_move(chip.pointer);
 		break;
 	}
 }
@@ -144,12 +189,15 @@ static bool ru_ready(void)
 		return false;
 	if (!chip.ru_waiting)
 		return true;
+	if (chip.early_mark)
+		return false;
 	rfd = block(chip.ru_block, sizeof(*rfd));
 	return rfd && !(rfd->command & E100_COMMAND_EL);
 }
 
 uint8_t pci_bar_read8(struct pci_device *pci, unsigned bar, uint64_t offset)
 {
+	finish_frame();
 	if (offset == E100_SCB_STATUS)
 		return ru_ready() ? E100_RU_READY << 2 : 0x2 << 2;
 	return 0;	/* SCB command: taken at once */
@@ -157,6 +205,7 @@ uint8_t pci_bar_read8(struct pci_device *pci, unsigned bar, uint64_t offset)
 
 uint16_t pci_bar_read16(struct pci_device *pci, unsigned bar, uint64_t offset)
 {
+	finish_frame();
 	return offset == E100_EEPROM_CONTROL ? (uint16_t)part_read(NULL) : 0;
 }
 
@@ -165,6 +214,7 @@ uint32_t pci_bar_read32(struct pci_device *pci, unsigned bar, uint64_t offset)
 	unsigned phy = (chip.mdi >> E100_MDI_PHY_SHIFT) & 0x1f;
 	unsigned reg = (chip.mdi >> E100_MDI_REGISTER_SHIFT) & 0x1f;
 
+	finish_frame();
 	if (offset != E100_MDI_CONTROL)
 		return 0;
 	CHECK_INT(phy, PHY_ADDRESS);
@@ -175,18 +225,21 @@ uint32_t pci_bar_read32(struct pci_device *pci, unsigned bar, uint64_t offset)
 
 void pci_bar_write8(struct pci_device *pci, unsigned bar, uint64_t offset, uint8_t value)
 {
+	finish_frame();
 	if (offset == E100_SCB_COMMAND)
 		chip_command(value);
 }
 
 void pci_bar_write16(struct pci_device *pci, unsigned bar, uint64_t offset, uint16_t value)
 {
+	finish_frame();
 	if (offset == E100_EEPROM_CONTROL)
 		part_write(NULL, value);
 }
 
 void pci_bar_write32(struct pci_device *pci, unsigned bar, uint64_t offset, uint32_t value)
 {
+	finish_frame();
 	if (offset == E100_SCB_POINTER) {
 		chip.pointer = value;
 	} else if (offset == E100_PORT) {
@@ -240,6 +293,87 @@ static void test_bad_counts(struct net_device *netdev)
 	drop_received();
 }
 
+/* Polls until nothing is left; returns how many frames there were. */
+static unsigned drain(struct net_device *netdev)
+{
+	unsigned total = 0;
+
+	do {
+		total += received_count;
+		drop_received();
+		netdev->op->poll(netdev);
+	} while (received_count > 0);
+	return total;
+}
+
+/* The complete bit seen before the count and the frame are written: the
+ * frame is read whole all the same, never dropped as too short. */
+static void test_late_frames(struct net_device *netdev)
+{
+	unsigned i, errors = rx_errors, first;
+
+	drain(netdev);
+	chip.late_frame = true;
+	for (i = 0; i < 3; i++) {
+		first = chip.seq;
+		CHECK(chip_receive(100 + i));
+		if (i == 2)
+			CHECK(chip_receive(200));
+		netdev->op->poll(netdev);
+		CHECK_INT(rx_errors, errors);
+		CHECK_INT(received_count, i == 2 ? 2 : 1);
+		if (received_count == 0)
+			break;
+		CHECK_INT(iob_len(received[0]), 100 + i);
+		CHECK_INT(fake_check_sequence(first), chip.seq);
+	}
+	chip.late_frame = false;
+	finish_frame();
+	drain(netdev);
+}
+
+/*
+ * A receive unit that read the end-of-list mark of the descriptor it
+ * moved onto, just before the driver moved the mark on, stops after
+ * filling it: the ring full but for one descriptor, found by a poll that
+ * reads one frame. That poll restarts it, not a later look at the link.
+ */
+static void test_stop_on_old_mark(struct net_device *netdev)
+{
+	unsigned i, errors = rx_errors, first;
+
+	drain(netdev);
+	if (chip.ru_waiting) {
+		/* On past the mark the last poll moved (the eager unit). */
+		struct e100_rfd *rfd = block(chip.ru_block, sizeof(*rfd));
+
+		CHECK(rfd && !(rfd->command & E100_COMMAND_EL));
+		if (rfd)
+			ru_move(rfd->link);
+		chip.ru_waiting = false;
+	}
+	chip.early_mark = true;
+	ru_move(chip.ru_block);
+	first = chip.seq;
+	for (i = 0; i < RING_SIZE - 1; i++)
+		CHECK(chip_receive(60));
+	netdev->op->poll(netdev);
+	CHECK_INT(received_count, RING_SIZE - 1);
+	CHECK(chip.mark_seen);	/* read before the poll moved it */
+	first = fake_check_sequence(first);
+	CHECK(chip_receive(60));
+	CHECK(!ru_ready());
+	netdev->op->poll(netdev);
+	CHECK_INT(fake_check_sequence(first), first + 1);
+	CHECK(ru_ready());
+	CHECK(chip_receive(70));
+	netdev->op->poll(netdev);
+	CHECK_INT(received_count, 1);
+	drop_received();
+	CHECK_INT(rx_errors, errors);
+	chip.early_mark = false;
+}
+
 static void test_transmit(struct net_device *netdev)
 {
 	uint8_t frame[100];
@@ -281,6 +415,8 @@ int main(void)
 
 	fake_test_receive_stream(netdev, &model);
 	test_bad_counts(netdev);
+	test_late_frames(netdev);
+	test_stop_on_old_mark(netdev);
 	fake_test_refilling_chip(netdev, &model);
 	test_transmit(netdev);
 

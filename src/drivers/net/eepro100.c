@@ -13,7 +13,7 @@
  *    descriptors. The one just before the oldest unread descriptor carries
  *    the end-of-list bit, so the receive unit can never overwrite a frame
  *    not yet read; when it runs out of descriptors anyway (the ring was
- *    full), poll() restarts it once they are read.
+ *    full), the poll that reads them restarts it.
  * Frames are copied out of the RFA into fresh I/O buffers, so memory
  * shortage only drops frames. The MAC and the PHY address come from the
  * serial EEPROM, read by bit-banging; the link from the PHY over MDI.
@@ -35,7 +35,10 @@
 
 PROVIDE_OBJECT(eepro100);
 
-#define RX_RING_SIZE 32
+/* The chip drops what arrives while its receive unit is out of
+ * descriptors (QEMU's model too, where a TCP sender on the host delivers
+ * more than 32 frames at a time): room for such a burst. */
+#define RX_RING_SIZE 128
 #define TX_RING_SIZE 16
 #define COMMAND_TIMEOUT_US 10000
 #define MDI_TIMEOUT_US 10000
@@ -324,14 +327,14 @@ static bool rfd_complete(struct e100_rfd *rfd, uint16_t *status)
 	return *status & E100_STATUS_C;
 }
 
-/* A receive unit that ran out of descriptors (or never started) starts
- * again at the oldest unread one, unless that one has filled meanwhile
- * (the next poll reads it first). */
-static void restart_rx(struct eepro100 *nic)
+/* A receive unit that ran out of descriptors (or never started; scb is
+ * the SCB status it showed) starts again at the oldest unread one, unless
+ * that one has filled meanwhile (the next poll reads it first). */
+static void restart_rx(struct eepro100 *nic, uint8_t scb)
 {
 	uint16_t status;
 
-	if (E100_RU_STATE(read8(nic, E100_SCB_STATUS)) == E100_RU_READY ||
+	if (E100_RU_STATE(scb) == E100_RU_READY ||
 	    rfd_complete(&nic->area->rx[nic->rx_next], &status))
 		return;
 	DBG("eepro100 %s: receive ring was full, receive unit restarted\n",
@@ -340,30 +343,45 @@ static void restart_rx(struct eepro100 *nic)
 		    area_address(nic, &nic->area->rx[nic->rx_next]));
 }
 
-/* At most one ring's worth per call: a chip that fills descriptors as
- * fast as they are recycled must not keep poll() from returning. The
- * receive unit runs out of descriptors only once every one is full, so
- * only a poll that found the whole ring full looks at its state (a
- * register read, which under emulation costs more than the rest of the
- * poll); the periodic link check looks too, for a unit stopped by
- * anything else. */
+/*
+ * Reads the descriptors found complete in one pass, at most a ring's
+ * worth: a chip that fills them as fast as they are recycled must not
+ * keep poll() from returning.
+ *
+ * Between the pass and the reading comes one read of the SCB status, for
+ * two reasons. QEMU's model sets a descriptor's complete bit before it
+ * writes the count and the frame, from a thread of its own; its register
+ * accesses wait until that write is over, so after the read every
+ * descriptor of the pass holds its frame (the chip writes the status
+ * last, and loses one access per batch). And the status tells whether the
+ * receive unit stopped: it does so only after filling the descriptor
+ * with the end-of-list bit, which a pass then finds, so a stopped unit is
+ * restarted at once, rather than at the next periodic look (frames that
+ * arrive meanwhile are lost). Polls that find nothing read no register.
+ */
 static void reap_rx(struct eepro100 *nic)
 {
-	unsigned reaped = 0;
+	unsigned ready = 0;
 	uint16_t status;
+	uint8_t scb;
 
-	while (reaped < RX_RING_SIZE &&
-	       rfd_complete(&nic->area->rx[nic->rx_next], &status)) {
+	while (ready < RX_RING_SIZE &&
+	       rfd_complete(&nic->area->rx[(nic->rx_next + ready) % RX_RING_SIZE],
+			    &status))
+		ready++;
+	if (ready == 0)
+		return;
+	scb = read8(nic, E100_SCB_STATUS);
+	rmb();
+	while (ready-- > 0) {
 		unsigned i = nic->rx_next;
 
-		rmb();
+		rfd_complete(&nic->area->rx[i], &status);
 		receive_frame(nic, &nic->area->rx[i], status);
 		recycle_rfd(nic, i);
 		nic->rx_next = (i + 1) % RX_RING_SIZE;
-		reaped++;
 	}
-	if (reaped == RX_RING_SIZE)
-		restart_rx(nic);
+	restart_rx(nic, scb);
 }
 
 static void reap_tx(struct eepro100 *nic)
@@ -481,7 +499,7 @@ static void eepro100_poll(struct net_device *netdev)
 	/* MDI is slow; the link does not need checking at every poll. */
 	if (pci_nic_link_due(&nic->link_checked_us)) {
 		update_link(nic);
-		restart_rx(nic);
+		restart_rx(nic, read8(nic, E100_SCB_STATUS));
 	}
 }
 
