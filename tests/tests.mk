@@ -65,7 +65,7 @@ $(HOST_BIN)/$(1)obj/fw/%.o: %.c tests/tests.mk
 $(HOST_BIN)/$(1)obj/wolfssl/%.o: $$(WOLFSSL_DIR)/%.c tests/tests.mk src/crypto/wolfssl.mk
 	$$(QUIET_ECHO) HOSTCC "wolfssl/$$*.c ($(1))"
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $$(WOLFSSL_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
+	$$(Q)$$($(2)) $$(FW_HOST_CFLAGS) $$(filter-out -fvect-cost-model=%,$$(WOLFSSL_CFLAGS)) $(3) -MMD -MP -c $$< -o $$@
 
 # (-MD, not -MMD: our headers come in through -idirafter, a system
 # directory to the compiler, and must still count as dependencies.)
