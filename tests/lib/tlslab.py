@@ -146,3 +146,27 @@ def weak_tls_server(lab, namespace, address, port, cert, key, chain=None):
         argv += ['-cert_chain', chain]
     lab.spawn(namespace, argv, 's_server-%d' % port)
     lab.wait_listening(namespace, port, lab.processes[-1], 'openssl s_server')
+
+
+def https_boot_lab(lab, root, script, cert, host='boot.tls.test'):
+    """Sets up a netlab.QemuLab for booting over HTTPS: in its server
+    namespace, dnsmasq gives DHCP (script, written into root, as the boot
+    file) and DNS (host is the server), atftpd serves root by TFTP, and
+    nginx serves it by HTTP on port 80 and by HTTPS on 443 with cert (a
+    TestCA.issue() pair). Returns QEMU's arguments for a virtio-net NIC on
+    the lab, with virtio-rng (TLS needs an entropy source), and the Nginx."""
+    from hostedlab import SERVER
+    from nginxlab import Nginx
+    with open(os.path.join(root, 'https.ipxe'), 'w') as f:
+        f.write(script)
+    server = lab.add_server(SERVER)
+    lab.dnsmasq(server, 'dhcp', ['--port=53', '--address=/%s/%s' % (host, SERVER)] +
+                lab.dhcp_args('https.ipxe'))
+    lab.atftpd(server, root)
+    web = Nginx(lab.files, root, address=None, port=80,
+                servers=tls_server(443, [(host,) + cert], root),
+                prefix=['ip', 'netns', 'exec', server]).start()
+    lab.processes.append(web.process)
+    lab.wait_listening(server, 443, web.process, 'nginx:\n' + web.error_log())
+    return lab.netdev_args('n0') + ['-device', 'virtio-net-pci,netdev=n0,romfile=',
+                                    '-device', 'virtio-rng-pci'], web

@@ -52,22 +52,28 @@ def boot_fault_rx(name, device, markers):
         shutil.rmtree(tftp, ignore_errors=True)
 
 
-def check_download(text, data):
+def check_handed_over(text, data, driver, outcome, chip):
+    """The console names the hand-over of net0 (our driver) with outcome
+    (the rest of the line, up to the new device's name), DHCP completes on
+    that device, and the download ran over chip with the right SHA-256."""
+    tail = text[-2500:]
+    switch = re.search(r"net0 \(%s, PCI 00:0[0-9a-f]\.0\): no frame received in 5 s; "
+                       r"%s (net\d+)\n" % (driver, outcome), text)
+    check(switch, 'the hand-over is not named on the console:\n%s' % tail)
+    check(re.search(r'DHCP \(%s 52:54:00:12:34:56\) ok' % switch.group(1), text),
+          'DHCP did not complete on %s after the hand-over:\n%s' % (switch.group(1), tail))
+    check('DRIVEN-BY %s\n' % chip in text,
+          'the download did not run over %s:\n%s' % (chip, tail))
+    check(text.count('no frame received') == 1,
+          'the health check handed the device over more than once:\n%s' % tail)
     check('%s  data.bin' % hashlib.sha256(data).hexdigest() in text,
-          'wrong or no SHA-256 of the download:\n%s' % text[-2500:])
+          'wrong or no SHA-256 of the download:\n%s' % tail)
 
 
 def test_fallback_to_firmware_snp_on_virtio_net():
     text, data = boot_fault_rx('fallback-virtio', 'virtio-net-pci', [
         r"continuing over the firmware's driver as net\d+\n", r'FALLBACK-DONE\n'])
-    switch = re.search(r"net0 \(virtio-net, PCI 00:0[0-9a-f]\.0\): no frame received in 5 s; "
-                       r"continuing over the firmware's driver as (net\d+)\n", text)
-    check(switch, 'the switch is not named on the console:\n%s' % text[-2500:])
-    check(re.search(r'DHCP \(%s 52:54:00:12:34:56\) ok' % switch.group(1), text),
-          'DHCP did not complete on the firmware\'s SNP:\n%s' % text[-2500:])
-    check('DRIVEN-BY snp\n' in text,
-          'the download did not run over the firmware\'s SNP:\n%s' % text[-2500:])
-    check_download(text, data)
+    check_handed_over(text, data, 'virtio-net', "continuing over the firmware's driver as", 'snp')
 
 
 def test_fallback_without_firmware_driver_keeps_ours_on_e1000():
@@ -77,16 +83,8 @@ def test_fallback_without_firmware_driver_keeps_ours_on_e1000():
     # fallback is tried once), and the boot completes over it.
     text, data = boot_fault_rx('fallback-e1000', 'e1000', [
         r'continuing with ours as net\d+\n', r'FALLBACK-DONE\n'])
-    switch = re.search(r"net0 \(e1000, PCI 00:0[0-9a-f]\.0\): no frame received in 5 s; "
-                       r"the firmware has no driver for it: continuing with ours as (net\d+)\n", text)
-    check(switch, 'the re-attach is not named on the console:\n%s' % text[-2500:])
-    check(re.search(r'DHCP \(%s 52:54:00:12:34:56\) ok' % switch.group(1), text),
-          'DHCP did not complete after our driver took the NIC again:\n%s' % text[-2500:])
-    check('DRIVEN-BY e1000\n' in text,
-          'the download did not run over our e1000 driver:\n%s' % text[-2500:])
-    check(text.count('no frame received') == 1,
-          'the health check handed the device over more than once:\n%s' % text[-2500:])
-    check_download(text, data)
+    check_handed_over(text, data, 'e1000',
+                      'the firmware has no driver for it: continuing with ours as', 'e1000')
 
 
 def test_secure_boot_refuses_fault_injection():

@@ -16,10 +16,9 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from wbtest import BIN, Machine, boot_esp, check  # noqa: E402
 from hostedlab import make_file  # noqa: E402
-from netlab import SERVER, QemuLab  # noqa: E402
-from nginxlab import Nginx  # noqa: E402
+from netlab import QemuLab  # noqa: E402
 import ovmfvars  # noqa: E402
-from tlslab import TestCA, signature_list, tls_server  # noqa: E402
+from tlslab import TestCA, https_boot_lab, signature_list  # noqa: E402
 
 TLS_CA_GUID = 'fd2340d0-3dab-4349-a6c7-3b4f12b56a5c'
 SCRIPT = '''#!ipxe
@@ -40,19 +39,7 @@ def boot(name, with_variable):
         digest = make_file(root, 'file.bin', 1 << 20)
         ca = TestCA(os.path.join(lab.files, 'pki'), name='Variable Test CA')
         cert = ca.issue('boot.tls.test')
-        with open(os.path.join(root, 'https.ipxe'), 'w') as f:
-            f.write(SCRIPT)
-        server = lab.add_server(SERVER)
-        lab.dnsmasq(server, 'dhcp', ['--port=53', '--address=/boot.tls.test/%s' % SERVER] +
-                    lab.dhcp_args('https.ipxe'))
-        lab.atftpd(server, root)
-        web = Nginx(lab.files, root, address=None, port=80,
-                    servers=tls_server(443, [('boot.tls.test',) + cert], root),
-                    prefix=['ip', 'netns', 'exec', server]).start()
-        lab.processes.append(web.process)
-        lab.wait_listening(server, 443, web.process, 'nginx:\n' + web.error_log())
-        args = lab.netdev_args('n0') + ['-device', 'virtio-net-pci,netdev=n0,romfile=',
-                                        '-device', 'virtio-rng-pci']
+        args, web = https_boot_lab(lab, root, SCRIPT, cert)
         vm = Machine('tls-ca-variable-' + name, memory=512,
                      esp=boot_esp(os.path.join(BIN, 'ipxe.efi')), args=args)
         if with_variable:
