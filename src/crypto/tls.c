@@ -156,7 +156,8 @@ static int load_root(const struct cert_entry *cert, void *ctx)
 	return 0;
 }
 
-/* The refused weak root whose subject is the issuer of der, or NULL. */
+/* The index of the refused weak root whose subject is the issuer of der,
+ * or TLS_WEAK_ROOTS if there is none. */
 static unsigned find_weak_root(const uint8_t *der, size_t len)
 {
 	struct x509_outline cert, root;
