@@ -17,7 +17,7 @@
 
 extern const struct pci_driver wb_vmxnet3_driver;
 
-#define VMXNET3_TEST_RX_RING 32	/* the driver's receive ring */
+#define VMXNET3_TEST_RX_RING 64	/* the driver's receive ring */
 
 /* ---- the device ------------------------------------------------------ */
 
